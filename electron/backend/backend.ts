@@ -1,0 +1,50 @@
+/**
+ * The application backend: plain Node, shared by the Electron main process, the browser host and
+ * the tests. It owns the database session and answers every channel of the contract.
+ */
+import { createDispatch, type Dispatch, type ErrorLog, type Handlers } from './dispatch.ts';
+import type { BackendContext } from './context.ts';
+import { systemClock, type Clock } from './clock.ts';
+import { dataPaths, defaultDataDir } from './paths.ts';
+import { DatabaseSession } from './session.ts';
+import { backupHandlers } from './handlers/backups.ts';
+import { centreHandlers } from './handlers/centre.ts';
+import { settingsHandlers } from './handlers/settings.ts';
+import { staffHandlers } from './handlers/staff.ts';
+
+export interface BackendOptions {
+  host: 'electron' | 'browser';
+  appVersion: string;
+  dataDir?: string;
+  clock?: Clock;
+  keepBackups?: number;
+  demoSeed?: number;
+  logError?: ErrorLog;
+}
+
+export interface Backend {
+  dispatch: Dispatch;
+  context: BackendContext;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_KEEP_BACKUPS = 10;
+
+export async function openBackend(options: BackendOptions): Promise<Backend> {
+  const paths = dataPaths(options.dataDir ?? defaultDataDir());
+  const clock = options.clock ?? systemClock;
+  const session = await DatabaseSession.open({
+    paths,
+    clock,
+    keepBackups: options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
+    demoSeed: options.demoSeed,
+  });
+  const context: BackendContext = { session, clock, paths, host: options.host, appVersion: options.appVersion, actor: 'local' };
+  const handlers: Handlers = {
+    ...settingsHandlers(context),
+    ...centreHandlers(context),
+    ...staffHandlers(context),
+    ...backupHandlers(context),
+  };
+  return { dispatch: createDispatch(handlers, options.logError), context, close: () => session.close() };
+}

@@ -1,0 +1,60 @@
+/**
+ * Errors that cross the boundary between backend and UI. They are plain data so that IPC and HTTP
+ * can carry them unchanged; the UI translates `code` and each field's key, never parses `message`.
+ */
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'unknown_channel'
+  | 'forbidden_sender'
+  | 'not_found'
+  | 'conflict'
+  | 'database'
+  | 'internal';
+
+/** Per-field reasons, keyed by the field's dotted path; values are keys of `FieldProblem`. */
+export type FieldErrors = Record<string, FieldProblem>;
+
+export type FieldProblem =
+  | 'required'
+  | 'too_long'
+  | 'format'
+  | 'invalid_type'
+  | 'invalid_value'
+  | 'out_of_range'
+  | 'unknown_field'
+  | 'checksum'
+  | 'taken'
+  | 'future_date'
+  | 'before_hire'
+  | 'too_young'
+  | 'gender_mismatch'
+  | 'wrong_zone';
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  fields?: FieldErrors;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** Thrown inside the backend; turned into an envelope at the dispatch boundary. */
+export class AppFailure extends Error {
+  readonly error: AppError;
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+    super(message);
+    this.name = 'AppFailure';
+    this.error = fields ? { code, message, fields } : { code, message };
+  }
+}
+
+export function fieldFailure(fields: FieldErrors): AppFailure {
+  const summary = Object.entries(fields)
+    .map(([path, problem]) => `${path}: ${problem}`)
+    .join('; ');
+  return new AppFailure('invalid_argument', `Invalid input (${summary})`, fields);
+}
+
+export function isEnvelope(value: unknown): value is Envelope<unknown> {
+  return typeof value === 'object' && value !== null && 'ok' in value && typeof value.ok === 'boolean';
+}

@@ -1,0 +1,18 @@
+import { IPC_CHANNEL_PREFIX, type ApiBridge } from '../contract/bridge.ts';
+import { isChannel } from '../contract/channels.ts';
+import type { Envelope } from '../contract/errors.ts';
+
+export type Invoke = (ipcChannel: string, argument: unknown) => Promise<unknown>;
+
+/** The generic bridge: forwards known channels and nothing else, so the page cannot reach other IPC. */
+export function createBridge(invoke: Invoke): ApiBridge {
+  return {
+    host: 'electron',
+    invoke: async (channel, argument) => {
+      if (!isChannel(channel)) {
+        return { ok: false, error: { code: 'unknown_channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+      }
+      return (await invoke(IPC_CHANNEL_PREFIX + channel, argument)) as Envelope<unknown>;
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * The browser host's request handling: static files of the built renderer and
+ * `POST /api/<channel>`, answered by the same dispatch as the desktop's IPC.
+ */
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { MAX_CALL_BYTES } from '../contract/validate.ts';
+import type { Envelope } from '../contract/errors.ts';
+import type { Dispatch } from '../backend/dispatch.ts';
+import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
+
+
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/** Host names a loopback server answers to; anything else is a DNS-rebinding attempt. */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function createRequestHandler(dispatch: Dispatch, staticDir: string) {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    try {
+      if (!isLoopbackHost(request.headers.host)) return sendText(response, 421, 'Misdirected request');
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname.startsWith('/api/')) return await handleApi(request, response, url, dispatch);
+      if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+      await serveStatic(response, staticDir, url.pathname);
+    } catch (error) {
+      console.error('[serve] request failed:', error);
+      if (!response.headersSent) sendText(response, 500, 'Internal error');
+    }
+  };
+}
+
+async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, dispatch: Dispatch) {
+  if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
+  // A cross-site form or fetch cannot send JSON without a preflight we never grant, and a page
+  // from another origin announces itself in Origin: refuse both.
+  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendEnvelope(response, 415, failure('invalid_argument', 'Requests must be application/json'));
+  }
+  if (!isSameOrigin(request)) return sendEnvelope(response, 403, failure('forbidden_sender', 'Cross-site request refused'));
+  const body = await readBody(request, MAX_CALL_BYTES);
+  if (body === null) return sendEnvelope(response, 413, failure('invalid_argument', 'Request body too large'));
+  let argument: unknown;
+  try {
+    argument = body.length === 0 ? {} : JSON.parse(body);
+  } catch {
+    return sendEnvelope(response, 400, failure('invalid_argument', 'Request body is not valid JSON'));
+  }
+  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+  sendEnvelope(response, 200, await dispatch(channel, argument));
+}
+
+function isLoopbackHost(hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
+  return LOOPBACK_HOSTS.has(host ?? '');
+}
+
+function isSameOrigin(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function serveStatic(response: ServerResponse, staticDir: string, pathname: string) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const filePath = join(staticDir, relative === '' ? 'index.html' : relative);
+  if (!filePath.startsWith(staticDir + sep) && filePath !== staticDir) return sendText(response, 404, 'Not found');
+  const content = await readFile(filePath).catch(() => null);
+  // Unknown paths fall back to the app, which shows its own areas.
+  const served = content ?? (extname(filePath) === '' ? await readFile(join(staticDir, 'index.html')).catch(() => null) : null);
+  if (!served) return sendText(response, 404, 'Not found');
+  const type = content ? (CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream') : CONTENT_TYPES['.html']!;
+  response.writeHead(200, { ...securityHeaders(), 'content-type': type, 'cache-control': 'no-cache' });
+  response.end(served);
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+}
+
+function failure(code: 'invalid_argument' | 'forbidden_sender', message: string): Envelope<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>) {
+  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(envelope));
+}
+
+function sendText(response: ServerResponse, status: number, text: string) {
+  response.writeHead(status, { ...securityHeaders(), 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}

@@ -1,0 +1,93 @@
+/**
+ * The browser host: the same backend and renderer as the desktop, over HTTP on loopback only.
+ * `npm run serve` runs this file; `npm start` falls back to it when Electron's binary is missing.
+ */
+import { createServer, type Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import packageJson from '../../package.json';
+import { openBackend, type Backend } from '../backend/backend.ts';
+import { dataPaths, defaultDataDir } from '../backend/paths.ts';
+import { describeStartupProblem } from '../backend/startup-problem.ts';
+import type { Clock } from '../backend/clock.ts';
+import { createRequestHandler } from './http-api.ts';
+
+export const LOOPBACK = '127.0.0.1';
+export const DEFAULT_PORT = 5180;
+
+export interface BrowserHostOptions {
+  port: number;
+  dataDir: string;
+  staticDir: string;
+  clock?: Clock;
+}
+
+export interface BrowserHost {
+  url: string;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const backend = await openBackend({ host: 'browser', appVersion: packageJson.version, dataDir: options.dataDir, clock: options.clock });
+  const server = createServer(createRequestHandler(backend.dispatch, options.staticDir));
+  await listen(server, options.port);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${LOOPBACK}:${port}/`,
+    backend,
+    close: async () => {
+      await new Promise<void>((done) => server.close(() => done()));
+      await backend.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    // Loopback only: this host has no sign-in, so nothing off this machine may reach it.
+    server.listen(port, LOOPBACK, () => resolvePromise());
+  });
+}
+
+/** Parses PORT: a number from 0 (any free port) to 65535. */
+export function portFromEnvironment(value: string | undefined): number {
+  if (value === undefined || value === '') return DEFAULT_PORT;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, not "${value}"`);
+  }
+  return port;
+}
+
+/** The command-line entry: prints the address, or a plain reason it could not start. */
+export async function runBrowserHostCli(): Promise<BrowserHost | null> {
+  const dataDir = defaultDataDir();
+  const here = dirname(fileURLToPath(import.meta.url));
+  try {
+    const host = await startBrowserHost({
+      port: portFromEnvironment(process.env.PORT),
+      dataDir,
+      staticDir: resolve(here, '../renderer'),
+    });
+    console.log(`政务大厅排班 · 浏览器版已启动 / browser host running: ${host.url}`);
+    console.log(`数据文件 / data file: ${host.backend.context.paths.dataFile}`);
+    const stop = () => void host.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return host;
+  } catch (error) {
+    const advice = describeStartupProblem(error, dataPaths(dataDir).backupDir);
+    if (advice) console.error(advice);
+    else if ((error as { code?: string }).code === 'EADDRINUSE') console.error(`端口已被占用 / port in use: set PORT to another number. (${String(error)})`);
+    else console.error(error);
+    process.exitCode = 2;
+    return null;
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  void runBrowserHostCli();
+}

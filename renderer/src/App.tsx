@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import type { AppInfo, Centre } from '../../electron/contract/model.ts';
+import { useI18n } from './i18n/i18n.tsx';
+import type { MessageKey } from './i18n/zh-CN.ts';
+import { AREAS, BUILT_AREAS, type Area } from './areas/areas.ts';
+import { StaffArea } from './areas/staff/StaffArea.tsx';
+import { SettingsArea } from './areas/settings/SettingsArea.tsx';
+import { Unbuilt } from './areas/Unbuilt.tsx';
+
+export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
+  const { t, language, setLanguage } = useI18n();
+  const [area, setArea] = useState<Area>('staff');
+
+  useEffect(() => {
+    // Alt+1 … Alt+7 jump between areas from anywhere, as the nav's titles say.
+    const onKey = (event: KeyboardEvent) => {
+      const index = Number(event.key) - 1;
+      if (event.altKey && Number.isInteger(index) && AREAS[index]) {
+        event.preventDefault();
+        setArea(AREAS[index]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    document.title = `${t('app.title')} · ${language === 'zh-CN' ? centre.nameZh : centre.nameEn}`;
+  }, [t, language, centre]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">排</span>
+          <span className="brand-name">{t('app.title')}</span>
+          <span className="centre-name">{language === 'zh-CN' ? centre.nameZh : centre.nameEn}</span>
+        </div>
+        <div className="lang-switch" role="group" aria-label={t('lang.label')}>
+          {(['zh-CN', 'en'] as const).map((option) => (
+            <button key={option} type="button" aria-pressed={language === option} onClick={() => void setLanguage(option)}>
+              {t(`lang.${option}`)}
+            </button>
+          ))}
+        </div>
+      </header>
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <ul>
+          {AREAS.map((name, index) => (
+            <li key={name}>
+              <button
+                type="button"
+                className={BUILT_AREAS.has(name) ? 'nav-item' : 'nav-item nav-unbuilt'}
+                aria-current={area === name ? 'page' : undefined}
+                title={t('nav.shortcut', { n: index + 1 })}
+                aria-keyshortcuts={`Alt+${index + 1}`}
+                onClick={() => setArea(name)}
+              >
+                {t(`nav.${name}` as MessageKey)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
+        {area === 'settings' ? <SettingsArea info={info} /> : null}
+        {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
+      </main>
+    </div>
+  );
+}

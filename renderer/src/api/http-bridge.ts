@@ -1,0 +1,26 @@
+import type { ApiBridge } from '../../../electron/contract/bridge.ts';
+import type { Envelope } from '../../../electron/contract/errors.ts';
+
+/** The browser host's `window.api`: the same envelopes as IPC, over same-origin HTTP. */
+export function createHttpBridge(): ApiBridge {
+  return {
+    host: 'browser',
+    invoke: async (channel, argument) => {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(argument ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'unreachable' } };
+      }
+      try {
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        return { ok: false, error: { code: 'internal', message: `HTTP ${response.status}` } };
+      }
+    },
+  };
+}
