@@ -1,0 +1,87 @@
+// Lint rules, and the layer rules of ARCHITECTURE.md written as import bans per folder: who may
+// import whom is checked by this file on every `npm test`, not left to goodwill.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+/** Bans a set of import paths (exact names) and patterns in one folder. */
+function layer(files, { paths = [], patterns = [], message }) {
+  return {
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: paths.map((name) => ({ name, message })),
+          patterns: patterns.map((group) => ({ ...group, message: group.message ?? message })),
+        },
+      ],
+    },
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.shot.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      eqeqeq: 'error',
+    },
+  },
+  { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+
+  layer(['solver/**'], {
+    paths: ['electron', 'sqlite3', 'react', 'react-dom', ...nodeBuiltins],
+    patterns: [{ group: ['**/data/**', '**/electron/**', '**/renderer/**'] }],
+    message: 'solver/ is pure computation: plain data in and out, nothing of the hosts, storage or UI.',
+  }),
+  layer(['data/**'], {
+    paths: ['electron', 'react', 'react-dom', 'javascript-lp-solver', 'sqlite3'],
+    patterns: [{ group: ['**/solver/**', '**/electron/**', '**/renderer/**'] }],
+    message: 'sqlite3 lives behind data/connection.ts; data/ imports nothing of ours outside data/.',
+  }),
+  { files: ['data/connection.ts'], rules: { 'no-restricted-imports': 'off' } },
+  layer(['electron/contract/**'], {
+    paths: ['electron', 'sqlite3', 'react', ...nodeBuiltins],
+    patterns: [{ group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] }],
+    message: 'The contract is shared with the renderer: pure types and validation only.',
+  }),
+  layer(['electron/backend/**'], {
+    paths: ['electron', 'react', 'react-dom', 'sqlite3'],
+    patterns: [{ group: ['**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] }],
+    message: 'The backend is plain Node shared by both hosts: no electron, no host code, no UI; SQL goes through data/.',
+  }),
+  layer(['electron/serve/**'], {
+    paths: ['electron', 'react', 'react-dom', 'sqlite3'],
+    patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/data/**'] }],
+    message: 'The browser host uses the backend only; it must run where Electron is absent.',
+  }),
+  layer(['electron/main/**', 'electron/preload/**'], {
+    paths: ['react', 'react-dom', 'sqlite3'],
+    patterns: [{ group: ['**/renderer/**', '**/data/**', '**/serve/**'] }],
+    message: 'The desktop host stays thin: it composes the backend and the contract.',
+  }),
+  layer(['renderer/**'], {
+    paths: ['electron', 'sqlite3', 'javascript-lp-solver', ...nodeBuiltins],
+    patterns: [
+      { group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**'] },
+      { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may import the contract\'s types only.' },
+    ],
+    message: 'The renderer talks to window.api and nothing else.',
+  }),
+  layer(['renderer/src/**/!(*Grid).tsx', 'renderer/src/**/*.ts'], {
+    paths: ['electron', 'sqlite3', 'javascript-lp-solver', 'ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale', ...nodeBuiltins],
+    patterns: [
+      { group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**'] },
+      { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may import the contract\'s types only.' },
+    ],
+    message: 'ag-grid lives in the renderer\'s *Grid components; the renderer talks to window.api and nothing else.',
+  }),
+);

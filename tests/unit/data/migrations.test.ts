@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatabaseFileError, openDatabase, type Database } from '../../../data/connection.ts';
+import { LATEST_SCHEMA_VERSION, migrate, migrations, readSchemaVersion } from '../../../data/migrations/index.ts';
+import { withTempDir } from '../../support/temp.ts';
+
+async function withDb(work: (db: Database) => Promise<void>) {
+  await withTempDir(async (dir) => {
+    const db = await openDatabase(join(dir, 'centre.sqlite3'));
+    try {
+      await work(db);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+const NOW = '2026-11-22T02:00:00.000Z';
+
+async function tableNames(db: Database): Promise<string[]> {
+  const rows = await db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");
+  return rows.map((row) => row.name);
+}
+
+describe('migrations', () => {
+  it('are numbered 1, 2, 3, … without gaps', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, index) => index + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(migrations.length);
+  });
+
+  it('bring a new file to the latest version and record it in user_version', () =>
+    withDb(async (db) => {
+      expect(await migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(await readSchemaVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+      expect(await migrate(db)).toBe(LATEST_SCHEMA_VERSION);
+    }));
+
+  it('001 creates the centre, zones, posts and windows as STRICT tables', () =>
+    withDb(async (db) => {
+      await migrate(db, 1);
+      expect(await tableNames(db)).toEqual(['centre', 'posts', 'windows', 'zones']);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await expect(db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('X', 'x', 'x', 'windows', 'first')")).rejects.toThrow(/cannot store TEXT value in INTEGER column/);
+      await expect(db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (99, 'F01', 'a', 'a', 'window', 99)")).rejects.toThrow(/FOREIGN KEY/);
+    }));
+
+  it('002 adds staff and keeps the centre written before it', () =>
+    withDb(async (db) => {
+      await migrate(db, 1);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await migrate(db, 2);
+      expect(await db.all('SELECT code, name_zh FROM zones')).toEqual([{ code: 'TX', name_zh: '税务' }]);
+      await db.run(
+        `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
+           weekly_hour_cap, wage_grade, created_at, updated_at)
+         VALUES ('ZW0001', '张三', 'M', '13800138000', '110105194912310031', '2020-01-01', 'active', 1, 'standard', 40, 1, ?, ?)`,
+        [NOW, NOW],
+      );
+      // A departed record must carry its date, and only a departed one may.
+      await expect(db.run("UPDATE staff SET status = 'departed'")).rejects.toThrow(/CHECK/);
+      await expect(db.run("UPDATE staff SET left_on = '2019-01-01', status = 'departed'")).rejects.toThrow(/CHECK/);
+    }));
+
+  it('003 adds settings and the audit trail and keeps staff', () =>
+    withDb(async (db) => {
+      await migrate(db, 2);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await db.run(
+        `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
+           weekly_hour_cap, wage_grade, created_at, updated_at)
+         VALUES ('ZW0001', '张三', 'M', '13800138000', '110105194912310031', '2020-01-01', 'active', 1, 'standard', 40, 1, ?, ?)`,
+        [NOW, NOW],
+      );
+      await migrate(db, 3);
+      expect(await db.all('SELECT employee_no FROM staff')).toEqual([{ employee_no: 'ZW0001' }]);
+      await db.run("INSERT INTO settings (key, value) VALUES ('language', 'en')");
+      await db.run("INSERT INTO audit_log (at, actor, entity, entity_id, action) VALUES (?, 'local', 'staff', 1, 'create')", [NOW]);
+      expect(await db.get('SELECT detail FROM audit_log')).toEqual({ detail: '{}' });
+    }));
+
+  it('leave nothing behind when one fails halfway', () =>
+    withDb(async (db) => {
+      await migrate(db, 1);
+      await db.exec('CREATE TABLE staff (id INTEGER PRIMARY KEY) STRICT');
+      await expect(migrate(db)).rejects.toThrow(/already exists/);
+      expect(await readSchemaVersion(db)).toBe(1);
+      expect(await tableNames(db)).not.toContain('settings');
+    }));
+
+  it('refuse a database from a newer version with a DatabaseFileError', () =>
+    withDb(async (db) => {
+      await db.exec(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+      const error = await migrate(db).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DatabaseFileError);
+      expect((error as DatabaseFileError).kind).toBe('too_new');
+    }));
+});
