@@ -38,7 +38,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://${LOOPBACK}:${port}/`,
     backend,
     close: async () => {
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // Browsers keep idle connections open; without this, close waits for them to time out.
+      server.closeAllConnections();
+      await closed;
       await backend.close();
     },
   };

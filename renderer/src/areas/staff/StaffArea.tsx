@@ -113,6 +113,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         zones={centre.zones}
         posts={centre.posts}
         selectedId={selectedId}
+        showLeftOn={filter.status === 'all' || filter.status === 'departed'}
         onSelect={(row) => setSelectedId(row?.id ?? null)}
         onOpen={(row) => row.status !== 'departed' && void openEditor(row)}
       />

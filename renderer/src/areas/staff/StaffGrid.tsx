@@ -33,6 +33,8 @@ interface StaffGridProps {
   zones: Zone[];
   posts: Post[];
   selectedId: number | null;
+  /** The leaving date is only worth a column when departed people can be in the list. */
+  showLeftOn: boolean;
   onSelect: (row: StaffRow | null) => void;
   onOpen: (row: StaffRow) => void;
 }
@@ -52,18 +54,18 @@ export function StaffGrid(props: StaffGridProps) {
       { colId: 'name', field: 'name', headerName: label('field.name'), pinned: 'left', width: 110 },
       { colId: 'employeeNo', field: 'employeeNo', headerName: label('field.employeeNo'), width: 110, sort: 'asc' },
       { colId: 'gender', field: 'gender', headerName: label('field.gender'), width: 80, valueFormatter: translated('gender') },
-      { colId: 'homeZone', field: 'homeZoneId', headerName: label('field.homeZoneId'), width: 150, valueFormatter: (p) => zoneName(p.value) },
-      { colId: 'primaryPost', field: 'primaryPostId', headerName: label('field.primaryPostId'), width: 170, valueFormatter: (p) => postName(p.value) },
+      { colId: 'homeZone', field: 'homeZoneId', headerName: label('field.homeZoneId'), width: 130, valueFormatter: (p) => zoneName(p.value) },
+      { colId: 'primaryPost', field: 'primaryPostId', headerName: label('field.primaryPostId'), width: 150, valueFormatter: (p) => postName(p.value) },
       { colId: 'status', field: 'status', headerName: label('field.status'), width: 90, valueFormatter: translated('status'), cellClass: (p) => `status-cell status-${String(p.value)}` },
+      { colId: 'leftOn', field: 'leftOn', headerName: label('field.leftOn'), width: 120, hide: !props.showLeftOn },
       { colId: 'hireDate', field: 'hireDate', headerName: label('field.hireDate'), width: 120 },
       { colId: 'phone', field: 'phone', headerName: label('field.phone'), width: 140 },
-      { colId: 'idNumber', field: 'idNumberMasked', headerName: label('field.idNumber'), width: 200, sortable: false },
+      { colId: 'idNumber', field: 'idNumberMasked', headerName: label('field.idNumber'), width: 180, sortable: false },
       { colId: 'contractType', field: 'contractType', headerName: label('field.contractType'), width: 120, valueFormatter: translated('contract') },
       { colId: 'weeklyHourCap', field: 'weeklyHourCap', headerName: label('field.weeklyHourCap'), width: 130, type: 'numericColumn' },
       { colId: 'wageGrade', field: 'wageGrade', headerName: label('field.wageGrade'), width: 90, type: 'numericColumn' },
-      { colId: 'leftOn', field: 'leftOn', headerName: label('field.leftOn'), width: 120 },
     ];
-  }, [t, zoneName, postName]);
+  }, [t, zoneName, postName, props.showLeftOn]);
 
   // After a save the list reloads: keep the saved person selected and in view.
   useEffect(() => {
@@ -116,6 +118,7 @@ export function StaffGrid(props: StaffGridProps) {
         onRowClicked={(event) => event.data && onSelect(event.data)}
         rowClassRules={{ 'row-departed': (p) => p.data?.status === 'departed' }}
         animateRows={false}
+        suppressColumnVirtualisation
       />
     </div>
   );

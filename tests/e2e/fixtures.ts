@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+import { StaffPage } from './pages/staff-page.ts';
+import { AppShell } from './pages/app-shell.ts';
+import { SettingsPage } from './pages/settings-page.ts';
+
+export interface HostProcess {
+  url: string;
+  dataDir: string;
+}
+
+/** Starts the real browser host, as `npm run serve` does, on a free port and a new data folder. */
+async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['dist/serve/server.mjs'], {
+    env: { ...process.env, PORT: '0', HALL_ROSTER_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (found?.[1]) {
+        clearTimeout(timer);
+        resolve(found[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ host: HostProcess; shell: AppShell; staff: StaffPage; settings: SettingsPage }>({
+  // Playwright reads a fixture's dependencies from this pattern; the host depends on none.
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hall-roster-e2e-'));
+    const { url, child } = await startHost(dataDir);
+    await use({ url, dataDir });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    // A host that will not stop is a bug worth seeing, but it must not hang the suite.
+    const forced = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(forced);
+    await rm(dataDir, { recursive: true, force: true });
+  },
+  shell: async ({ page, host }, use) => {
+    const shell = new AppShell(page, host.url);
+    await shell.open();
+    await use(shell);
+  },
+  staff: async ({ page, shell }, use) => {
+    void shell;
+    const staff = new StaffPage(page);
+    await staff.waitForList();
+    await use(staff);
+  },
+  settings: async ({ page, shell }, use) => {
+    void shell;
+    await use(new SettingsPage(page));
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,71 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The staff records area. Grid cells are found by row index and column id, never by position. */
+export class StaffPage {
+  constructor(readonly page: Page) {}
+
+  cell(rowIndex: number, colId: string): Locator {
+    return this.page.locator(`.ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+  }
+
+  /** One element per displayed row: the pinned name column lives in a separate row element. */
+  rows(): Locator {
+    return this.page.locator('.ag-row:has(.ag-cell[col-id="employeeNo"])');
+  }
+
+  /** The list has loaded once the first row is drawn. */
+  async waitForList(): Promise<void> {
+    await expect(this.cell(0, 'employeeNo')).toBeVisible();
+  }
+
+  count(): Locator {
+    return this.page.getByTestId('staff-count');
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox').fill(text);
+  }
+
+  async filterZone(label: string): Promise<void> {
+    await this.page.getByRole('toolbar').getByLabel(/区域|Zone/).selectOption({ label });
+  }
+
+  async filterStatus(label: string): Promise<void> {
+    await this.page.getByRole('toolbar').getByLabel(/状态|Status/).selectOption({ label });
+  }
+
+  /** Finds a person by employee number and selects their row. */
+  async select(employeeNo: string): Promise<void> {
+    await this.search(employeeNo);
+    await expect(this.rows()).toHaveCount(1);
+    await this.cell(0, 'name').click();
+  }
+
+  dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  field(label: string | RegExp): Locator {
+    return this.dialog().getByLabel(label, { exact: typeof label === 'string' });
+  }
+
+  /** The error shown under a field, found through the field's aria-describedby. */
+  async fieldError(label: string): Promise<string> {
+    const describedBy = await this.field(label).getAttribute('aria-describedby');
+    if (!describedBy) return '';
+    return (await this.page.locator(`[id="${describedBy}"]`).textContent()) ?? '';
+  }
+
+  async fillForm(values: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(values)) {
+      const field = this.field(label);
+      const tag = await field.evaluate((element) => element.tagName);
+      if (tag === 'SELECT') await field.selectOption({ label: value });
+      else await field.fill(value);
+    }
+  }
+
+  async save(): Promise<void> {
+    await this.dialog().getByRole('button', { name: /^(保存|Save)$/ }).click();
+  }
+}
