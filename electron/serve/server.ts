@@ -69,9 +69,17 @@ export function portFromEnvironment(value: string | undefined): number {
 export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   const dataDir = defaultDataDir();
   const here = dirname(fileURLToPath(import.meta.url));
+  let port: number;
+  try {
+    port = portFromEnvironment(process.env.PORT);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 2;
+    return null;
+  }
   try {
     const host = await startBrowserHost({
-      port: portFromEnvironment(process.env.PORT),
+      port,
       dataDir,
       staticDir: resolve(here, '../renderer'),
     });
