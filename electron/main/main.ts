@@ -20,7 +20,7 @@ protocol.registerSchemesAsPrivileged([
 
 app.on('web-contents-created', (_event, contents) => lockDown(contents));
 
-app.whenReady().then(start, (error: unknown) => fail(error));
+app.whenReady().then(start).catch((error: unknown) => fail(error));
 
 app.on('window-all-closed', () => {
   void (backend?.close() ?? Promise.resolve()).finally(() => app.quit());

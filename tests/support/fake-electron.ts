@@ -1,0 +1,56 @@
+/**
+ * A stand-in for the 'electron' module, for testing the main process where Electron's binary
+ * cannot be installed. It records what main asks of Electron.
+ */
+export interface Recorded {
+  windows: { options: Record<string, unknown>; loaded: string[] }[];
+  ipcChannels: string[];
+  protocolHandler: ((request: { url: string }) => Promise<Response>) | null;
+  privileged: unknown[];
+  webContentsListeners: ((event: unknown, contents: unknown) => void)[];
+  errors: string[];
+  fetched: string[];
+  exitCodes: number[];
+}
+
+export const recorded: Recorded = {
+  windows: [],
+  ipcChannels: [],
+  protocolHandler: null,
+  privileged: [],
+  webContentsListeners: [],
+  errors: [],
+  fetched: [],
+  exitCodes: [],
+};
+
+class BrowserWindow {
+  constructor(readonly options: Record<string, unknown>) {
+    recorded.windows.push({ options, loaded: [] });
+  }
+  loadURL(url: string) {
+    recorded.windows.at(-1)?.loaded.push(url);
+    return Promise.resolve();
+  }
+}
+
+export const fakeElectron = {
+  app: {
+    on: (event: string, listener: (event: unknown, contents: unknown) => void) => {
+      if (event === 'web-contents-created') recorded.webContentsListeners.push(listener);
+    },
+    whenReady: () => Promise.resolve(),
+    getVersion: () => '0.0.0-test',
+    quit: () => undefined,
+    exit: (code: number) => recorded.exitCodes.push(code),
+  },
+  BrowserWindow,
+  ipcMain: { handle: (channel: string) => recorded.ipcChannels.push(channel) },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privileged.push(...schemes),
+    handle: (_scheme: string, handler: Recorded['protocolHandler']) => (recorded.protocolHandler = handler),
+  },
+  net: { fetch: async (url: string) => (recorded.fetched.push(url), new Response(`file at ${url}`, { status: 200 })) },
+  dialog: { showErrorBox: (_title: string, text: string) => recorded.errors.push(text) },
+  Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => undefined },
+};
