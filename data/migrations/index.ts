@@ -3,6 +3,7 @@ import type { Migration } from './migration.ts';
 import { migration001Centre } from './001_centre.ts';
 import { migration002Staff } from './002_staff.ts';
 import { migration003SettingsAudit } from './003_settings_audit.ts';
+import { migration004Skills } from './004_skills.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   migration001Centre,
   migration002Staff,
   migration003SettingsAudit,
+  migration004Skills,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -4,12 +4,22 @@
  */
 import { z } from 'zod';
 import type {
+  AbRole,
   AppInfo,
   BackupFile,
+  BenchStrength,
   Centre,
+  FilePayload,
+  ImportReport,
+  ImportResult,
   Settings,
+  SkillCell,
+  SkillChange,
+  SkillMatrix,
   Staff,
   StaffRow,
+  TrainingPlan,
+  WindowAb,
 } from './model.ts';
 import {
   EMPLOYEE_NO_PATTERN,
@@ -48,6 +58,12 @@ export const staffDraftSchema = z.strictObject({
 });
 
 export type StaffDraft = z.output<typeof staffDraftSchema>;
+
+const skillLevel = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+const target = z.number().int().min(1).max(10);
+/** Files cross the contract as base64; 8 MB of text is far beyond any hall's staff list. */
+const base64File = z.string().min(1).max(8_000_000).regex(/^[A-Za-z0-9+/=\s]*$/);
+const uploadName = z.string().trim().min(1).max(200);
 export type StaffDraftInput = z.input<typeof staffDraftSchema>;
 
 export const channels = {
@@ -65,6 +81,35 @@ export const channels = {
     leftOn: isoDate,
     reason: z.string().trim().min(1).max(200),
   }),
+  'staff/abRoles': z.strictObject({ id: recordId }),
+  'skills/matrix': noArgument,
+  'skills/setLevel': z.strictObject({
+    staffId: recordId,
+    postId: recordId,
+    level: skillLevel,
+    certifiedOn: isoDate.nullable(),
+    note: z.string().trim().max(200).default(''),
+  }),
+  'skills/history': z.strictObject({ staffId: recordId, postId: recordId }),
+  'ab/list': noArgument,
+  'ab/set': z.strictObject({ windowId: recordId, aStaffId: recordId.nullable(), bStaffId: recordId.nullable() }),
+  'bench/summary': z.strictObject({ skillTarget: target.default(2), postTarget: target.default(2) }),
+  'training/plan': z.strictObject({
+    skillTarget: target.default(2),
+    postTarget: target.default(2),
+    maxPerPerson: z.number().int().min(1).max(5).default(2),
+  }),
+  'training/accept': z.strictObject({
+    targetDate: isoDate,
+    lines: z
+      .array(z.strictObject({ staffId: recordId, postId: recordId, mentorId: recordId.nullable() }))
+      .min(1)
+      .max(2000),
+  }),
+  'transfer/template': z.strictObject({ kind: z.enum(['staff', 'skills']), format: z.enum(['xlsx', 'csv']) }),
+  'transfer/export': z.strictObject({ kind: z.enum(['staff', 'skills']), format: z.enum(['xlsx', 'csv']) }),
+  'transfer/check': z.strictObject({ fileName: uploadName, base64: base64File }),
+  'transfer/apply': z.strictObject({ fileName: uploadName, base64: base64File, goodRowsOnly: z.boolean() }),
   'backup/list': noArgument,
   'backup/create': noArgument,
   'backup/restore': z.strictObject({
@@ -82,6 +127,19 @@ export interface ChannelResults {
   'staff/create': Staff;
   'staff/update': Staff;
   'staff/deactivate': Staff;
+  'staff/abRoles': AbRole[];
+  'skills/matrix': SkillMatrix;
+  'skills/setLevel': SkillCell;
+  'skills/history': SkillChange[];
+  'ab/list': WindowAb[];
+  'ab/set': WindowAb;
+  'bench/summary': BenchStrength;
+  'training/plan': TrainingPlan;
+  'training/accept': { recorded: number };
+  'transfer/template': FilePayload;
+  'transfer/export': FilePayload;
+  'transfer/check': ImportReport;
+  'transfer/apply': ImportResult;
   'backup/list': BackupFile[];
   'backup/create': BackupFile;
   'backup/restore': { restoredFrom: string; safetyCopy: BackupFile };

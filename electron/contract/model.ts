@@ -99,3 +99,180 @@ export interface AppInfo {
 export interface Settings {
   language: Language;
 }
+
+/** 0 none, 1 learning (学习中), 2 independent (独立上岗), 3 can mentor (可带教). */
+export type SkillLevel = 0 | 1 | 2 | 3;
+/** Level 2 and up counts as mastering a post. */
+export const QUALIFIED_LEVEL = 2;
+
+export interface SkillCell {
+  staffId: number;
+  postId: number;
+  level: SkillLevel;
+  certifiedOn: string | null;
+  mentorId: number | null;
+  targetDate: string | null;
+  updatedAt: string;
+}
+
+export interface SkillMatrixRow {
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  homeZoneId: number;
+  status: StaffStatus;
+  /** Keyed by post id; a missing post is level 0. */
+  cells: Record<string, SkillCell>;
+  /** Posts at level 2 or 3. */
+  mastered: number;
+}
+
+export interface SkillMatrix {
+  rows: SkillMatrixRow[];
+  /** The posts as skill columns, in zone order. */
+  skills: Post[];
+}
+
+export interface SkillChange {
+  at: string;
+  actor: string;
+  fromLevel: number;
+  toLevel: number;
+  certifiedOn: string | null;
+  note: string;
+}
+
+export type AbWarningKind = 'a_missing' | 'b_missing' | 'a_departed' | 'b_departed' | 'a_unqualified' | 'b_unqualified' | 'a_away' | 'b_away';
+
+export interface WindowAb {
+  windowId: number;
+  aStaffId: number | null;
+  bStaffId: number | null;
+  warnings: AbWarningKind[];
+}
+
+export interface AbRole {
+  windowId: number;
+  role: 'A' | 'B';
+}
+
+export interface SkillBench {
+  postId: number;
+  /** Employed, available people at level 2 or more. */
+  qualified: number;
+  qualifiedStaffIds: number[];
+  needsCover: boolean;
+  singlePointOfFailure: boolean;
+  shortBy: number;
+}
+
+export interface WindowBench {
+  windowId: number;
+  postId: number;
+  qualified: number;
+  singlePointOfFailure: boolean;
+  warnings: AbWarningKind[];
+}
+
+export interface PersonBench {
+  staffId: number;
+  mastered: number;
+  belowTarget: boolean;
+}
+
+export interface BenchStrength {
+  skillTarget: number;
+  postTarget: number;
+  skills: SkillBench[];
+  windows: WindowBench[];
+  people: PersonBench[];
+  summary: {
+    skillGaps: number;
+    windowGaps: number;
+    peopleBelowTarget: number;
+    abProblems: number;
+  };
+}
+
+export interface TrainingLine {
+  staffId: number;
+  postId: number;
+  mentorId: number | null;
+  sameZone: boolean;
+  /** Why this training is in the plan: a skill with too few people, a person with too few posts, or both. */
+  skillShort: { qualified: number; target: number } | null;
+  personShort: { mastered: number; target: number } | null;
+  /** Already learning this skill (level 1): the plan finishes what was started. */
+  alreadyLearning: boolean;
+}
+
+export interface TrainingShortfall {
+  postId: number;
+  qualifiedAfter: number;
+  target: number;
+  shortBy: number;
+  reason: 'no_mentor' | 'not_enough_people';
+}
+
+export interface PersonShortfall {
+  staffId: number;
+  masteredAfter: number;
+  target: number;
+  shortBy: number;
+}
+
+export interface TrainingPlan {
+  skillTarget: number;
+  postTarget: number;
+  lines: TrainingLine[];
+  skillShortfalls: TrainingShortfall[];
+  personShortfalls: PersonShortfall[];
+  solveMs: number;
+}
+
+export type TransferKind = 'staff' | 'skills';
+export type TransferFormat = 'xlsx' | 'csv';
+
+/** A file travelling between UI and backend; base64 keeps both hosts' transports JSON-only. */
+export interface FilePayload {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+}
+
+export type ImportProblem =
+  | 'wrong_file_type'
+  | 'empty_file'
+  | 'missing_column'
+  | 'unknown_employee'
+  | 'unknown_skill'
+  | 'unknown_zone'
+  | 'unknown_post'
+  | 'bad_level'
+  | 'bad_value'
+  | 'duplicate_employee_no'
+  | 'duplicate_row';
+
+export interface ImportRowError {
+  /** The line in the file (header is line 1), or 0 for a problem with the whole file. */
+  line: number;
+  column: string | null;
+  problem: ImportProblem | string;
+  /** The offending value, or the rule that was broken, for the person reading the report. */
+  detail: string;
+}
+
+export interface ImportReport {
+  kind: TransferKind | null;
+  totalRows: number;
+  goodRows: number;
+  errors: ImportRowError[];
+  /** What applying would do, row by row: new records and changed ones. */
+  toCreate: number;
+  toUpdate: number;
+  unchanged: number;
+}
+
+export interface ImportResult extends ImportReport {
+  written: number;
+}

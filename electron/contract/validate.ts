@@ -7,7 +7,7 @@ import { AppFailure, fieldFailure, type FieldErrors, type FieldProblem } from '.
 import { channels, isChannel, type Channel, type ChannelArgs } from './channels.ts';
 
 /** Largest JSON body either host accepts for one call. */
-export const MAX_CALL_BYTES = 1_000_000;
+export const MAX_CALL_BYTES = 10_000_000;
 
 export interface ParsedCall<C extends Channel = Channel> {
   channel: C;
