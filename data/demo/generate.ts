@@ -99,9 +99,10 @@ function postMix(zone: ZoneLayout): string[] {
     const zonePosts = mix.flatMap(([suffix, n]) => Array<string>(n).fill(`${zone.code}-${suffix}`));
     return [...zonePosts, LEAD_POST.suffix, LEAD_POST.suffix];
   }
+  // Hand-out is one person's post in a small zone: the thin spot the bench view should reveal.
+  const handout = zone.windowCount <= 7 ? 1 : 2;
   return Array.from({ length: zone.staffCount }, (_, i) => {
-    const share = i / zone.staffCount;
-    const suffix = share < 0.55 ? 'INTAKE' : share < 0.85 ? 'REVIEW' : 'HANDOUT';
+    const suffix = i >= zone.staffCount - handout ? 'HANDOUT' : i / zone.staffCount < 0.6 ? 'INTAKE' : 'REVIEW';
     return `${zone.code}-${suffix}`;
   });
 }

@@ -1,7 +1,9 @@
 import type { Database } from '../connection.ts';
 import { getCentre, insertPost, insertWindow, insertZone, putCentre } from '../repositories/centre.ts';
 import { insertDepartedStaff, insertStaff, type StaffFields } from '../repositories/staff.ts';
-import { generateDemoCentre, type DemoCentre, type DemoStaff } from './generate.ts';
+import { DEMO_SEED, generateDemoCentre, type DemoCentre, type DemoStaff } from './generate.ts';
+import { generateDemoSkills } from './skills.ts';
+import { putSkillCell, putWindowAb } from '../repositories/skills.ts';
 
 /**
  * Fills an empty database with the demo centre, all in one transaction. Returns false, changing
@@ -21,13 +23,38 @@ export async function seedDemoCentre(db: Database, options: { seed?: number; tod
       const zoneId = post.zoneCode === null ? null : requireId(zoneIds, post.zoneCode);
       postIds.set(post.code, await insertPost(tx, { ...post, zoneId }));
     }
+    const windowIds = new Map<string, number>();
     for (const window of demo.windows) {
-      await insertWindow(tx, { ...window, zoneId: requireId(zoneIds, window.zoneCode), postId: requireId(postIds, window.postCode) });
+      const id = await insertWindow(tx, { ...window, zoneId: requireId(zoneIds, window.zoneCode), postId: requireId(postIds, window.postCode) });
+      windowIds.set(window.code, id);
     }
+    const staffIds = new Map<string, number>();
     for (const person of demo.staff) {
       const fields = staffFields(person, zoneIds, postIds);
-      if (person.departed) await insertDepartedStaff(tx, fields, person.departed.leftOn, person.departed.reason, options.now);
-      else await insertStaff(tx, fields, options.now);
+      const id = person.departed
+        ? await insertDepartedStaff(tx, fields, person.departed.leftOn, person.departed.reason, options.now)
+        : await insertStaff(tx, fields, options.now);
+      staffIds.set(person.employeeNo, id);
+    }
+    const { skills, ab } = generateDemoSkills(demo, { seed: options.seed ?? DEMO_SEED, today: options.today });
+    for (const skill of skills) {
+      await putSkillCell(tx, {
+        staffId: requireId(staffIds, skill.employeeNo),
+        postId: requireId(postIds, skill.postCode),
+        level: skill.level,
+        certifiedOn: skill.certifiedOn,
+        mentorId: skill.mentorEmployeeNo === null ? null : requireId(staffIds, skill.mentorEmployeeNo),
+        targetDate: skill.targetDate,
+        updatedAt: options.now,
+      });
+    }
+    for (const seats of ab) {
+      await putWindowAb(tx, {
+        windowId: requireId(windowIds, seats.windowCode),
+        aStaffId: seats.aEmployeeNo === null ? null : requireId(staffIds, seats.aEmployeeNo),
+        bStaffId: seats.bEmployeeNo === null ? null : requireId(staffIds, seats.bEmployeeNo),
+        updatedAt: options.now,
+      });
     }
   });
   return true;

@@ -11,6 +11,10 @@ import { backupHandlers } from './handlers/backups.ts';
 import { centreHandlers } from './handlers/centre.ts';
 import { settingsHandlers } from './handlers/settings.ts';
 import { staffHandlers } from './handlers/staff.ts';
+import { skillHandlers } from './handlers/skills.ts';
+import { abHandlers } from './handlers/ab.ts';
+import { trainingHandlers } from './handlers/training.ts';
+import { transferHandlers } from './handlers/transfer.ts';
 
 export interface BackendOptions {
   host: 'electron' | 'browser';
@@ -44,6 +48,10 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...settingsHandlers(context),
     ...centreHandlers(context),
     ...staffHandlers(context),
+    ...skillHandlers(context),
+    ...abHandlers(context),
+    ...trainingHandlers(context),
+    ...transferHandlers(context),
     ...backupHandlers(context),
   };
   return { dispatch: createDispatch(handlers, options.logError), context, close: () => session.close() };

@@ -28,7 +28,13 @@ export type FieldProblem =
   | 'before_hire'
   | 'too_young'
   | 'gender_mismatch'
-  | 'wrong_zone';
+  | 'wrong_zone'
+  | 'same_person'
+  | 'unqualified'
+  | 'departed'
+  | 'already_a'
+  | 'not_mentor'
+  | 'already_qualified';
 
 export interface AppError {
   code: ErrorCode;

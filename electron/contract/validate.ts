@@ -74,7 +74,8 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
 const knownProblems: ReadonlySet<string> = new Set<FieldProblem>([
   'required', 'too_long', 'format', 'invalid_type', 'invalid_value', 'out_of_range',
   'unknown_field', 'checksum', 'taken', 'future_date', 'before_hire', 'too_young',
-  'gender_mismatch', 'wrong_zone',
+  'gender_mismatch', 'wrong_zone', 'same_person', 'unqualified', 'departed', 'already_a', 'not_mentor',
+  'already_qualified',
 ]);
 
 function isFieldProblem(text: string): text is FieldProblem {

@@ -1,0 +1,60 @@
+/**
+ * The only module that touches exceljs: reads the first worksheet of an .xlsx as text rows and
+ * writes sheets of text. Everything is written as text so that Excel keeps 18-digit resident IDs,
+ * leading zeros and YYYY-MM-DD dates exactly as typed instead of turning them into numbers.
+ */
+import ExcelJS from 'exceljs';
+import { UnreadableFileError, type SheetData, type SheetRow } from './table.ts';
+
+/** Every .xlsx is a zip archive, and every zip starts with these four bytes. */
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const TEXT_FORMAT = '@';
+
+export async function readFirstSheet(bytes: Buffer): Promise<SheetRow[]> {
+  if (!ZIP_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new UnreadableFileError('not a zip archive');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new UnreadableFileError('no worksheet');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
+    rows.push({ line, cells });
+  });
+  return rows;
+}
+
+export async function writeWorkbook(sheets: readonly SheetData[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  for (const data of sheets) addSheet(workbook, data);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addSheet(workbook: ExcelJS.Workbook, data: SheetData): void {
+  const sheet = workbook.addWorksheet(data.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columnCount = Math.max(0, ...data.rows.map((row) => row.length));
+  sheet.columns = Array.from({ length: columnCount }, (_, i) => ({
+    width: data.widths?.[i] ?? 14,
+    // The column's default format applies to cells the user types later, too.
+    style: { numFmt: TEXT_FORMAT },
+  }));
+  for (const row of data.rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
+}
+
+/** What the user sees in a cell, as text; a date cell (Excel converts typed dates) becomes YYYY-MM-DD. */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+  return '';
+}
