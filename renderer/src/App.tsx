@@ -5,6 +5,7 @@ import type { MessageKey } from './i18n/zh-CN.ts';
 import { AREAS, BUILT_AREAS, type Area } from './areas/areas.ts';
 import { StaffArea } from './areas/staff/StaffArea.tsx';
 import { SettingsArea } from './areas/settings/SettingsArea.tsx';
+import { SkillsArea } from './areas/skills/SkillsArea.tsx';
 import { Unbuilt } from './areas/Unbuilt.tsx';
 
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
@@ -64,6 +65,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
       </nav>
       <main className="content">
         {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
+        {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
         {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
       </main>

@@ -19,6 +19,10 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue | null>(null);
 
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
 export function translate(language: Language, key: MessageKey, values: Record<string, string | number> = {}): string {
   const template = catalogues[language][key];
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
@@ -30,7 +34,9 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
   const problem = useCallback(
     (field: string, kind: FieldProblem) => {
       const specific = `problem.${field}.${kind}`;
-      return specific in zhCN ? t(specific as MessageKey) : t(`problem.${kind}` as MessageKey);
+      const generic = `problem.${kind}`;
+      if (isMessageKey(specific)) return t(specific);
+      return isMessageKey(generic) ? t(generic) : kind;
     },
     [t],
   );

@@ -1,5 +1,5 @@
-import { useState, type FormEvent } from 'react';
-import type { Staff, StaffRow } from '../../../../electron/contract/model.ts';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { AbRole, Centre, Staff, StaffRow } from '../../../../electron/contract/model.ts';
 import type { FieldErrors } from '../../../../electron/contract/errors.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -7,8 +7,18 @@ import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** 离职: a date and a reason instead of a delete, so the person's history stays. */
-export function DeactivateDialog(props: { person: StaffRow; today: string; onDone: (staff: Staff) => void; onClose: () => void }) {
-  const { t, problem } = useI18n();
+export function DeactivateDialog(props: { person: StaffRow; centre: Centre; today: string; onDone: (staff: Staff) => void; onClose: () => void }) {
+  const { t, problem, language } = useI18n();
+  const [roles, setRoles] = useState<AbRole[]>([]);
+  useEffect(() => {
+    void call('staff/abRoles', { id: props.person.id }).then(setRoles);
+  }, [props.person.id]);
+  const roleList = roles
+    .map((role) => {
+      const window = props.centre.windows.find((w) => w.id === role.windowId);
+      return `${window ? (language === 'zh-CN' ? window.nameZh : window.nameEn) : role.windowId} ${role.role}`;
+    })
+    .join('、');
   const [leftOn, setLeftOn] = useState(props.today);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -34,6 +44,7 @@ export function DeactivateDialog(props: { person: StaffRow; today: string; onDon
     <Dialog title={t('deactivate.title', { name: props.person.name })} onClose={props.onClose}>
       <form className="form-stack" onSubmit={submit} noValidate>
         <p className="muted">{t('deactivate.explain')}</p>
+        {roles.length > 0 ? <p className="warn-text" role="note">{t('deactivate.abWarning', { list: roleList })}</p> : null}
         {banner ? <div className="form-banner" role="alert">{banner}</div> : null}
         <Field label={t('field.leftOn')} error={error('leftOn')} required>
           <input type="date" value={leftOn} onChange={(event) => setLeftOn(event.target.value)} max={props.today} autoFocus />

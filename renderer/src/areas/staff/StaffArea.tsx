@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Centre, Staff, StaffRow } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { TransferControls } from '../../components/TransferControls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
 import { StaffForm } from './StaffForm.tsx';
@@ -93,6 +94,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         </label>
         <span className="count" data-testid="staff-count">{t('staff.count', { shown: shown.length, total: rows.length })}</span>
         <span className="toolbar-spacer" />
+        <TransferControls kind="staff" onImported={() => void reload()} onNotice={(text, tone) => setNotice({ text, tone })} />
         <button type="button" className="primary" onClick={() => setEditor({ kind: 'create' })} aria-keyshortcuts="Alt+N">
           {t('staff.new')}
         </button>
@@ -132,6 +134,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
       {editor?.kind === 'deactivate' ? (
         <DeactivateDialog
           person={editor.person}
+          centre={centre}
           today={today}
           onClose={() => setEditor(null)}
           onDone={(staff) => void afterSave(staff, t('staff.departedDone', { name: staff.name, date: staff.leftOn ?? '' }))}
