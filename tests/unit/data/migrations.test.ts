@@ -78,6 +78,32 @@ describe('migrations', () => {
       expect(await db.get('SELECT detail FROM audit_log')).toEqual({ detail: '{}' });
     }));
 
+  it('004 adds the skill matrix and A/B posts, keeps staff, and enforces their rules', () =>
+    withDb(async (db) => {
+      await migrate(db, 3);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await db.run("INSERT INTO posts (code, zone_id, name_zh, name_en, function) VALUES ('TX-INTAKE', 1, '税务收件', 'Tax intake', 'intake')");
+      await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F01', 'F01', 'F01', 'window', 1)");
+      await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F02', 'F02', 'F02', 'window', 1)");
+      for (const [no, id] of [['ZW0001', '110105194912310031'], ['ZW0002', '11010519491231002X']]) {
+        await db.run(
+          `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
+             weekly_hour_cap, wage_grade, created_at, updated_at)
+           VALUES (?, '张三', 'M', '13800138000', ?, '2020-01-01', 'active', 1, 'standard', 40, 1, ?, ?)`,
+          [no, id, NOW, NOW],
+        );
+      }
+      await migrate(db, 4);
+      expect(await db.all('SELECT employee_no FROM staff ORDER BY id')).toEqual([{ employee_no: 'ZW0001' }, { employee_no: 'ZW0002' }]);
+      await db.run("INSERT INTO staff_skills (staff_id, post_id, level, certified_on, updated_at) VALUES (1, 1, 2, '2021-01-01', ?)", [NOW]);
+      await expect(db.run('INSERT INTO staff_skills (staff_id, post_id, level, updated_at) VALUES (2, 1, 3, ?)', [NOW])).rejects.toThrow(/CHECK/);
+      await expect(db.run('INSERT INTO staff_skills (staff_id, post_id, level, updated_at) VALUES (2, 1, 4, ?)', [NOW])).rejects.toThrow(/CHECK/);
+      await db.run('INSERT INTO window_ab (window_id, a_staff_id, b_staff_id, updated_at) VALUES (1, 1, 2, ?)', [NOW]);
+      await db.run('INSERT INTO window_ab (window_id, a_staff_id, b_staff_id, updated_at) VALUES (2, 2, NULL, ?)', [NOW]);
+      await expect(db.run('UPDATE window_ab SET a_staff_id = 1 WHERE window_id = 2')).rejects.toThrow(/UNIQUE/);
+      await expect(db.run('UPDATE window_ab SET b_staff_id = 1 WHERE window_id = 1')).rejects.toThrow(/CHECK/);
+    }));
+
   it('leave nothing behind when one fails halfway', () =>
     withDb(async (db) => {
       await migrate(db, 1);
