@@ -12,7 +12,7 @@ const variableKey = (index: number) => `v${index}`;
 const constraintKey = (index: number) => `c${index}`;
 
 export function solveIntegerProgram(program: IntegerProgram): IntegerSolution {
-  const raw = solveQuietly(toLibraryModel(program));
+  const raw = solveAndRelease(toLibraryModel(program));
   return {
     status: statusOf(raw),
     objective: raw.result,
@@ -31,6 +31,7 @@ function toLibraryModel(program: IntegerProgram): Model {
     if (variable.kind === 'binary') binaries[key] = true;
   });
   const variableIndex = new Map(program.variables.map((variable, index) => [variable.name, index]));
+  if (variableIndex.size !== program.variables.length) throw new Error('Variable names must be unique');
   const constraints: Model['constraints'] = {};
   program.constraints.forEach((constraint, index) => {
     constraints[constraintKey(index)] = boundsOf(constraint.min, constraint.max);
@@ -49,7 +50,7 @@ function boundsOf(min: number | undefined, max: number | undefined): { min?: num
   return { ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
 }
 
-function solveQuietly(model: Model): SolveResult {
+function solveAndRelease(model: Model): SolveResult {
   const raw = solver.Solve(model);
   // The library keeps the last model (its whole dense tableau) on a module-level singleton; drop it
   // so a large solve does not stay in memory until the next one.

@@ -103,7 +103,7 @@ function listCandidates(input: PlannerInput, start: StartingPoint): Candidate[] 
     const open = start.skills
       .filter((skill) => isTrainable(start, person, skill) && isUseful(start, person, skill))
       .map((skill) => candidate(start, person, skill));
-    return dropInterchangeableExtras(open, start, input.maxTrainingsPerPerson);
+    return dropInterchangeableExtras(person, open, start, input.maxTrainingsPerPerson);
   });
 }
 
@@ -131,10 +131,8 @@ function candidate(start: StartingPoint, person: PlannerPerson, skill: PlannerSk
  * the tie-breaks: only the best few (as many as the person could use) can be in an optimal plan.
  * Dropping the rest keeps the optimum and keeps the model small on large halls.
  */
-function dropInterchangeableExtras(open: Candidate[], start: StartingPoint, cap: number): Candidate[] {
+function dropInterchangeableExtras(person: PlannerPerson, open: Candidate[], start: StartingPoint, cap: number): Candidate[] {
   const isInterchangeable = (c: Candidate) => (start.skillNeed.get(c.skill.id) ?? 0) === 0;
-  const person = open[0]?.person;
-  if (!person) return open;
   const usable = Math.min(cap, start.personNeed.get(person.id) ?? 0);
   const kept = new Set(
     open

@@ -5,7 +5,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
 import { openBackend } from '../../electron/backend/backend.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import { startBrowserHost } from '../../electron/serve/server.ts';
@@ -58,7 +58,7 @@ async function addStaffWithSkills(tx: Queryable): Promise<void> {
 }
 
 /** Scrolls the grid's scroller in steps, one per animation frame, and returns the frame gaps. */
-async function scrollFrames(page: import('playwright').Page, axis: 'down' | 'across'): Promise<number[]> {
+async function scrollFrames(page: Page, axis: 'down' | 'across'): Promise<number[]> {
   return page.evaluate(async (direction) => {
     const frame = document.querySelector('.grid-frame');
     const scrollers = [...(frame?.querySelectorAll<HTMLElement>('*') ?? [])].filter((el) =>

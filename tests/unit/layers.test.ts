@@ -16,6 +16,9 @@ const forbidden: [string, string][] = [
   ['solver/model.ts', "import x from 'node:fs';"],
   ['solver/model.ts', "import x from 'sqlite3';"],
   ['solver/model.ts', "import x from '../data/connection.ts';"],
+  ['solver/training/x.ts', "import x from 'javascript-lp-solver';"],
+  ['electron/backend/x.ts', "import x from 'javascript-lp-solver';"],
+  ['solver/lp/js-lp-solver.ts', "import x from 'node:fs';"],
   ['data/repositories/x.ts', "import x from 'sqlite3';"],
   ['data/repositories/x.ts', "import x from 'electron';"],
   ['data/repositories/x.ts', "import x from '../../solver/model.ts';"],
@@ -35,6 +38,8 @@ const forbidden: [string, string][] = [
 
 const allowed: [string, string][] = [
   ['data/connection.ts', "import x from 'sqlite3';"],
+  ['solver/lp/js-lp-solver.ts', "import x from 'javascript-lp-solver';"],
+  ['electron/backend/x.ts', "import x from '../../solver/training/plan.ts';"],
   ['electron/backend/x.ts', "import x from '../../data/connection.ts';"],
   ['electron/main/x.ts', "import x from 'electron';"],
   ['renderer/src/x.ts', "import type { x } from '../../electron/contract/channels.ts';"],
