@@ -71,3 +71,23 @@ test('warns before a departure that leaves a window without its A person', async
   await expect(staff.dialog().getByRole('note')).toContainText('A/B 岗');
   await expect(staff.dialog().getByRole('note')).toContainText(' A');
 });
+
+test('makes a cross-training plan, shows why, and records it when accepted', async ({ page, host, shell }) => {
+  void shell;
+  const skills = new SkillsPage(page, host.url);
+  await skills.open();
+  await skills.tab(/交叉培训计划/);
+  await page.getByRole('button', { name: '生成培训计划' }).click();
+  await expect(page.getByTestId('plan-summary')).toContainText(/共 \d+ 项培训/);
+  const table = page.getByRole('table', { name: '交叉培训计划' });
+  const lines = await table.locator('tbody tr').count();
+  expect(lines).toBeGreaterThan(10);
+  await expect(table.locator('tbody tr').first()).toContainText(/目标 2/);
+  await expect(page.getByRole('heading', { name: '无法达标的项目' })).toHaveCount(0);
+  // Leave one line out, then accept the rest.
+  await table.locator('tbody tr').first().getByRole('checkbox').uncheck();
+  await page.getByRole('button', { name: `接受计划（${lines - 1} 项）` }).click();
+  await expect(page.getByRole('status').first()).toContainText(`已记录 ${lines - 1} 项培训`);
+  await skills.tab(/技能矩阵/);
+  await expect(page.locator('.ag-cell.level-1').first()).toBeVisible();
+});
