@@ -85,7 +85,7 @@ describe('migrations', () => {
       await db.run("INSERT INTO posts (code, zone_id, name_zh, name_en, function) VALUES ('TX-INTAKE', 1, '税务收件', 'Tax intake', 'intake')");
       await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F01', 'F01', 'F01', 'window', 1)");
       await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F02', 'F02', 'F02', 'window', 1)");
-      for (const [no, id] of [['ZW0001', '110105194912310031'], ['ZW0002', '11010519491231002X']]) {
+      for (const [no, id] of [['ZW0001', '110105194912310031'], ['ZW0002', '11010519491231002X']] as const) {
         await db.run(
           `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
              weekly_hour_cap, wage_grade, created_at, updated_at)
