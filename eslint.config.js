@@ -23,6 +23,24 @@ function layer(files, { paths = [], patterns = [], message }) {
   };
 }
 
+/**
+ * The backend is plain Node shared by both hosts. Its heavy file libraries each live behind one
+ * module (exceljs in transfer/xlsx.ts, the csv packages in transfer/csv.ts), so every other backend
+ * file is banned from them, and those two files from everything else the backend may not use.
+ */
+function backendLayer() {
+  const hostAndUi = { group: ['**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] };
+  const message = 'The backend is plain Node shared by both hosts: no electron, no host code, no UI; SQL goes through data/; file formats through transfer/xlsx.ts and transfer/csv.ts.';
+  const always = ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver'];
+  const excel = ['exceljs'];
+  const csv = ['csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync'];
+  return [
+    layer(['electron/backend/**'], { paths: [...always, ...excel, ...csv], patterns: [hostAndUi], message }),
+    layer(['electron/backend/transfer/xlsx.ts'], { paths: [...always, ...csv], patterns: [hostAndUi], message }),
+    layer(['electron/backend/transfer/csv.ts'], { paths: [...always, ...excel], patterns: [hostAndUi], message }),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.shot.mjs'] },
   js.configs.recommended,
@@ -59,11 +77,7 @@ export default tseslint.config(
     patterns: [{ group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] }],
     message: 'The contract is shared with the renderer: pure types and validation only.',
   }),
-  layer(['electron/backend/**'], {
-    paths: ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver'],
-    patterns: [{ group: ['**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] }],
-    message: 'The backend is plain Node shared by both hosts: no electron, no host code, no UI; SQL goes through data/.',
-  }),
+  ...backendLayer(),
   layer(['electron/serve/**'], {
     paths: ['electron', 'react', 'react-dom', 'sqlite3'],
     patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/data/**'] }],

@@ -18,6 +18,9 @@ const forbidden: [string, string][] = [
   ['solver/model.ts', "import x from '../data/connection.ts';"],
   ['solver/training/x.ts', "import x from 'javascript-lp-solver';"],
   ['electron/backend/x.ts', "import x from 'javascript-lp-solver';"],
+  ['electron/backend/transfer/staff-import.ts', "import x from 'exceljs';"],
+  ['electron/backend/transfer/xlsx.ts', "import { parse as x } from 'csv-parse/sync';"],
+  ['electron/backend/transfer/csv.ts', "import x from 'electron';"],
   ['solver/lp/js-lp-solver.ts', "import x from 'node:fs';"],
   ['data/repositories/x.ts', "import x from 'sqlite3';"],
   ['data/repositories/x.ts', "import x from 'electron';"],
@@ -39,6 +42,8 @@ const forbidden: [string, string][] = [
 const allowed: [string, string][] = [
   ['data/connection.ts', "import x from 'sqlite3';"],
   ['solver/lp/js-lp-solver.ts', "import x from 'javascript-lp-solver';"],
+  ['electron/backend/transfer/xlsx.ts', "import x from 'exceljs';"],
+  ['electron/backend/transfer/csv.ts', "import { parse as x } from 'csv-parse/sync';"],
   ['electron/backend/x.ts', "import x from '../../solver/training/plan.ts';"],
   ['electron/backend/x.ts', "import x from '../../data/connection.ts';"],
   ['electron/main/x.ts', "import x from 'electron';"],

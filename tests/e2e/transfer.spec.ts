@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { test, expect } from './fixtures.ts';
+import { SkillsPage } from './pages/skills-page.ts';
+
+test('exports staff to Excel and imports the same file back unchanged', async ({ page, staff }) => {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^人员档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+
+  await page.getByRole('button', { name: '导入…' }).click();
+  await staff.dialog().getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await expect(staff.dialog().getByTestId('import-summary')).toContainText(/0 处错误；将新增 0 条、更新 0 条/);
+  await staff.dialog().getByRole('button', { name: '导入', exact: true }).click();
+  await expect(staff.dialog()).toBeHidden();
+  await expect(page.getByRole('status').first()).toHaveText('文件内容与现有数据相同，无需导入。');
+});
+
+test('lists every bad row of a skills file and imports only the good rows when asked', async ({ page, host, shell }) => {
+  void shell;
+  const skills = new SkillsPage(page, host.url);
+  await skills.open();
+  const name0 = (await skills.cell(0, 'name').textContent()) ?? '';
+  const no0 = (await skills.cell(0, 'employeeNo').textContent()) ?? '';
+  const csv = [
+    '工号,姓名,岗位,等级,认证日期',
+    `${no0},${name0},公安司法出件,2,2026-11-01`,
+    `ZZ9999,无此人,公安司法出件,2,2026-11-01`,
+    `${no0},${name0},不存在的技能,2,2026-11-01`,
+    `${no0},${name0},税务收件,7,2026-11-01`,
+  ].join('\n');
+  await page.getByRole('button', { name: '导入…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name: 'skills.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const errors = dialog.getByRole('table', { name: '错误明细' });
+  await expect(errors.locator('tbody tr')).toHaveCount(3);
+  await expect(errors.locator('tbody tr').nth(0)).toContainText('3');
+  await expect(errors).toContainText('工号不存在');
+  await expect(errors).toContainText('技能不存在');
+  await expect(errors).toContainText('等级应为 0–3');
+  await expect(dialog.getByRole('button', { name: '导入', exact: true })).toBeDisabled();
+  await dialog.getByRole('button', { name: '仅导入无误的 1 行' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').first()).toContainText('已导入：写入 1 条');
+  const postId = await skills.postId('公安司法出件');
+  await expect(skills.skillCell(0, postId)).toHaveText('独立上岗');
+});
+
+test('refuses a file that is not a spreadsheet, saying so', async ({ page, staff }) => {
+  await page.getByRole('button', { name: '导入…' }).click();
+  await staff.dialog().getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name: 'photo.xlsx', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
+  await expect(staff.dialog().getByRole('table', { name: '错误明细' })).toContainText('文件类型不对');
+  await expect(staff.dialog().getByRole('button', { name: '导入', exact: true })).toBeDisabled();
+});
