@@ -3,6 +3,7 @@ import { test, expect } from './fixtures.ts';
 import { SkillsPage } from './pages/skills-page.ts';
 
 test('exports staff to Excel and imports the same file back unchanged', async ({ page, staff }) => {
+  await page.locator('summary', { hasText: '导出' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^人员档案-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const bytes = await readFile((await download.path())!);
@@ -50,5 +51,31 @@ test('refuses a file that is not a spreadsheet, saying so', async ({ page, staff
   await page.getByRole('button', { name: '导入…' }).click();
   await staff.dialog().getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name: 'photo.xlsx', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) });
   await expect(staff.dialog().getByRole('table', { name: '错误明细' })).toContainText('文件类型不对');
+  await expect(staff.dialog().getByRole('table', { name: '错误明细' })).not.toContainText('wrong_file_type');
   await expect(staff.dialog().getByRole('button', { name: '导入', exact: true })).toBeDisabled();
+});
+
+test('downloads a template for each kind and format', async ({ page, staff }) => {
+  void staff;
+  for (const [label, pattern] of [['Excel 模板', /\.xlsx$/], ['CSV 模板', /\.csv$/]] as const) {
+    await page.locator('summary', { hasText: '下载模板' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+    expect(download.suggestedFilename()).toMatch(pattern);
+    const text = (await readFile((await download.path())!)).toString('utf8');
+    if (label === 'CSV 模板') expect(text).toContain('工号,姓名,性别,手机号,身份证号');
+  }
+});
+
+test('puts each broken rule of a staff row into words, with the line it refers to', async ({ page, staff }) => {
+  const csv = [
+    '工号,姓名,性别,手机号,身份证号,入职日期,状态,所属区域,主岗位,工时制,周工时上限,薪级,离职日期,离职原因',
+    'ZW0900,王一,女,13800000000,330106199001010020,2025-01-01,在岗,税务,税务收件,标准工时,40,2,,',
+    'ZW0900,王二,女,13800000001,330106199001010020,2025-01-01,在岗,税务,税务收件,标准工时,40,2,,',
+  ].join('\n');
+  await page.getByRole('button', { name: '导入…' }).click();
+  await staff.dialog().getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const errors = staff.dialog().getByRole('table', { name: '错误明细' });
+  await expect(errors).toContainText('校验位不正确');
+  await expect(errors).toContainText('第 2 行');
+  await expect(errors).not.toContainText('checksum:');
 });

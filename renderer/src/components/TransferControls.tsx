@@ -1,8 +1,8 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { ImportReport, TransferFormat, TransferKind } from '../../../electron/contract/model.ts';
 import { ApiError, call } from '../api/client.ts';
 import { downloadPayload, readAsBase64 } from '../api/files.ts';
-import { isMessageKey, useI18n } from '../i18n/i18n.tsx';
+import { isMessageKey, useI18n, type Translate } from '../i18n/i18n.tsx';
 import { Dialog } from './Dialog.tsx';
 
 /**
@@ -24,10 +24,14 @@ export function TransferControls(props: { kind: TransferKind; onImported: () => 
   return (
     <div className="transfer-controls" role="group" aria-label={t('transfer.export')}>
       <button type="button" onClick={() => setImporting(true)}>{t('transfer.import')}</button>
-      <button type="button" onClick={() => void download('transfer/export', 'xlsx')}>{t('transfer.exportXlsx')}</button>
-      <button type="button" onClick={() => void download('transfer/export', 'csv')}>{t('transfer.exportCsv')}</button>
-      <button type="button" onClick={() => void download('transfer/template', 'xlsx')}>{t('transfer.templateXlsx')}</button>
-      <button type="button" onClick={() => void download('transfer/template', 'csv')}>{t('transfer.templateCsv')}</button>
+      <MenuButton label={t('transfer.export')}>
+        <button type="button" onClick={() => void download('transfer/export', 'xlsx')}>{t('transfer.exportXlsx')}</button>
+        <button type="button" onClick={() => void download('transfer/export', 'csv')}>{t('transfer.exportCsv')}</button>
+      </MenuButton>
+      <MenuButton label={t('transfer.template')}>
+        <button type="button" onClick={() => void download('transfer/template', 'xlsx')}>{t('transfer.templateXlsx')}</button>
+        <button type="button" onClick={() => void download('transfer/template', 'csv')}>{t('transfer.templateCsv')}</button>
+      </MenuButton>
       {importing ? (
         <ImportDialog
           kind={props.kind}
@@ -41,6 +45,27 @@ export function TransferControls(props: { kind: TransferKind; onImported: () => 
       ) : null}
     </div>
   );
+}
+
+/** A small drop-down on <details>: keyboard-reachable, closes when one of its items is chosen. */
+function MenuButton(props: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  return (
+    <details className="menu-button" ref={ref} onClick={(event) => (event.target as HTMLElement).tagName === 'BUTTON' && ref.current?.removeAttribute('open')}>
+      <summary>{props.label}</summary>
+      <div className="menu-items">{props.children}</div>
+    </details>
+  );
+}
+
+/** Backend details read "rule: value" or "line N: value"; the rule and the line are put into words. */
+function detailText(detail: string, t: Translate): string {
+  return detail
+    .replace(/^([a-z_]+): /, (whole, rule: string) => {
+      const key = `problem.${rule}`;
+      return isMessageKey(key) ? `${t(key)}：` : whole;
+    })
+    .replace(/\bline (\d+)\b/g, (_whole, line: string) => t('transfer.lineRef', { line }));
 }
 
 function ImportDialog(props: { kind: TransferKind; onClose: () => void; onDone: (text: string) => void }) {
@@ -115,7 +140,7 @@ function ImportDialog(props: { kind: TransferKind; onClose: () => void; onDone: 
                         <td>{error.line || '—'}</td>
                         <td>{error.column ?? '—'}</td>
                         <td>{problemLabel(error.problem)}</td>
-                        <td>{error.detail}</td>
+                        <td>{detailText(error.detail, t)}</td>
                       </tr>
                     ))}
                   </tbody>

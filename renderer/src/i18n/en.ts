@@ -211,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   'transfer.choose': 'Choose an Excel (.xlsx) or CSV file',
   'transfer.checking': 'Checking the file…',
   'transfer.report': '{total} rows: {good} good, {bad} problems; would add {create}, update {update}, leave {same} unchanged.',
+  'transfer.lineRef': 'line {line}',
   'transfer.errorsTitle': 'Problems',
   'transfer.line': 'Line',
   'transfer.column': 'Column',

@@ -209,6 +209,7 @@ export const zhCN = {
   'transfer.choose': '选择 Excel（.xlsx）或 CSV 文件',
   'transfer.checking': '正在检查文件…',
   'transfer.report': '共 {total} 行：{good} 行无误，{bad} 处错误；将新增 {create} 条、更新 {update} 条、{same} 条不变。',
+  'transfer.lineRef': '第 {line} 行',
   'transfer.errorsTitle': '错误明细',
   'transfer.line': '行',
   'transfer.column': '列',
