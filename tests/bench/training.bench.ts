@@ -5,17 +5,12 @@
 import { performance } from 'node:perf_hooks';
 import { planCrossTraining } from '../../solver/training/plan.ts';
 import type { PlannerInput, PlannerLevel, PlannerResult } from '../../solver/training/types.ts';
+import { SeededRandom } from '../../data/demo/random.ts';
 
-/** mulberry32, so every run plans the same halls. */
+/** The demo centre's mulberry32, so every run sees the same halls. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 interface HallShape {

@@ -1,3 +1,4 @@
+import { withTempDir } from './temp.ts';
 import { openBackend, type Backend } from '../../electron/backend/backend.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/contract/channels.ts';
@@ -23,4 +24,16 @@ export async function refused(backend: Backend, channel: string, arg: unknown): 
   const envelope = await backend.dispatch(channel, arg);
   if (envelope.ok) throw new Error(`${channel} was accepted but should have been refused`);
   return envelope.error;
+}
+
+/** Runs `work` against a backend on a fresh data folder with the demo centre, closing it after. */
+export async function withTestBackend(work: (backend: Backend) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const backend = await openTestBackend(dir);
+    try {
+      await work(backend);
+    } finally {
+      await backend.close();
+    }
+  });
 }

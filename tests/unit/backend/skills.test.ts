@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
-import { ask, openTestBackend, refused, TEST_TODAY } from '../../support/backend.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
 
-async function withBackend(work: (backend: Backend) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const backend = await openTestBackend(dir);
-    try {
-      await work(backend);
-    } finally {
-      await backend.close();
-    }
-  });
-}
+const withBackend = withTestBackend;
 
 async function firstWindow(backend: Backend) {
   const centre = await ask(backend, 'centre/get', {});

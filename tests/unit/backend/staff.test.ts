@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import { listAudit } from '../../../data/repositories/audit.ts';
-import { ask, openTestBackend, refused, TEST_TODAY } from '../../support/backend.ts';
+import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
 import { draftStaff, validResidentId } from '../../support/people.ts';
-import { withTempDir } from '../../support/temp.ts';
 
-async function withBackend(work: (backend: Backend) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const backend = await openTestBackend(dir);
-    try {
-      await work(backend);
-    } finally {
-      await backend.close();
-    }
-  });
-}
+const withBackend = withTestBackend;
 
 async function taxZone(backend: Backend) {
   const centre = await ask(backend, 'centre/get', {});

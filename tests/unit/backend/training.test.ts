@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Backend } from '../../../electron/backend/backend.ts';
-import { ask, openTestBackend, refused } from '../../support/backend.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { ask, refused, withTestBackend } from '../../support/backend.ts';
 
-async function withBackend(work: (backend: Backend) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const backend = await openTestBackend(dir);
-    try {
-      await work(backend);
-    } finally {
-      await backend.close();
-    }
-  });
-}
+const withBackend = withTestBackend;
 
 describe('cross-training plan on the demo centre', () => {
   it('meets every target, each line with a mentor of that skill and a reason', () =>

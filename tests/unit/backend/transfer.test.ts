@@ -3,9 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { FilePayload, ImportRowError, TransferFormat, TransferKind } from '../../../electron/contract/model.ts';
 import { listAudit } from '../../../data/repositories/audit.ts';
-import { ask, openTestBackend, refused, TEST_TODAY } from '../../support/backend.ts';
+import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
 import { validResidentId } from '../../support/people.ts';
-import { withTempDir } from '../../support/temp.ts';
 
 const STAFF_HEADER = ['工号', '姓名', '性别', '手机号', '身份证号', '入职日期', '状态', '所属区域', '主岗位', '工时制', '周工时上限', '薪级', '离职日期', '离职原因'];
 const SKILL_HEADER = ['工号', '姓名', '岗位', '等级', '认证日期'];
@@ -17,16 +16,7 @@ interface Upload {
   base64: string;
 }
 
-async function withBackend(work: (backend: Backend) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const backend = await openTestBackend(dir);
-    try {
-      await work(backend);
-    } finally {
-      await backend.close();
-    }
-  });
-}
+const withBackend = withTestBackend;
 
 // ---- Files as a user's spreadsheet program would hand them over -------------------------------
 

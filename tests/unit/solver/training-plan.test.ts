@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { planCrossTraining } from '../../../solver/training/plan.ts';
 import type { PlannerInput, PlannerLevel, PlannerPerson, PlannerResult, PlannerSkill } from '../../../solver/training/types.ts';
+import { SeededRandom } from '../../../data/demo/random.ts';
 
 type Level = PlannerLevel['level'];
 
-/** mulberry32: a small seeded generator, so every random case can be replayed from its seed. */
+/** The demo centre's mulberry32, so every run sees the same halls. */
 function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new SeededRandom(seed);
+  return () => random.next();
 }
 
 const between = (random: () => number, low: number, high: number) => low + Math.floor(random() * (high - low + 1));

@@ -2,23 +2,18 @@
 import { useCallback, useMemo } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
   type CellFocusedEvent,
   type CellKeyDownEvent,
   type ColDef,
   type ColGroupDef,
   type SuppressKeyboardEventParams,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { Post, SkillLevel, SkillMatrixRow, Zone } from '../../../../electron/contract/model.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { LEVELS, shortSkillName } from './skill-labels.ts';
+import { appGridTheme, gridLocaleText } from '../../components/AppGrid.tsx';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 13, spacing: 5, accentColor: '#b3261e', headerBackgroundColor: '#f4f1ec' });
+const gridTheme = appGridTheme(13);
 
 export const SKILL_COLUMN_PREFIX = 'skill-';
 
@@ -114,7 +109,7 @@ export function SkillMatrixGrid(props: Props) {
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true }}
         getRowId={(p) => String(p.data.staffId)}
-        localeText={language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined}
+        localeText={gridLocaleText(language)}
         onCellKeyDown={onCellKeyDown}
         onCellFocused={onCellFocused}
         singleClickEdit={false}

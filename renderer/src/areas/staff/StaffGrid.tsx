@@ -2,9 +2,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
   type CellFocusedEvent,
   type CellKeyDownEvent,
   type ColDef,
@@ -12,21 +9,12 @@ import {
   type RowDoubleClickedEvent,
   type ValueFormatterParams,
 } from 'ag-grid-community';
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { Post, StaffRow, Zone } from '../../../../electron/contract/model.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { appGridTheme, gridLocaleText } from '../../components/AppGrid.tsx';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
-
-const gridTheme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  headerFontWeight: 600,
-  spacing: 6,
-  accentColor: '#b3261e',
-  headerBackgroundColor: '#f4f1ec',
-});
+const gridTheme = appGridTheme(14);
 
 interface StaffGridProps {
   rows: StaffRow[];
@@ -111,7 +99,7 @@ export function StaffGrid(props: StaffGridProps) {
         defaultColDef={{ sortable: true, resizable: true }}
         getRowId={getRowId}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        localeText={language === 'zh-CN' ? AG_GRID_LOCALE_CN : undefined}
+        localeText={gridLocaleText(language)}
         onCellFocused={onCellFocused}
         onCellKeyDown={onCellKeyDown}
         onRowDoubleClicked={onRowDoubleClicked}
