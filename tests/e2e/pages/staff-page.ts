@@ -49,11 +49,11 @@ export class StaffPage {
     return this.dialog().getByLabel(label, { exact: typeof label === 'string' });
   }
 
-  /** The error shown under a field, found through the field's aria-describedby. */
-  async fieldError(label: string): Promise<string> {
-    const describedBy = await this.field(label).getAttribute('aria-describedby');
-    if (!describedBy) return '';
-    return (await this.page.locator(`[id="${describedBy}"]`).textContent()) ?? '';
+  /** The error shown under a field (a locator, so expectations wait for the backend's answer). */
+  fieldError(label: string | RegExp): Locator {
+    // A `has` locator is matched inside each .field, so it is built from the page, not the dialog.
+    const control = this.page.getByLabel(label, { exact: typeof label === 'string' });
+    return this.dialog().locator('.field', { has: control }).locator('.field-error');
   }
 
   async fillForm(values: Record<string, string>): Promise<void> {
