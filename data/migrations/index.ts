@@ -4,6 +4,7 @@ import { migration001Centre } from './001_centre.ts';
 import { migration002Staff } from './002_staff.ts';
 import { migration003SettingsAudit } from './003_settings_audit.ts';
 import { migration004Skills } from './004_skills.ts';
+import { migration005CalendarLeaveAttendance } from './005_calendar_leave_attendance.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration002Staff,
   migration003SettingsAudit,
   migration004Skills,
+  migration005CalendarLeaveAttendance,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -18,6 +18,8 @@ export interface StaffFields {
 
 export interface StaffRecord extends Omit<StaffFields, 'status'> {
   id: number;
+  /** 参加工作日期: when the person first started work anywhere; annual leave counts from it. */
+  workStartDate: string | null;
   status: 'probation' | 'active' | 'departed';
   leftOn: string | null;
   leaveReason: string | null;
@@ -29,7 +31,7 @@ const STAFF_COLUMNS = `
   id, employee_no AS employeeNo, name, gender, phone, id_number AS idNumber, hire_date AS hireDate,
   status, left_on AS leftOn, leave_reason AS leaveReason, home_zone_id AS homeZoneId,
   primary_post_id AS primaryPostId, contract_type AS contractType, weekly_hour_cap AS weeklyHourCap,
-  wage_grade AS wageGrade, version, updated_at AS updatedAt`;
+  wage_grade AS wageGrade, work_start_date AS workStartDate, version, updated_at AS updatedAt`;
 
 export function listStaff(db: Queryable): Promise<StaffRecord[]> {
   return db.all<StaffRecord>(`SELECT ${STAFF_COLUMNS} FROM staff ORDER BY employee_no`);
@@ -112,6 +114,11 @@ export async function markDeparted(
     [leftOn, reason, now, id, version],
   );
   return changes === 1;
+}
+
+/** Kept apart from the other fields: imports and older callers leave it untouched. */
+export async function setWorkStartDate(db: Queryable, id: number, workStartDate: string | null): Promise<void> {
+  await db.run('UPDATE staff SET work_start_date = ? WHERE id = ?', [workStartDate, id]);
 }
 
 export async function countStaff(db: Queryable): Promise<number> {

@@ -15,6 +15,9 @@ import { skillHandlers } from './handlers/skills.ts';
 import { abHandlers } from './handlers/ab.ts';
 import { trainingHandlers } from './handlers/training.ts';
 import { transferHandlers } from './handlers/transfer.ts';
+import { calendarHandlers } from './handlers/calendar.ts';
+import { leaveHandlers } from './handlers/leave.ts';
+import { attendanceHandlers } from './handlers/attendance.ts';
 
 export interface BackendOptions {
   host: 'electron' | 'browser';
@@ -52,6 +55,9 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...abHandlers(context),
     ...trainingHandlers(context),
     ...transferHandlers(context),
+    ...calendarHandlers(context),
+    ...leaveHandlers(context),
+    ...attendanceHandlers(context),
     ...backupHandlers(context),
   };
   return { dispatch: createDispatch(handlers, options.logError), context, close: () => session.close() };

@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../data/connection.ts';
 import { createBackup, pruneBackups, replaceDatabaseFile, type BackupFileInfo } from '../../data/backup.ts';
 import { assertSchemaNotNewer, migrate } from '../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../data/demo/seed.ts';
+import { ensureBuiltInCalendar } from './calendar-service.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ExclusiveGate } from './gate.ts';
 import type { DataPaths } from './paths.ts';
@@ -83,6 +84,7 @@ async function prepareDatabase(options: SessionOptions, backupLabel: string | nu
     await migrate(db);
     const now = options.clock.now();
     await seedDemoCentre(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
+    await db.transaction((tx) => ensureBuiltInCalendar(tx, now.toISOString()));
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);

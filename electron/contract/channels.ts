@@ -21,18 +21,12 @@ import type {
   TrainingPlan,
   WindowAb,
 } from './model.ts';
-import {
-  EMPLOYEE_NO_PATTERN,
-  PHONE_PATTERN,
-  hasValidResidentIdChecksum,
-  isRealIsoDate,
-  isResidentIdShape,
-} from './rules.ts';
+import { EMPLOYEE_NO_PATTERN, PHONE_PATTERN, hasValidResidentIdChecksum, isResidentIdShape } from './rules.ts';
+import { base64File, isoDate, noArgument, recordId, uploadName, version } from './schema-parts.ts';
+import { calendarChannels, type CalendarResults } from './areas/calendar.ts';
+import { leaveChannels, type LeaveResults } from './areas/leave.ts';
+import { attendanceChannels, type AttendanceResults } from './areas/attendance.ts';
 
-const recordId = z.number().int().positive().max(2_147_483_647);
-const version = z.number().int().positive().max(2_147_483_647);
-const isoDate = z.string().max(10).refine(isRealIsoDate, { message: 'format' });
-const noArgument = z.strictObject({});
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
 export const staffDraftSchema = z.strictObject({
@@ -55,15 +49,14 @@ export const staffDraftSchema = z.strictObject({
   contractType: z.enum(['standard', 'comprehensive']),
   weeklyHourCap: z.number().int().min(1).max(60),
   wageGrade: z.number().int().min(1).max(12),
+  /** Left out, it stays as it was; null clears it. */
+  workStartDate: isoDate.nullable().optional(),
 });
 
 export type StaffDraft = z.output<typeof staffDraftSchema>;
 
 const skillLevel = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
 const target = z.number().int().min(1).max(10);
-/** Files cross the contract as base64; 8 MB of text is far beyond any hall's staff list. */
-const base64File = z.string().min(1).max(8_000_000).regex(/^[A-Za-z0-9+/=\s]*$/);
-const uploadName = z.string().trim().min(1).max(200);
 export type StaffDraftInput = z.input<typeof staffDraftSchema>;
 
 export const channels = {
@@ -115,9 +108,13 @@ export const channels = {
   'backup/restore': z.strictObject({
     fileName: z.string().min(1).max(120).regex(/^[A-Za-z0-9_.-]+\.sqlite3$/),
   }),
+  ...calendarChannels,
+  ...leaveChannels,
+  ...attendanceChannels,
 } as const;
 
-export interface ChannelResults {
+/** Each area of the contract lists its own results; this is all of them. */
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

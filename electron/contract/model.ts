@@ -73,6 +73,8 @@ export interface Staff {
   contractType: ContractType;
   weeklyHourCap: number;
   wageGrade: number;
+  /** 参加工作日期, when known: annual-leave entitlement counts years of work from it. */
+  workStartDate: string | null;
   /** Optimistic-lock counter: an update names the version it edited. */
   version: number;
   updatedAt: string;

@@ -6,6 +6,7 @@ import { AREAS, BUILT_AREAS, type Area } from './areas/areas.ts';
 import { StaffArea } from './areas/staff/StaffArea.tsx';
 import { SettingsArea } from './areas/settings/SettingsArea.tsx';
 import { SkillsArea } from './areas/skills/SkillsArea.tsx';
+import { AttendanceArea } from './areas/attendance/AttendanceArea.tsx';
 import { Unbuilt } from './areas/Unbuilt.tsx';
 
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
@@ -66,6 +67,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
       <main className="content">
         {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
         {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
+        {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
         {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
       </main>

@@ -24,6 +24,10 @@ export async function checkStaffDraft(
     errors.idNumber = 'too_young';
   }
   if (residentIdGender(draft.idNumber) !== draft.gender) errors.gender = 'gender_mismatch';
+  if (draft.workStartDate) {
+    const age = differenceInYears(parseISO(draft.workStartDate), parseISO(residentIdBirthDate(draft.idNumber)));
+    if (draft.workStartDate > draft.hireDate || age < MINIMUM_WORKING_AGE) errors.workStartDate = 'out_of_range';
+  }
   Object.assign(errors, await checkPlacement(db, draft));
   const employeeNoOwner = await findStaffIdByEmployeeNo(db, draft.employeeNo);
   if (employeeNoOwner !== undefined && employeeNoOwner !== selfId) errors.employeeNo = 'taken';

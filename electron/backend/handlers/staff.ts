@@ -9,6 +9,7 @@ import {
   insertStaff,
   listStaff,
   markDeparted,
+  setWorkStartDate,
   updateStaff,
   type StaffRecord,
 } from '../../../data/repositories/staff.ts';
@@ -27,6 +28,7 @@ export function staffHandlers(ctx: BackendContext) {
         db.transaction(async (tx) => {
           await assertNoFieldErrors(tx, staff, todayOf(ctx.clock), null);
           const id = await insertStaff(tx, staff, ctx.clock.now().toISOString());
+          if (staff.workStartDate !== undefined) await setWorkStartDate(tx, id, staff.workStartDate);
           await audit(tx, ctx, id, 'create', { employeeNo: staff.employeeNo, name: staff.name });
           return requireStaff(tx, id);
         }),
@@ -38,6 +40,7 @@ export function staffHandlers(ctx: BackendContext) {
           const before = await requireEditable(tx, id, version);
           await assertNoFieldErrors(tx, staff, todayOf(ctx.clock), id);
           await updateStaff(tx, id, version, staff, ctx.clock.now().toISOString());
+          if (staff.workStartDate !== undefined) await setWorkStartDate(tx, id, staff.workStartDate);
           await audit(tx, ctx, id, 'update', { changed: changedFields(before, staff) });
           return requireStaff(tx, id);
         }),

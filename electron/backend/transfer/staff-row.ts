@@ -26,6 +26,7 @@ export const FIELD_COLUMNS: Readonly<Record<DraftField, string>> = {
   contractType: STAFF_COLUMNS.contractType,
   weeklyHourCap: STAFF_COLUMNS.weeklyHourCap,
   wageGrade: STAFF_COLUMNS.wageGrade,
+  workStartDate: '参加工作日期',
 };
 
 export interface StaffRowReading {
@@ -57,6 +58,8 @@ export function readStaffRow(reader: ColumnReader, row: SheetRow, book: CentreBo
       contractType: undefined,
       weeklyHourCap: integerOrText(text(STAFF_COLUMNS.weeklyHourCap)),
       wageGrade: integerOrText(text(STAFF_COLUMNS.wageGrade)),
+      // Not a column of staff files yet: left out, the stored value is kept.
+      workStartDate: undefined,
     },
     status: undefined,
     leftOn: text(STAFF_COLUMNS.leftOn),

@@ -1,7 +1,10 @@
-import type { MessageKey } from './zh-CN.ts';
+import type { coreZh, MessageKey } from './zh-CN.ts';
+import { attendanceEn } from './areas/attendance.ts';
+import { calendarEn } from './areas/calendar.ts';
+import { leaveEn } from './areas/leave.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
-export const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Hall Roster',
   'app.loading': 'Loading…',
   'app.unreachable': 'Cannot reach the app on this computer. Check that it is still running, then reload.',
@@ -19,6 +22,13 @@ export const en: Record<MessageKey, string> = {
   'nav.reports': 'Reports',
   'nav.settings': 'Settings',
   'nav.shortcut': 'Shortcut Alt+{n}',
+
+  'attendance.tab.leave': 'Leave',
+  'attendance.tab.punches': 'Punches',
+  'attendance.tab.sheet': 'Monthly sheet',
+  'attendance.tab.duty': 'On-duty rate',
+  'attendance.tab.calendar': 'Working calendar',
+  'attendance.tab.shifts': 'Hours & shifts',
 
   'unbuilt.title': '{area} is not available yet',
   'unbuilt.body': 'This area comes in a later release and cannot be used yet.',
@@ -242,3 +252,5 @@ export const en: Record<MessageKey, string> = {
   'problem.certifiedOn.future_date': 'The certification date cannot be after today',
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
+
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn };

@@ -1,5 +1,9 @@
 /** Simplified Chinese: the app's first language. Every key here must exist in en.ts too. */
-export const zhCN = {
+import { attendanceZh } from './areas/attendance.ts';
+import { calendarZh } from './areas/calendar.ts';
+import { leaveZh } from './areas/leave.ts';
+
+export const coreZh = {
   'app.title': '政务大厅排班',
   'app.loading': '正在加载…',
   'app.unreachable': '无法连接到本机服务，请确认程序仍在运行后刷新页面。',
@@ -17,6 +21,13 @@ export const zhCN = {
   'nav.reports': '报表',
   'nav.settings': '设置',
   'nav.shortcut': '快捷键 Alt+{n}',
+
+  'attendance.tab.leave': '请假',
+  'attendance.tab.punches': '打卡记录',
+  'attendance.tab.sheet': '月度考勤表',
+  'attendance.tab.duty': '在岗率',
+  'attendance.tab.calendar': '工作日历',
+  'attendance.tab.shifts': '营业时间与班次',
 
   'unbuilt.title': '「{area}」尚未开放',
   'unbuilt.body': '此功能区将在后续版本中提供，目前还不能使用。',
@@ -240,5 +251,8 @@ export const zhCN = {
   'problem.certifiedOn.future_date': '认证日期不能晚于今天',
   'deactivate.abWarning': '注意：该人员是以下窗口的 A/B 岗，离职后需另行安排：{list}',
 } as const;
+
+/** The core wording and each area's, in one catalogue. */
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -43,7 +43,7 @@ describe('staff repository', () => {
   it('stores a record and reads it back in the contract\'s shape', () =>
     withStaffDb(async (db) => {
       const id = await insertStaff(db, fields(), NOW);
-      expect(await getStaff(db, id)).toEqual({ id, ...fields(), leftOn: null, leaveReason: null, version: 1, updatedAt: NOW });
+      expect(await getStaff(db, id)).toEqual({ id, ...fields(), leftOn: null, leaveReason: null, workStartDate: null, version: 1, updatedAt: NOW });
     }));
 
   it('finds employee numbers without regard to case', () =>

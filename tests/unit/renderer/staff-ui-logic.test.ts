@@ -7,7 +7,7 @@ function row(overrides: Partial<StaffRow>): StaffRow {
   return {
     id: 1, employeeNo: 'ZW0001', name: '王芳', gender: 'F', phone: '13800138000', hireDate: '2024-01-01', status: 'active',
     leftOn: null, leaveReason: null, homeZoneId: 1, primaryPostId: null, contractType: 'standard', weeklyHourCap: 40,
-    wageGrade: 1, version: 1, updatedAt: '', idNumberMasked: '', ...overrides,
+    wageGrade: 1, workStartDate: null, version: 1, updatedAt: '', idNumberMasked: '', ...overrides,
   };
 }
 

@@ -1,0 +1,63 @@
+/**
+ * The working calendar as the rest of the backend sees it: the app's own table, filled on first
+ * start from the notices that ship with the app, corrected by an admin, confirmed year by year.
+ */
+import { AppFailure } from '../contract/errors.ts';
+import type { Queryable } from '../../data/connection.ts';
+import { listCalendarDays, listCalendarYears, putCalendarDay, putCalendarYear } from '../../data/repositories/calendar.ts';
+import { buildYear, plainYear, type CalendarDay, type HolidayNotice } from '../../solver/calendar/china-calendar.ts';
+import { BUILT_IN_NOTICES } from '../../solver/calendar/notices.ts';
+
+/** Writes the built-in notices for years the table has never seen; never touches an entered year. */
+export async function ensureBuiltInCalendar(db: Queryable, now: string): Promise<void> {
+  const known = new Set((await listCalendarYears(db)).map((year) => year.year));
+  for (const notice of BUILT_IN_NOTICES.filter((candidate) => !known.has(candidate.year))) {
+    await writeNotice(db, notice, { at: now, by: 'built-in', source: 'built-in' });
+  }
+}
+
+/** A notice's every day goes into the table, and the year is confirmed. */
+export async function writeNotice(db: Queryable, notice: HolidayNotice, stamp: { at: string; by: string; source: string }): Promise<void> {
+  for (const day of buildYear(notice)) await putCalendarDay(db, { ...day, correctedBy: null, correctedAt: null });
+  await putCalendarYear(db, { year: notice.year, confirmedAt: stamp.at, confirmedBy: stamp.by, source: stamp.source });
+}
+
+export interface CalendarRange {
+  days: Map<string, CalendarDay>;
+  /** Years in the range that nobody has confirmed: their days are plain Monday–Friday guesses. */
+  unconfirmedYears: number[];
+}
+
+/** Every day from `from` to `to`; days of unconfirmed years are filled as plain weeks. */
+export async function loadCalendar(db: Queryable, from: string, to: string): Promise<CalendarRange> {
+  const confirmed = new Set((await listCalendarYears(db)).filter((year) => year.confirmedAt !== null).map((year) => year.year));
+  const stored = new Map((await listCalendarDays(db, from, to)).map((day) => [day.date, day]));
+  const days = new Map<string, CalendarDay>();
+  const unconfirmed = new Set<number>();
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year += 1) {
+    if (!confirmed.has(year)) unconfirmed.add(year);
+    for (const day of plainYear(year)) {
+      if (day.date < from || day.date > to) continue;
+      const own = confirmed.has(year) ? stored.get(day.date) : undefined;
+      days.set(day.date, own ? { date: own.date, kind: own.kind, holidayName: own.holidayName } : day);
+    }
+  }
+  return { days, unconfirmedYears: [...unconfirmed] };
+}
+
+/**
+ * Rostering, leave counting and attendance need the real calendar: a year without a confirmed
+ * notice is refused, saying what to do, rather than treated as plain Monday–Friday.
+ */
+export async function requireConfirmedCalendar(db: Queryable, from: string, to: string): Promise<Map<string, CalendarDay>> {
+  const range = await loadCalendar(db, from, to);
+  if (range.unconfirmedYears.length > 0) {
+    const years = range.unconfirmedYears.join('、');
+    throw new AppFailure(
+      'conflict',
+      `${years} 年的节假日安排尚未录入确认：请在「请假考勤 → 工作日历」中录入国务院办公厅当年的放假通知并确认后再试。` +
+        ` / The holiday notice for ${years} has not been entered and confirmed: enter it under Leave & attendance → Working calendar, then try again.`,
+    );
+  }
+  return range.days;
+}

@@ -1,0 +1,72 @@
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
+import { Notice } from '../../components/Notice.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { AttendanceSheetTab } from './AttendanceSheetTab.tsx';
+import { CalendarTab } from './CalendarTab.tsx';
+import { DutyRateTab } from './DutyRateTab.tsx';
+import { LeaveTab } from './LeaveTab.tsx';
+import { PunchesTab } from './PunchesTab.tsx';
+import { ShiftsTab } from './ShiftsTab.tsx';
+import type { AttendanceTabProps } from './tab-props.ts';
+
+const TABS = [
+  ['leave', LeaveTab],
+  ['punches', PunchesTab],
+  ['sheet', AttendanceSheetTab],
+  ['duty', DutyRateTab],
+  ['calendar', CalendarTab],
+  ['shifts', ShiftsTab],
+] as const satisfies readonly (readonly [string, (props: AttendanceTabProps) => unknown])[];
+type Tab = (typeof TABS)[number][0];
+
+/** 请假考勤: leave, punches, the monthly sheet, the on-duty rate, and the calendar and shifts they rest on. */
+export function AttendanceArea({ centre, info }: { centre: Centre; info: AppInfo }) {
+  const { t } = useI18n();
+  const [tab, setTab] = useState<Tab>('leave');
+  const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const onNotice = useCallback((text: string, tone: 'ok' | 'error') => setNotice({ text, tone }), []);
+  const names = TABS.map(([name]) => name);
+
+  const onTabKey = (event: KeyboardEvent) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = names[(names.indexOf(tab) + step + names.length) % names.length] as Tab;
+    setTab(next);
+    setNotice(null);
+    document.getElementById(`attendance-tab-${next}`)?.focus();
+  };
+
+  const Current = TABS.find(([name]) => name === tab)?.[1] ?? LeaveTab;
+  return (
+    <section className="area attendance-area" aria-labelledby="attendance-title">
+      <header className="area-header">
+        <h1 id="attendance-title">{t('nav.attendance')}</h1>
+      </header>
+      <div role="tablist" aria-label={t('nav.attendance')} className="tabs" onKeyDown={onTabKey}>
+        {names.map((name) => (
+          <button
+            key={name}
+            id={`attendance-tab-${name}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            aria-controls={`attendance-panel-${name}`}
+            tabIndex={tab === name ? 0 : -1}
+            onClick={() => {
+              setTab(name);
+              setNotice(null);
+            }}
+          >
+            {t(`attendance.tab.${name}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      <Notice text={notice?.text ?? null} tone={notice?.tone} />
+      <div role="tabpanel" id={`attendance-panel-${tab}`} aria-labelledby={`attendance-tab-${tab}`} className="tab-panel">
+        <Current centre={centre} info={info} onNotice={onNotice} />
+      </div>
+    </section>
+  );
+}
