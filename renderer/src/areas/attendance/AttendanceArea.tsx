@@ -1,6 +1,7 @@
-import { useCallback, useState, type KeyboardEvent } from 'react';
+import { useCallback, useState } from 'react';
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { AttendanceSheetTab } from './AttendanceSheetTab.tsx';
@@ -29,13 +30,9 @@ export function AttendanceArea({ centre, info }: { centre: Centre; info: AppInfo
   const onNotice = useCallback((text: string, tone: 'ok' | 'error') => setNotice({ text, tone }), []);
   const names = TABS.map(([name]) => name);
 
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    const next = names[(names.indexOf(tab) + step + names.length) % names.length] as Tab;
+  const select = (next: Tab) => {
     setTab(next);
     setNotice(null);
-    document.getElementById(`attendance-tab-${next}`)?.focus();
   };
 
   const Current = TABS.find(([name]) => name === tab)?.[1] ?? LeaveTab;
@@ -44,25 +41,13 @@ export function AttendanceArea({ centre, info }: { centre: Centre; info: AppInfo
       <header className="area-header">
         <h1 id="attendance-title">{t('nav.attendance')}</h1>
       </header>
-      <div role="tablist" aria-label={t('nav.attendance')} className="tabs" onKeyDown={onTabKey}>
-        {names.map((name) => (
-          <button
-            key={name}
-            id={`attendance-tab-${name}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            aria-controls={`attendance-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => {
-              setTab(name);
-              setNotice(null);
-            }}
-          >
-            {t(`attendance.tab.${name}` as MessageKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('nav.attendance')}
+        idPrefix="attendance"
+        tabs={names.map((name) => ({ id: name, label: t(`attendance.tab.${name}` as MessageKey) }))}
+        current={tab}
+        onChange={select}
+      />
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
       <div role="tabpanel" id={`attendance-panel-${tab}`} aria-labelledby={`attendance-tab-${tab}`} className="tab-panel">
         <Current centre={centre} info={info} onNotice={onNotice} />

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BenchStrength, Centre, SkillMatrix, WindowAb } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AbTable } from './AbTable.tsx';
 import { SkillMatrixView } from './SkillMatrixView.tsx';
@@ -31,36 +32,13 @@ export function SkillsArea({ centre, today }: { centre: Centre; today: string })
   }, [reloadBench]);
   useEffect(() => void reload(), [reload]);
 
-  const onTabKey = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    const next = TABS[(TABS.indexOf(tab) + step + TABS.length) % TABS.length] as Tab;
-    setTab(next);
-    document.getElementById(`skills-tab-${next}`)?.focus();
-  };
-
   return (
     <section className="area skills-area" aria-labelledby="skills-title">
       <header className="area-header">
         <h1 id="skills-title">{t('skills.title')}</h1>
       </header>
       {bench ? <BenchSummary bench={bench} centre={centre} /> : null}
-      <div role="tablist" aria-label={t('skills.tabs')} className="tabs" onKeyDown={onTabKey}>
-        {TABS.map((name) => (
-          <button
-            key={name}
-            id={`skills-tab-${name}`}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            aria-controls={`skills-panel-${name}`}
-            tabIndex={tab === name ? 0 : -1}
-            onClick={() => setTab(name)}
-          >
-            {t(`skills.tab.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs label={t('skills.tabs')} idPrefix="skills" tabs={TABS.map((name) => ({ id: name, label: t(`skills.tab.${name}`) }))} current={tab} onChange={setTab} />
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
       <div role="tabpanel" id={`skills-panel-${tab}`} aria-labelledby={`skills-tab-${tab}`} className="tab-panel">
         {matrix && tab === 'matrix' ? (
