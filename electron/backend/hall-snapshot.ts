@@ -8,6 +8,7 @@ import { listStaff, type StaffRecord } from '../../data/repositories/staff.ts';
 import { listSkillCells, listWindowAb, type SkillCellRecord, type WindowAbRecord } from '../../data/repositories/skills.ts';
 import type { BenchInput } from '../../solver/skills/bench-strength.ts';
 import type { PlannerInput } from '../../solver/training/types.ts';
+import { peopleOnLongLeave } from './leave/long-leave.ts';
 
 export interface HallSnapshot {
   posts: PostRecord[];
@@ -15,11 +16,12 @@ export interface HallSnapshot {
   staff: StaffRecord[];
   cells: SkillCellRecord[];
   ab: WindowAbRecord[];
-  /** People on approved long leave today. */
+  /** People on approved long leave today (see leave/long-leave.ts). */
   away: ReadonlySet<number>;
 }
 
-export async function loadHall(db: Queryable): Promise<HallSnapshot> {
+/** The hall as it stands on `today` (the day decides who is away on long leave). */
+export async function loadHall(db: Queryable, today: string): Promise<HallSnapshot> {
   const [posts, windows, staff, cells, ab] = await Promise.all([
     listPosts(db),
     listWindows(db),
@@ -27,15 +29,7 @@ export async function loadHall(db: Queryable): Promise<HallSnapshot> {
     listSkillCells(db),
     listWindowAb(db),
   ]);
-  return { posts, windows, staff, cells, ab, away: await peopleOnLongLeave() };
-}
-
-/**
- * Approved long leave arrives with the leave area; until it exists nobody is away, and every
- * consumer already takes the set, so leave only has to fill it in.
- */
-async function peopleOnLongLeave(): Promise<ReadonlySet<number>> {
-  return new Set<number>();
+  return { posts, windows, staff, cells, ab, away: await peopleOnLongLeave(db, today) };
 }
 
 export function isEmployed(person: StaffRecord): boolean {

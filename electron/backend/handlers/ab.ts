@@ -5,23 +5,24 @@ import type { Queryable } from '../../../data/connection.ts';
 import { putWindowAb } from '../../../data/repositories/skills.ts';
 import { benchStrength } from '../../../solver/skills/bench-strength.ts';
 import type { BackendContext } from '../context.ts';
+import { todayOf } from '../clock.ts';
 import { benchInputOf, isEmployed, loadHall, type HallSnapshot } from '../hall-snapshot.ts';
 
 export function abHandlers(ctx: BackendContext) {
   return {
-    'ab/list': (): Promise<WindowAb[]> => ctx.session.use(async (db) => abWithWarnings(await loadHall(db))),
+    'ab/list': (): Promise<WindowAb[]> => ctx.session.use(async (db) => abWithWarnings(await loadHall(db, todayOf(ctx.clock)))),
 
     'ab/set': (arg: ChannelArgs<'ab/set'>): Promise<WindowAb> =>
       ctx.session.use((db) =>
         db.transaction(async (tx) => {
-          const hall = await loadHall(tx);
+          const hall = await loadHall(tx, todayOf(ctx.clock));
           assertSeatsValid(hall, arg);
           await putWindowAb(tx, { ...arg, updatedAt: ctx.clock.now().toISOString() });
-          return requireWindow(abWithWarnings(await loadHall(tx)), arg.windowId);
+          return requireWindow(abWithWarnings(await loadHall(tx, todayOf(ctx.clock))), arg.windowId);
         }),
       ),
 
-    'staff/abRoles': ({ id }: ChannelArgs<'staff/abRoles'>): Promise<AbRole[]> => ctx.session.use((db) => rolesOf(db, id)),
+    'staff/abRoles': ({ id }: ChannelArgs<'staff/abRoles'>): Promise<AbRole[]> => ctx.session.use((db) => rolesOf(db, id, todayOf(ctx.clock))),
   };
 }
 
@@ -68,8 +69,8 @@ function seatProblem(hall: HallSnapshot, staffId: number | null, postId: number)
   return level >= QUALIFIED_LEVEL ? null : 'unqualified';
 }
 
-async function rolesOf(db: Queryable, staffId: number): Promise<AbRole[]> {
-  const hall = await loadHall(db);
+async function rolesOf(db: Queryable, staffId: number, today: string): Promise<AbRole[]> {
+  const hall = await loadHall(db, today);
   return hall.ab.flatMap((seats) => [
     ...(seats.aStaffId === staffId ? [{ windowId: seats.windowId, role: 'A' as const }] : []),
     ...(seats.bStaffId === staffId ? [{ windowId: seats.windowId, role: 'B' as const }] : []),

@@ -12,7 +12,7 @@ import { loadHall, type HallSnapshot } from '../hall-snapshot.ts';
 export function skillHandlers(ctx: BackendContext) {
   return {
     'skills/matrix': (): Promise<SkillMatrix> =>
-      ctx.session.use(async (db) => matrixOf(await loadHall(db), await zoneOrder(db))),
+      ctx.session.use(async (db) => matrixOf(await loadHall(db, todayOf(ctx.clock)), await zoneOrder(db))),
 
     'skills/setLevel': (arg: ChannelArgs<'skills/setLevel'>): Promise<SkillCell> =>
       ctx.session.use((db) => db.transaction((tx) => setLevel(tx, ctx, arg))),

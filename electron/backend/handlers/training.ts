@@ -13,11 +13,11 @@ import { benchInputOf, isEmployed, loadHall, plannerInputOf, type HallSnapshot }
 export function trainingHandlers(ctx: BackendContext) {
   return {
     'bench/summary': ({ skillTarget, postTarget }: ChannelArgs<'bench/summary'>): Promise<BenchStrength> =>
-      ctx.session.use(async (db) => benchStrength(benchInputOf(await loadHall(db), skillTarget, postTarget))),
+      ctx.session.use(async (db) => benchStrength(benchInputOf(await loadHall(db, todayOf(ctx.clock)), skillTarget, postTarget))),
 
     'training/plan': ({ skillTarget, postTarget, maxPerPerson }: ChannelArgs<'training/plan'>): Promise<TrainingPlan> =>
       ctx.session.use(async (db) => {
-        const input = plannerInputOf(await loadHall(db), skillTarget, postTarget, maxPerPerson);
+        const input = plannerInputOf(await loadHall(db, todayOf(ctx.clock)), skillTarget, postTarget, maxPerPerson);
         const started = performance.now();
         const result = planCrossTraining(input);
         return { skillTarget, postTarget, ...result, solveMs: Math.round(performance.now() - started) };
@@ -26,7 +26,7 @@ export function trainingHandlers(ctx: BackendContext) {
     'training/accept': (arg: ChannelArgs<'training/accept'>): Promise<{ recorded: number }> =>
       ctx.session.use((db) =>
         db.transaction(async (tx) => {
-          const hall = await loadHall(tx);
+          const hall = await loadHall(tx, todayOf(ctx.clock));
           assertPlanStillValid(hall, arg, todayOf(ctx.clock));
           await recordTrainings(tx, ctx, hall, arg);
           return { recorded: arg.lines.length };

@@ -24,6 +24,7 @@ export async function staffRows(db: Queryable, book: CentreBook): Promise<string
     String(person.wageGrade),
     person.leftOn ?? '',
     person.leaveReason ?? '',
+    person.workStartDate ?? '',
   ]);
 }
 

@@ -18,6 +18,7 @@ export const STAFF_COLUMNS = {
   wageGrade: '薪级',
   leftOn: '离职日期',
   leaveReason: '离职原因',
+  workStartDate: '参加工作日期',
 } as const;
 
 export const SKILL_COLUMNS = {
@@ -40,15 +41,18 @@ export interface Layout {
 }
 
 const staffColumns = Object.values(STAFF_COLUMNS);
+const OPTIONAL_STAFF_COLUMNS: ReadonlySet<string> = new Set([STAFF_COLUMNS.leftOn, STAFF_COLUMNS.leaveReason, STAFF_COLUMNS.workStartDate]);
 const skillColumns = Object.values(SKILL_COLUMNS);
 
 export const LAYOUTS: Readonly<Record<TransferKind, Layout>> = {
   staff: {
     kind: 'staff',
     columns: staffColumns,
-    required: staffColumns.filter((column) => column !== STAFF_COLUMNS.leftOn && column !== STAFF_COLUMNS.leaveReason),
+    // Departure columns may be left out of a file of current staff; a file without 参加工作日期
+    // (made before the column existed) leaves that date as it is.
+    required: staffColumns.filter((column) => !OPTIONAL_STAFF_COLUMNS.has(column)),
     marker: STAFF_COLUMNS.idNumber,
-    widths: [10, 10, 6, 14, 22, 12, 8, 14, 16, 10, 10, 6, 12, 16],
+    widths: [10, 10, 6, 14, 22, 12, 8, 14, 16, 10, 10, 6, 12, 16, 12],
   },
   skills: {
     kind: 'skills',

@@ -26,7 +26,7 @@ export const FIELD_COLUMNS: Readonly<Record<DraftField, string>> = {
   contractType: STAFF_COLUMNS.contractType,
   weeklyHourCap: STAFF_COLUMNS.weeklyHourCap,
   wageGrade: STAFF_COLUMNS.wageGrade,
-  workStartDate: '参加工作日期',
+  workStartDate: STAFF_COLUMNS.workStartDate,
 };
 
 export interface StaffRowReading {
@@ -58,8 +58,8 @@ export function readStaffRow(reader: ColumnReader, row: SheetRow, book: CentreBo
       contractType: undefined,
       weeklyHourCap: integerOrText(text(STAFF_COLUMNS.weeklyHourCap)),
       wageGrade: integerOrText(text(STAFF_COLUMNS.wageGrade)),
-      // Not a column of staff files yet: left out, the stored value is kept.
-      workStartDate: undefined,
+      // A file without the column keeps the stored date; an empty cell clears it.
+      workStartDate: reader.has(STAFF_COLUMNS.workStartDate) ? optionalDate(text(STAFF_COLUMNS.workStartDate)) : undefined,
     },
     status: undefined,
     leftOn: text(STAFF_COLUMNS.leftOn),
@@ -122,4 +122,8 @@ function place(text: string, find: (value: string) => Lookup<{ id: number }>, un
   if (lookup.found) return lookup.found.id;
   unknown(lookup.reason === 'ambiguous' ? ruleDetail('ambiguous', text) : text);
   return undefined;
+}
+
+function optionalDate(text: string): string | null {
+  return text === '' ? null : text;
 }

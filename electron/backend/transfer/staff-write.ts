@@ -10,6 +10,7 @@ import {
   insertDepartedStaff,
   insertStaff,
   markDeparted,
+  setWorkStartDate,
   updateStaff,
   type StaffFields,
   type StaffRecord,
@@ -19,6 +20,8 @@ import type { ImportStamp, RowWrite } from './plan.ts';
 /** A person as a file row states them: the form's fields plus the departure. */
 export interface StaffImage extends Omit<StaffFields, 'status'> {
   status: StaffStatus;
+  /** 参加工作日期; undefined when the file has no such column, so the stored date stays. */
+  workStartDate?: string | null;
   leftOn: string | null;
   leaveReason: string | null;
 }
@@ -31,7 +34,9 @@ const COMPARED_KEYS = [
 const DEPARTURE_KEYS: ReadonlySet<string> = new Set(['status', 'leftOn', 'leaveReason']);
 
 export function changedStaffKeys(existing: StaffRecord, image: StaffImage): string[] {
-  return COMPARED_KEYS.filter((key) => existing[key] !== image[key]);
+  const changed: string[] = COMPARED_KEYS.filter((key) => existing[key] !== image[key]);
+  if (image.workStartDate !== undefined && image.workStartDate !== existing.workStartDate) changed.push('workStartDate');
+  return changed;
 }
 
 export function staffWrite(image: StaffImage, existing: StaffRecord | undefined, changed: string[]): RowWrite {
@@ -43,12 +48,14 @@ async function createPerson(tx: Queryable, stamp: ImportStamp, image: StaffImage
   const id = image.status === 'departed'
     ? await insertDepartedStaff(tx, fields, image.leftOn ?? '', image.leaveReason ?? '', stamp.at)
     : await insertStaff(tx, fields, stamp.at);
+  if (image.workStartDate) await setWorkStartDate(tx, id, image.workStartDate);
   await audit(tx, stamp, id, 'create', { employeeNo: image.employeeNo, name: image.name });
 }
 
 /** Field changes first, then the departure, each bumping the version the next one names. */
 async function updatePerson(tx: Queryable, stamp: ImportStamp, image: StaffImage, existing: StaffRecord, changed: string[]) {
   let version = existing.version;
+  if (changed.includes('workStartDate')) await setWorkStartDate(tx, existing.id, image.workStartDate ?? null);
   const fieldChanges = changed.filter((key) => !DEPARTURE_KEYS.has(key) || (key === 'status' && image.status !== 'departed'));
   if (fieldChanges.length > 0) {
     const current = existing.status === 'probation' ? 'probation' : 'active';
@@ -66,9 +73,10 @@ async function updatePerson(tx: Queryable, stamp: ImportStamp, image: StaffImage
 
 /** A departing row keeps the status the person had until the departure itself is written. */
 function fieldsOf(image: StaffImage, statusIfDeparted: 'probation' | 'active'): StaffFields {
-  const { leftOn, leaveReason, status, ...rest } = image;
+  const { leftOn, leaveReason, status, workStartDate, ...rest } = image;
   void leftOn;
   void leaveReason;
+  void workStartDate;
   return { ...rest, status: status === 'departed' ? statusIfDeparted : status };
 }
 

@@ -2,9 +2,112 @@
  * The leave channels of the contract: argument schemas here, result types in LeaveResults.
  * Merged into the one channel map by ../channels.ts.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { isoDate, recordId, version, year } from '../schema-parts.ts';
 
-export const leaveChannels = {} satisfies Record<string, z.ZodType>;
+/** 年休假, 病假, 事假, 婚假, 产假, 调休/补休, 公假, 临时外出 (the codes of table leave_requests). */
+export const LEAVE_TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'compensatory', 'official', 'outing'] as const;
+export type LeaveType = (typeof LEAVE_TYPES)[number];
+export const LEAVE_PARTS = ['full', 'am', 'pm'] as const;
+/** A whole day, or the morning or afternoon of a single day. */
+export type LeavePart = (typeof LEAVE_PARTS)[number];
+export const LEAVE_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export type LeaveStatus = (typeof LEAVE_STATUSES)[number];
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface LeaveResults {}
+const leaveType = z.enum(LEAVE_TYPES);
+const leavePart = z.enum(LEAVE_PARTS);
+const leaveShape = { staffId: recordId, type: leaveType, from: isoDate, to: isoDate, part: leavePart };
+
+export const leaveChannels = {
+  'leave/list': z.strictObject({ from: isoDate, to: isoDate, status: z.enum(LEAVE_STATUSES).optional(), staffId: recordId.optional() }),
+  'leave/check': z.strictObject(leaveShape),
+  'leave/request': z.strictObject({
+    ...leaveShape,
+    reason: z.string().trim().min(1).max(200),
+    acknowledgeConflicts: z.boolean(),
+  }),
+  'leave/decide': z.strictObject({
+    id: recordId,
+    version,
+    decision: z.enum(['approved', 'rejected']),
+    note: z.string().trim().max(200).default(''),
+  }),
+  'leave/cancel': z.strictObject({ id: recordId, version }),
+  'leave/balances': z.strictObject({ year }),
+} satisfies Record<string, z.ZodType>;
+
+export interface LeaveRequest {
+  id: number;
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  type: LeaveType;
+  from: string;
+  to: string;
+  part: LeavePart;
+  /** Working days (calendar days for 产假); 0.5 for a half day. */
+  days: number;
+  reason: string;
+  status: LeaveStatus;
+  conflictsAcknowledged: boolean;
+  requestedAt: string;
+  requestedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+  version: number;
+}
+
+export interface LeaveSkillConflict {
+  postId: number;
+  /** Qualified people left on the worst day if the leave is granted. */
+  qualifiedLeft: number;
+  target: number;
+  dates: string[];
+}
+
+export interface LeaveWindowConflict {
+  windowId: number;
+  /** The requester's seat at that window. */
+  role: 'A' | 'B';
+  otherStaffId: number | null;
+  /** The other seat is on leave that day, or nobody (employed) holds it. */
+  reason: 'other_away' | 'other_vacant';
+  dates: string[];
+}
+
+export interface LeaveConflicts {
+  skills: LeaveSkillConflict[];
+  windows: LeaveWindowConflict[];
+}
+
+export interface LeaveBalance {
+  staffId: number;
+  year: number;
+  /** Whole days of paid annual leave for the year. */
+  entitlement: number;
+  /** Approved annual leave in the year. */
+  taken: number;
+  /** Annual leave requested and not yet decided. */
+  pending: number;
+  /** entitlement − taken − pending. */
+  remaining: number;
+}
+
+export interface LeaveCheck {
+  days: number;
+  conflicts: LeaveConflicts;
+  /** For 年休假 only. */
+  balance: LeaveBalance | null;
+  /** Pending or approved requests of the same person that share a day with this one. */
+  overlapping: LeaveRequest[];
+}
+
+export interface LeaveResults {
+  'leave/list': LeaveRequest[];
+  'leave/check': LeaveCheck;
+  'leave/request': LeaveRequest;
+  'leave/decide': LeaveRequest;
+  'leave/cancel': LeaveRequest;
+  'leave/balances': LeaveBalance[];
+}

@@ -6,7 +6,7 @@ import { listAudit } from '../../../data/repositories/audit.ts';
 import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
 import { validResidentId } from '../../support/people.ts';
 
-const STAFF_HEADER = ['工号', '姓名', '性别', '手机号', '身份证号', '入职日期', '状态', '所属区域', '主岗位', '工时制', '周工时上限', '薪级', '离职日期', '离职原因'];
+const STAFF_HEADER = ['工号', '姓名', '性别', '手机号', '身份证号', '入职日期', '状态', '所属区域', '主岗位', '工时制', '周工时上限', '薪级', '离职日期', '离职原因', '参加工作日期'];
 const SKILL_HEADER = ['工号', '姓名', '岗位', '等级', '认证日期'];
 const HEADERS: Record<TransferKind, string[]> = { staff: STAFF_HEADER, skills: SKILL_HEADER };
 const BOM = [0xef, 0xbb, 0xbf];
@@ -512,3 +512,28 @@ function gb18030Bytes(text: string): Buffer {
   }
   return Buffer.from(bytes);
 }
+
+describe('参加工作日期 in staff files', () => {
+  it('is exported, imported, cleared by an empty cell, and kept when the column is missing', () =>
+    withBackend(async (backend) => {
+      await ask(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, newStaffRow({ 参加工作日期: '2015-07-01' })]), goodRowsOnly: false });
+      const id = (await staffByNo(backend)).get('N0001')!.id;
+      expect((await ask(backend, 'staff/get', { id })).workStartDate).toBe('2015-07-01');
+      const exported = await rowsOf(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }), 'csv');
+      const column = exported[0]!.indexOf('参加工作日期');
+      expect(exported.find((row) => row[0] === 'N0001')?.[column]).toBe('2015-07-01');
+
+      const withoutColumn = [STAFF_HEADER.slice(0, -1), newStaffRow().slice(0, -1)];
+      const unchanged = await ask(backend, 'transfer/check', csvUpload(withoutColumn));
+      expect(unchanged).toMatchObject({ errors: [], toUpdate: 0, unchanged: 1 });
+
+      await ask(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, newStaffRow({ 参加工作日期: '' })]), goodRowsOnly: false });
+      expect((await ask(backend, 'staff/get', { id })).workStartDate).toBeNull();
+    }));
+
+  it('refuses a work start after the hire date', () =>
+    withBackend(async (backend) => {
+      const report = await ask(backend, 'transfer/check', csvUpload([STAFF_HEADER, newStaffRow({ 参加工作日期: '2026-06-01' })]));
+      expect(report.errors.map((error) => [error.line, error.column])).toEqual([[2, '参加工作日期']]);
+    }));
+});

@@ -1,7 +1,214 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LeaveRequest, LeaveStatus } from '../../../../electron/contract/areas/leave.ts';
+import type { StaffRow } from '../../../../electron/contract/model.ts';
+import { ApiError, call } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+import { LeaveBalances } from './leave/LeaveBalances.tsx';
+import { LEAVE_STATUSES } from './leave/leave-labels.ts';
+import { LeaveRequestDialog } from './leave/LeaveRequestDialog.tsx';
 import type { AttendanceTabProps } from './tab-props.ts';
+import './leave.css';
 
-/** Placeholder until this tab is built. */
-export function LeaveTab(props: AttendanceTabProps) {
-  void props;
-  return null;
+type View = 'requests' | 'balances';
+
+function monthBounds(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+/** 请假: the month's requests with their decisions, a new-request dialog, and the annual balances. */
+export function LeaveTab({ centre, info, onNotice }: AttendanceTabProps) {
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('requests');
+  const [month, setMonth] = useState(info.today.slice(0, 7));
+  const [status, setStatus] = useState<LeaveStatus | ''>('');
+  const [requests, setRequests] = useState<LeaveRequest[]>([]);
+  const [staff, setStaff] = useState<StaffRow[]>([]);
+  const [creating, setCreating] = useState(false);
+  const [rejecting, setRejecting] = useState<LeaveRequest | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const refresh = useCallback(() => setRefreshKey((key) => key + 1), []);
+
+  const report = useCallback((caught: unknown) => onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'), [onNotice]);
+
+  useEffect(() => {
+    call('staff/list', {}).then(setStaff).catch(report);
+  }, [report]);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    let current = true;
+    call('leave/list', { ...monthBounds(month), status: status === '' ? undefined : status })
+      .then((result) => current && setRequests(result))
+      .catch(report);
+    return () => {
+      current = false;
+    };
+  }, [month, status, refreshKey, report]);
+
+  async function decide(request: LeaveRequest, decision: 'approved' | 'rejected', note = ''): Promise<boolean> {
+    try {
+      await call('leave/decide', { id: request.id, version: request.version, decision, note });
+      onNotice(t(decision === 'approved' ? 'leave.approved' : 'leave.rejected', { name: request.name }), 'ok');
+      refresh();
+      return true;
+    } catch (caught) {
+      report(caught);
+      return false;
+    }
+  }
+
+  async function cancel(request: LeaveRequest) {
+    try {
+      await call('leave/cancel', { id: request.id, version: request.version });
+      onNotice(t('leave.cancelled', { name: request.name }), 'ok');
+      refresh();
+    } catch (caught) {
+      report(caught);
+    }
+  }
+
+  const sorted = useMemo(() => [...requests].sort((a, b) => a.from.localeCompare(b.from) || a.id - b.id), [requests]);
+
+  return (
+    <div className="leave-tab">
+      <div className="toolbar" role="toolbar" aria-label={t('attendance.tab.leave')}>
+        <div className="leave-views" role="group">
+          {(['requests', 'balances'] as const).map((name) => (
+            <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+              {t(`leave.view.${name}` as MessageKey)}
+            </button>
+          ))}
+        </div>
+        {view === 'requests' ? (
+          <>
+            <label className="toolbar-field">
+              <span>{t('leave.month')}</span>
+              <input type="month" value={month} onChange={(event) => setMonth(event.target.value)} />
+            </label>
+            <label className="toolbar-field">
+              <span>{t('leave.statusFilter')}</span>
+              <select value={status} onChange={(event) => setStatus(event.target.value as LeaveStatus | '')}>
+                <option value="">{t('leave.allStatuses')}</option>
+                {LEAVE_STATUSES.map((code) => (
+                  <option key={code} value={code}>{t(`leave.status.${code}` as MessageKey)}</option>
+                ))}
+              </select>
+            </label>
+            <span className="count">{t('leave.count', { count: sorted.length })}</span>
+          </>
+        ) : null}
+        <span className="toolbar-spacer" />
+        <button type="button" className="primary" onClick={() => setCreating(true)}>{t('leave.new')}</button>
+      </div>
+
+      {view === 'requests' ? (
+        <div className="report-scroll">
+          <table className="plain-table leave-table" aria-label={t('leave.view.requests')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('leave.col.person')}</th>
+                <th scope="col">{t('leave.col.type')}</th>
+                <th scope="col">{t('leave.col.dates')}</th>
+                <th scope="col">{t('leave.col.part')}</th>
+                <th scope="col" className="num">{t('leave.col.days')}</th>
+                <th scope="col">{t('leave.col.status')}</th>
+                <th scope="col">{t('leave.col.reason')}</th>
+                <th scope="col">{t('leave.col.decision')}</th>
+                <th scope="col">{t('leave.col.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sorted.length === 0 ? (
+                <tr>
+                  <td colSpan={9} className="muted">{t('leave.empty')}</td>
+                </tr>
+              ) : null}
+              {sorted.map((request) => (
+                <tr key={request.id} data-leave-id={request.id} className={`leave-row leave-${request.status}`}>
+                  <th scope="row">{`${request.name} ${request.employeeNo}`}</th>
+                  <td>{t(`leave.type.${request.type}` as MessageKey)}</td>
+                  <td>{request.from === request.to ? request.from : `${request.from} ～ ${request.to}`}</td>
+                  <td>{t(`leave.part.${request.part}` as MessageKey)}</td>
+                  <td className="num">{request.days}</td>
+                  <td>
+                    <span className={`leave-status leave-status-${request.status}`} data-testid="leave-status">{t(`leave.status.${request.status}` as MessageKey)}</span>
+                    {request.conflictsAcknowledged ? <span className="leave-ack" title={t('leave.acknowledgedMark')} aria-label={t('leave.acknowledgedMark')}> ⚠</span> : null}
+                  </td>
+                  <td className="leave-reason-cell">{request.reason}</td>
+                  <td className="leave-reason-cell">{request.decisionNote ?? ''}</td>
+                  <td className="leave-actions">
+                    {request.status === 'pending' ? (
+                      <>
+                        <button type="button" className="primary" onClick={() => void decide(request, 'approved')}>{t('leave.approve')}</button>
+                        <button type="button" onClick={() => setRejecting(request)}>{t('leave.reject')}</button>
+                      </>
+                    ) : null}
+                    {request.status === 'pending' || request.status === 'approved' ? (
+                      <button type="button" onClick={() => void cancel(request)}>{t('leave.cancel')}</button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <LeaveBalances staff={staff} today={info.today} refreshKey={refreshKey} onNotice={onNotice} />
+      )}
+
+      {creating ? (
+        <LeaveRequestDialog
+          centre={centre}
+          staff={staff}
+          today={info.today}
+          onClose={() => setCreating(false)}
+          onSubmitted={(name) => {
+            setCreating(false);
+            onNotice(t('leave.submitted', { name }), 'ok');
+            refresh();
+          }}
+        />
+      ) : null}
+      {rejecting ? (
+        <RejectDialog
+          request={rejecting}
+          onClose={() => setRejecting(null)}
+          onReject={async (note) => {
+            if (await decide(rejecting, 'rejected', note)) setRejecting(null);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Rejecting asks for the reason, which the person will be told. */
+function RejectDialog(props: { request: LeaveRequest; onClose: () => void; onReject: (note: string) => Promise<void> }) {
+  const { t } = useI18n();
+  const [note, setNote] = useState('');
+  return (
+    <Dialog title={t('leave.reject.title')} onClose={props.onClose}>
+      <form
+        className="form-stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (note.trim() !== '') void props.onReject(note);
+        }}
+      >
+        <p>{`${props.request.name} · ${t(`leave.type.${props.request.type}` as MessageKey)} · ${props.request.from} ～ ${props.request.to}`}</p>
+        <Field label={t('leave.reject.note')} required>
+          <input type="text" maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
+        </Field>
+        <div className="form-actions">
+          <button type="button" onClick={props.onClose}>{t('leave.form.close')}</button>
+          <button type="submit" className="primary" disabled={note.trim() === ''}>{t('leave.reject.confirm')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
 }

@@ -96,6 +96,9 @@ export function StaffForm(props: StaffFormProps) {
         <Field label={t('field.hireDate')} error={error('hireDate')} required>
           <input type="date" value={values.hireDate} onChange={set('hireDate')} max={props.today} />
         </Field>
+        <Field label={t('staff.workStartDate')} error={error('workStartDate')}>
+          <input type="date" value={values.workStartDate} onChange={set('workStartDate')} max={props.today} title={t('staff.workStartDate.hint')} />
+        </Field>
         <Field label={t('field.status')} error={error('status')} required>
           <select value={values.status} onChange={set('status')}>
             <option value="probation">{t('status.probation')}</option>

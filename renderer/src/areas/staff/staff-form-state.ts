@@ -10,6 +10,8 @@ export interface StaffFormValues {
   phone: string;
   idNumber: string;
   hireDate: string;
+  /** 参加工作日期; empty when unknown. */
+  workStartDate: string;
   status: string;
   homeZoneId: string;
   primaryPostId: string;
@@ -26,6 +28,7 @@ export function emptyStaffForm(today: string, homeZoneId: number | null): StaffF
     phone: '',
     idNumber: '',
     hireDate: today,
+    workStartDate: '',
     status: 'probation',
     homeZoneId: homeZoneId === null ? '' : String(homeZoneId),
     primaryPostId: '',
@@ -43,6 +46,7 @@ export function staffToForm(staff: Staff): StaffFormValues {
     phone: staff.phone,
     idNumber: staff.idNumber,
     hireDate: staff.hireDate,
+    workStartDate: staff.workStartDate ?? '',
     status: staff.status,
     homeZoneId: String(staff.homeZoneId),
     primaryPostId: staff.primaryPostId === null ? '' : String(staff.primaryPostId),
@@ -64,6 +68,8 @@ export function formToDraft(values: StaffFormValues): StaffDraftInput {
     phone: values.phone,
     idNumber: values.idNumber,
     hireDate: values.hireDate,
+    // Always sent: an emptied field clears the date.
+    workStartDate: values.workStartDate === '' ? null : values.workStartDate,
     status: values.status as StaffDraftInput['status'],
     homeZoneId: optionalNumber(values.homeZoneId) as number,
     primaryPostId: values.primaryPostId === '' ? null : Number(values.primaryPostId),
