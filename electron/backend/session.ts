@@ -9,6 +9,7 @@ import { createBackup, pruneBackups, replaceDatabaseFile, type BackupFileInfo } 
 import { assertSchemaNotNewer, migrate } from '../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../data/demo/seed.ts';
 import { ensureBuiltInCalendar } from './calendar-service.ts';
+import { seedDemoPunches } from './attendance/demo.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ExclusiveGate } from './gate.ts';
 import type { DataPaths } from './paths.ts';
@@ -83,8 +84,9 @@ async function prepareDatabase(options: SessionOptions, backupLabel: string | nu
     }
     await migrate(db);
     const now = options.clock.now();
-    await seedDemoCentre(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
+    const seeded = await seedDemoCentre(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
     await db.transaction((tx) => ensureBuiltInCalendar(tx, now.toISOString()));
+    if (seeded) await seedDemoPunches(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);

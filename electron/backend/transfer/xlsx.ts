@@ -58,3 +58,74 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
   return '';
 }
+
+/**
+ * Like readFirstSheet, but a date cell keeps its time of day ('YYYY-MM-DD HH:MM:SS'): attendance
+ * machines export punch times, and Excel turns a typed time into a date cell. exceljs hands such a
+ * cell over as a Date whose UTC fields are the wall-clock time shown in Excel.
+ */
+export async function readFirstSheetKeepingTimes(bytes: Buffer): Promise<SheetRow[]> {
+  if (!ZIP_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new UnreadableFileError('not a zip archive');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new UnreadableFileError('no worksheet');
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    const cells: string[] = [];
+    for (let column = 1; column <= row.cellCount; column += 1) {
+      const value = row.getCell(column).value;
+      const shown = value && typeof value === 'object' && 'result' in value ? (value.result as ExcelJS.CellValue) : value;
+      cells.push(shown instanceof Date && !Number.isNaN(shown.getTime()) ? shown.toISOString().slice(0, 19).replace('T', ' ') : cellText(value));
+    }
+    rows.push({ line, cells });
+  });
+  return rows;
+}
+
+/** A sheet meant for paper: a title row, a bold header that repeats on every printed page. */
+export interface PrintableSheet extends SheetData {
+  /** Rows above the header (the title), not repeated. */
+  titleRows: string[][];
+  /** The page the sheet is printed on. */
+  orientation: 'landscape' | 'portrait';
+  /** Text in cells that should be centred (the day columns of a sheet), by 0-based column. */
+  centredFrom?: number;
+  /** Lines after the data, e.g. the sign-off. */
+  footerRows?: string[][];
+}
+
+/** One printable worksheet on A4 (paperSize 9), fitted to the page width, the header row repeated. */
+export async function writePrintableWorkbook(data: PrintableSheet): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const headerLine = data.titleRows.length + 1;
+  const sheet = workbook.addWorksheet(data.name, {
+    views: [{ state: 'frozen', ySplit: headerLine, xSplit: 2 }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: data.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${headerLine}:${headerLine}`,
+    },
+  });
+  const columnCount = Math.max(0, ...data.rows.map((row) => row.length));
+  sheet.columns = Array.from({ length: columnCount }, (_, i) => ({ width: data.widths?.[i] ?? 6 }));
+  for (const title of data.titleRows) sheet.addRow(title).font = { bold: true, size: 14 };
+  data.rows.forEach((row, index) => {
+    const added = sheet.addRow(row);
+    if (index === 0) added.font = { bold: true };
+    added.eachCell((cell, column) => {
+      cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+      if (data.centredFrom !== undefined && column - 1 >= data.centredFrom) cell.alignment = { horizontal: 'center' };
+    });
+  });
+  for (const footer of data.footerRows ?? []) sheet.addRow(footer);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

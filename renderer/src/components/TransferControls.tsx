@@ -59,7 +59,7 @@ function MenuButton(props: { label: string; children: ReactNode }) {
 }
 
 /** Backend details read "rule: value" or "line N: value"; the rule and the line are put into words. */
-function detailText(detail: string, t: Translate): string {
+export function detailText(detail: string, t: Translate): string {
   return detail
     .replace(/^([a-z_]+): /, (whole, rule: string) => {
       const key = `problem.${rule}`;

@@ -1,0 +1,135 @@
+/**
+ * Attendance as the handlers need it: the rules from settings, and a month (or a day) reconciled
+ * from the database's punches, leave, corrections, staff and calendar.
+ */
+import { AppFailure } from '../../contract/errors.ts';
+import type { AttendanceRules, DutySettings } from '../../contract/areas/attendance.ts';
+import type { Queryable } from '../../../data/connection.ts';
+import { listApprovedLeave, listCorrections, listPunches } from '../../../data/repositories/attendance.ts';
+import { listShiftTemplates } from '../../../data/repositories/calendar.ts';
+import { listWindows, listZones, type ZoneRecord } from '../../../data/repositories/centre.ts';
+import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
+import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
+import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import {
+  DEFAULT_RULES,
+  reconcile,
+  type CorrectionStatus,
+  type LeaveType,
+  type PersonMonth,
+  type ShiftSegment,
+} from '../../../solver/attendance/reconcile.ts';
+import { requireConfirmedCalendar } from '../calendar-service.ts';
+
+const KEYS = {
+  lateGrace: 'attendance.lateGraceMinutes',
+  halfDayAfter: 'attendance.halfDayAfterMinutes',
+  dutyDefinition: 'duty.definition',
+  dutyTarget: 'duty.targetPercent',
+  dutyPosts: 'duty.contractedPosts',
+} as const;
+
+export const DEFAULT_DUTY_TARGET = 98;
+
+export async function readRules(db: Queryable): Promise<AttendanceRules> {
+  return {
+    lateGraceMinutes: numberSetting(await getSetting(db, KEYS.lateGrace), DEFAULT_RULES.lateGraceMinutes),
+    halfDayAfterMinutes: numberSetting(await getSetting(db, KEYS.halfDayAfter), DEFAULT_RULES.halfDayAfterMinutes),
+  };
+}
+
+export async function writeRules(db: Queryable, rules: AttendanceRules): Promise<void> {
+  if (rules.halfDayAfterMinutes < rules.lateGraceMinutes) {
+    throw new AppFailure('invalid_argument', 'The half-day threshold cannot be below the grace period', { 'set.halfDayAfterMinutes': 'out_of_range' });
+  }
+  await putSetting(db, KEYS.lateGrace, String(rules.lateGraceMinutes));
+  await putSetting(db, KEYS.halfDayAfter, String(rules.halfDayAfterMinutes));
+}
+
+/** Every zone is listed; a zone nobody has set contracts as many posts as it has windows. */
+export async function readDutySettings(db: Queryable): Promise<DutySettings> {
+  const zones = await listZones(db);
+  const windows = await listWindows(db);
+  const stored = parseObject(await getSetting(db, KEYS.dutyPosts));
+  const contractedPosts: Record<string, number> = {};
+  for (const zone of zones) {
+    const own = stored[String(zone.id)];
+    contractedPosts[String(zone.id)] = typeof own === 'number' ? own : windows.filter((window) => window.zoneId === zone.id).length;
+  }
+  const definition = (await getSetting(db, KEYS.dutyDefinition)) === 'headcount' ? 'headcount' : 'attendance';
+  return { definition, targetPercent: numberSetting(await getSetting(db, KEYS.dutyTarget), DEFAULT_DUTY_TARGET), contractedPosts };
+}
+
+export async function writeDutySettings(db: Queryable, settings: DutySettings): Promise<void> {
+  const zoneIds = new Set((await listZones(db)).map((zone) => String(zone.id)));
+  const unknown = Object.keys(settings.contractedPosts).filter((id) => !zoneIds.has(id));
+  if (unknown.length > 0) throw new AppFailure('not_found', `No zone with id ${unknown.join(', ')}`);
+  const current = await readDutySettings(db);
+  await putSetting(db, KEYS.dutyDefinition, settings.definition);
+  await putSetting(db, KEYS.dutyTarget, String(settings.targetPercent));
+  await putSetting(db, KEYS.dutyPosts, JSON.stringify({ ...current.contractedPosts, ...settings.contractedPosts }));
+}
+
+/** The working day until a roster exists: the active default-day shift templates. */
+export async function defaultSegments(db: Queryable): Promise<ShiftSegment[]> {
+  const templates = (await listShiftTemplates(db)).filter((template) => template.defaultDay && template.active);
+  return templates.map((template) => ({ startsAt: template.startsAt, endsAt: template.endsAt }));
+}
+
+export interface ReconciledRange {
+  calendar: CalendarDay[];
+  people: StaffRecord[];
+  zones: ZoneRecord[];
+  results: PersonMonth[];
+  rules: AttendanceRules;
+  pendingFrom: string;
+}
+
+export function monthBounds(year: number, month: number): { from: string; to: string } {
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const mm = String(month).padStart(2, '0');
+  return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
+}
+
+/**
+ * Reconciles everyone employed at some point between `from` and `to`. The calendar of those days
+ * must be confirmed; `today` and later days are pending (a day is judged once it is over).
+ */
+export async function reconcileRange(db: Queryable, range: { from: string; to: string; today: string; staffId?: number }): Promise<ReconciledRange> {
+  const days = await requireConfirmedCalendar(db, range.from, range.to);
+  const calendar = [...days.values()].sort((a, b) => a.date.localeCompare(b.date));
+  const people = (await listStaff(db)).filter(
+    (person) => person.hireDate <= range.to && (person.leftOn === null || person.leftOn >= range.from) && (range.staffId === undefined || person.id === range.staffId),
+  );
+  const zones = await listZones(db);
+  const zoneOrder = new Map(zones.map((zone, index) => [zone.id, index]));
+  people.sort((a, b) => (zoneOrder.get(a.homeZoneId) ?? 0) - (zoneOrder.get(b.homeZoneId) ?? 0) || a.employeeNo.localeCompare(b.employeeNo));
+  const wanted = new Set(people.map((person) => person.id));
+  const rules = await readRules(db);
+  const results = reconcile({
+    days: calendar.map((day) => ({ date: day.date, kind: day.kind })),
+    segments: await defaultSegments(db),
+    people: people.map((person) => ({ staffId: person.id, hireDate: person.hireDate, leftOn: person.status === 'departed' ? person.leftOn : null })),
+    punches: (await listPunches(db, range.from, range.to)).filter((punch) => wanted.has(punch.staffId)),
+    leave: (await listApprovedLeave(db, range.from, range.to)).map((span) => ({ ...span, type: span.type as LeaveType })),
+    corrections: (await listCorrections(db, range.from, range.to)).map((row) => ({ ...row, status: row.status as CorrectionStatus })),
+    rules,
+    pendingFrom: range.today,
+  });
+  return { calendar, people, zones, results, rules, pendingFrom: range.today };
+}
+
+function numberSetting(value: string | undefined, fallback: number): number {
+  const parsed = value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+function parseObject(value: string | undefined): Record<string, unknown> {
+  if (value === undefined) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,402 @@
+/**
+ * Attendance reconciliation: punches against the day's shift segments, approved leave, the working
+ * calendar and manual corrections, person by person and day by day. Pure: plain data in and out.
+ *
+ * Times of day are minutes from midnight. A day is judged segment by segment (the default day is a
+ * morning and an afternoon), because halls count absence and leave in half days.
+ */
+import type { DayKind } from '../calendar/china-calendar.ts';
+
+export type LeaveType = 'annual' | 'sick' | 'personal' | 'marriage' | 'maternity' | 'compensatory' | 'official' | 'outing';
+export const LEAVE_TYPES: readonly LeaveType[] = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'compensatory', 'official', 'outing'];
+
+/** 年 病 事 婚 产 调 公 外: the sheet's one-character codes for the leave types. */
+export const LEAVE_CODES: Readonly<Record<LeaveType, string>> = {
+  annual: '年', sick: '病', personal: '事', marriage: '婚', maternity: '产', compensatory: '调', official: '公', outing: '外',
+};
+
+/** What a manual correction may set a day to: an attendance outcome, a rest day, or a leave type. */
+export type CorrectionStatus = 'on_time' | 'late' | 'early' | 'absent' | 'half_absent' | 'missing' | 'rest' | LeaveType;
+export const CORRECTION_STATUSES: readonly CorrectionStatus[] = ['on_time', 'late', 'early', 'absent', 'half_absent', 'missing', 'rest', ...LEAVE_TYPES];
+
+export type SegmentStatus = 'on_time' | 'late' | 'early' | 'late_early' | 'missing' | 'absent' | 'leave';
+
+/**
+ * on_time √, late 迟, early 早, absent 旷, half_absent 旷½, missing 缺, rest 休, holiday 节, leave (the
+ * type's code), not_employed —, pending: a day not over yet (today and later), left blank.
+ */
+export type DayStatus = 'on_time' | 'late' | 'early' | 'absent' | 'half_absent' | 'missing' | 'rest' | 'holiday' | 'leave' | 'not_employed' | 'pending';
+
+export interface ShiftSegment {
+  startsAt: number;
+  endsAt: number;
+}
+
+export interface AttendanceRules {
+  /** Clock-in later than start + grace is late; clock-out earlier than end − grace is leaving early. */
+  lateGraceMinutes: number;
+  /** Lateness beyond this counts as half a day's absence. */
+  halfDayAfterMinutes: number;
+}
+
+export const DEFAULT_RULES: AttendanceRules = { lateGraceMinutes: 15, halfDayAfterMinutes: 30 };
+
+/** How far from a segment's start and end a punch still belongs to it. */
+const CLOCK_IN_BEFORE = 120;
+const CLOCK_OUT_AFTER = 240;
+/**
+ * Overtime is counted in whole half hours: machines and queues leave people punching a few minutes
+ * past the end every day, and those minutes are not overtime anyone approved or pays.
+ */
+const OVERTIME_BLOCK = 30;
+
+export interface PersonInput {
+  staffId: number;
+  hireDate: string;
+  /** The last day employed, for someone who has left. */
+  leftOn: string | null;
+}
+
+export interface LeaveSpan {
+  staffId: number;
+  type: LeaveType;
+  fromDate: string;
+  toDate: string;
+  part: 'full' | 'am' | 'pm';
+}
+
+export interface CorrectionInput {
+  staffId: number;
+  date: string;
+  status: CorrectionStatus;
+  /** Later corrections win; `at` orders them. */
+  at: string;
+}
+
+export interface PunchInput {
+  staffId: number;
+  /** Local time 'YYYY-MM-DDTHH:MM'. */
+  at: string;
+}
+
+export interface CalendarInput {
+  date: string;
+  kind: DayKind;
+}
+
+export interface SegmentResult {
+  startsAt: number;
+  endsAt: number;
+  status: SegmentStatus;
+  clockIn: number | null;
+  clockOut: number | null;
+  lateMinutes: number;
+  earlyMinutes: number;
+  /** Lateness beyond the half-day threshold: the person came, but the half day counts as absence. */
+  lateCountsAsAbsence: boolean;
+  leaveType: LeaveType | null;
+}
+
+export interface DayResult {
+  date: string;
+  status: DayStatus;
+  /** The sheet's code: √ 迟 早 旷 旷½ 缺 休 节 年… —, or '' for a day not over yet. */
+  code: string;
+  segments: SegmentResult[];
+  /** Days of attendance, of absence and of leave (by type) this day contributes: 0, 0.5 or 1. */
+  worked: number;
+  absent: number;
+  leave: Partial<Record<LeaveType, number>>;
+  lateCount: number;
+  lateMinutes: number;
+  earlyCount: number;
+  missingCount: number;
+  overtimeMinutes: number;
+  /** Present for at least one segment: what the on-duty rate counts. */
+  present: boolean;
+  /** The share of the day on leave. */
+  onLeave: number;
+  corrected: boolean;
+}
+
+export interface PersonMonth {
+  staffId: number;
+  days: DayResult[];
+  totals: MonthTotals;
+}
+
+export interface MonthTotals {
+  workedDays: number;
+  absentDays: number;
+  leaveDays: Record<LeaveType, number>;
+  lateCount: number;
+  lateMinutes: number;
+  earlyCount: number;
+  missingCount: number;
+  overtimeMinutes: number;
+}
+
+export interface ReconcileInput {
+  days: CalendarInput[];
+  /** The day's shift segments for working days, in order (the default day until a roster exists). */
+  segments: ShiftSegment[];
+  people: PersonInput[];
+  punches: PunchInput[];
+  leave: LeaveSpan[];
+  corrections: CorrectionInput[];
+  rules: AttendanceRules;
+  /** Days on or after this one are not over yet and are left pending. */
+  pendingFrom: string;
+}
+
+export function reconcile(input: ReconcileInput): PersonMonth[] {
+  const punches = groupBy(input.punches, (punch) => `${punch.staffId}|${punch.at.slice(0, 10)}`);
+  const leave = groupBy(input.leave, (span) => String(span.staffId));
+  const corrections = new Map<string, CorrectionInput>();
+  for (const correction of [...input.corrections].sort((a, b) => a.at.localeCompare(b.at))) {
+    corrections.set(`${correction.staffId}|${correction.date}`, correction);
+  }
+  const segments = [...input.segments].sort((a, b) => a.startsAt - b.startsAt);
+  return input.people.map((person) => {
+    const days = input.days.map((day) => {
+      const key = `${person.staffId}|${day.date}`;
+      const minutes = (punches.get(key) ?? []).map((punch) => minuteOf(punch.at)).sort((a, b) => a - b);
+      const leaveToday = (leave.get(String(person.staffId)) ?? []).filter((span) => span.fromDate <= day.date && day.date <= span.toDate);
+      return judgeDay({ person, day, segments, minutes, leave: leaveToday, correction: corrections.get(key) ?? null, rules: input.rules, pendingFrom: input.pendingFrom });
+    });
+    return { staffId: person.staffId, days, totals: totalsOf(days) };
+  });
+}
+
+export function isEmployedOn(person: PersonInput, date: string): boolean {
+  return person.hireDate <= date && (person.leftOn === null || date <= person.leftOn);
+}
+
+interface DayJudging {
+  person: PersonInput;
+  day: CalendarInput;
+  segments: ShiftSegment[];
+  minutes: number[];
+  leave: LeaveSpan[];
+  correction: CorrectionInput | null;
+  rules: AttendanceRules;
+  pendingFrom: string;
+}
+
+export function judgeDay(judging: DayJudging): DayResult {
+  const { day, person, segments, minutes } = judging;
+  if (!isEmployedOn(person, day.date)) return emptyDay(day.date, 'not_employed', '—');
+  if (day.date >= judging.pendingFrom) return emptyDay(day.date, 'pending', '');
+  const working = day.kind === 'workday' || day.kind === 'makeup';
+  let result: DayResult;
+  if (!working) {
+    const rest: DayStatus = day.kind === 'weekend' ? 'rest' : 'holiday';
+    result = emptyDay(day.date, rest, rest === 'rest' ? '休' : '节');
+    result.overtimeMinutes = minutes.length >= 2 ? blocks(minutes[minutes.length - 1]! - minutes[0]!) : 0;
+  } else {
+    result = workingDay(judging);
+  }
+  return judging.correction ? corrected(result, judging.correction.status, segments.length) : result;
+}
+
+function workingDay({ day, segments, minutes, leave, rules }: DayJudging): DayResult {
+  const results = segments.map((segment, index) => {
+    const leaveType = leaveCovering(leave, segment);
+    const mine = punchesOfSegment(minutes, segments, index);
+    return leaveType ? leaveSegment(segment, leaveType, mine) : judgeSegment(segment, mine, rules);
+  });
+  const result = summarise(day.date, results);
+  const last = segments[segments.length - 1];
+  const lastResult = results[results.length - 1];
+  if (last && lastResult && lastResult.clockOut !== null && lastResult.status !== 'leave') {
+    result.overtimeMinutes = blocks(lastResult.clockOut - last.endsAt);
+  }
+  return result;
+}
+
+/** A half-day leave covers the morning (segments starting before noon) or the afternoon. */
+function leaveCovering(spans: LeaveSpan[], segment: ShiftSegment): LeaveType | null {
+  const noon = 12 * 60;
+  for (const span of spans) {
+    if (span.part === 'full') return span.type;
+    if (span.part === 'am' && segment.startsAt < noon) return span.type;
+    if (span.part === 'pm' && segment.startsAt >= noon) return span.type;
+  }
+  return null;
+}
+
+/**
+ * The punches that belong to segment `index`: between two segments, a punch goes to the nearer
+ * (the boundary is the middle of the gap), so lunch punches split into a morning clock-out and an
+ * afternoon clock-in. Punches far outside the day's segments are ignored.
+ */
+export function punchesOfSegment(minutes: number[], segments: ShiftSegment[], index: number): number[] {
+  const segment = segments[index]!;
+  const previous = segments[index - 1];
+  const next = segments[index + 1];
+  const from = previous ? Math.ceil((previous.endsAt + segment.startsAt) / 2) : segment.startsAt - CLOCK_IN_BEFORE;
+  const to = next ? Math.ceil((segment.endsAt + next.startsAt) / 2) : segment.endsAt + CLOCK_OUT_AFTER + 1;
+  return minutes.filter((minute) => minute >= from && minute < to);
+}
+
+function judgeSegment(segment: ShiftSegment, mine: number[], rules: AttendanceRules): SegmentResult {
+  const base = { startsAt: segment.startsAt, endsAt: segment.endsAt, lateMinutes: 0, earlyMinutes: 0, lateCountsAsAbsence: false, leaveType: null };
+  if (mine.length === 0) return { ...base, status: 'absent', clockIn: null, clockOut: null };
+  if (mine.length === 1) {
+    // One punch cannot tell arriving from leaving: the other is missing, and nothing else is judged.
+    return { ...base, status: 'missing', clockIn: mine[0]!, clockOut: null };
+  }
+  const clockIn = mine[0]!;
+  const clockOut = mine[mine.length - 1]!;
+  const lateBy = clockIn - segment.startsAt;
+  const earlyBy = segment.endsAt - clockOut;
+  const late = lateBy > rules.lateGraceMinutes;
+  const early = earlyBy > rules.lateGraceMinutes;
+  const status: SegmentStatus = late && early ? 'late_early' : late ? 'late' : early ? 'early' : 'on_time';
+  return {
+    ...base,
+    status,
+    clockIn,
+    clockOut,
+    lateMinutes: late ? lateBy : 0,
+    earlyMinutes: early ? earlyBy : 0,
+    lateCountsAsAbsence: late && lateBy > rules.halfDayAfterMinutes,
+  };
+}
+
+function leaveSegment(segment: ShiftSegment, leaveType: LeaveType, mine: number[]): SegmentResult {
+  return {
+    startsAt: segment.startsAt, endsAt: segment.endsAt, status: 'leave', clockIn: mine[0] ?? null,
+    clockOut: mine.length > 1 ? mine[mine.length - 1]! : null, lateMinutes: 0, earlyMinutes: 0, lateCountsAsAbsence: false, leaveType,
+  };
+}
+
+function summarise(date: string, segments: SegmentResult[]): DayResult {
+  const share = segments.length === 0 ? 0 : 1 / segments.length;
+  const result = emptyDay(date, 'on_time', '√');
+  result.segments = segments;
+  let absentSegments = 0;
+  let leaveSegments = 0;
+  let leaveType: LeaveType | null = null;
+  for (const segment of segments) {
+    if (segment.status === 'leave' && segment.leaveType) {
+      leaveSegments += 1;
+      leaveType ??= segment.leaveType;
+      result.leave[segment.leaveType] = (result.leave[segment.leaveType] ?? 0) + share;
+      continue;
+    }
+    if (segment.status === 'absent') {
+      absentSegments += 1;
+      continue;
+    }
+    if (segment.lateMinutes > 0) {
+      result.lateCount += 1;
+      result.lateMinutes += segment.lateMinutes;
+    }
+    if (segment.earlyMinutes > 0) result.earlyCount += 1;
+    if (segment.status === 'missing') result.missingCount += 1;
+    result.present = true;
+    if (segment.lateCountsAsAbsence) absentSegments += 1;
+    else result.worked += share;
+  }
+  result.absent = absentSegments * share;
+  result.onLeave = leaveSegments * share;
+  const has = (status: SegmentStatus) => segments.some((segment) => segment.status === status);
+  const [status, code] = ((): [DayStatus, string] => {
+    if (segments.length > 0 && leaveSegments === segments.length && leaveType) return ['leave', LEAVE_CODES[leaveType]];
+    if (absentSegments > 0) return absentSegments === segments.length ? ['absent', '旷'] : ['half_absent', '旷½'];
+    if (has('missing')) return ['missing', '缺'];
+    if (has('late') || has('late_early')) return ['late', '迟'];
+    if (has('early')) return ['early', '早'];
+    if (leaveType) return ['leave', `${LEAVE_CODES[leaveType]}½`];
+    return ['on_time', '√'];
+  })();
+  result.status = status;
+  result.code = code;
+  return round(result);
+}
+
+/** A manual correction replaces the day's outcome; the punches and segments stay for the record. */
+function corrected(result: DayResult, status: CorrectionStatus, segmentCount: number): DayResult {
+  const day: DayResult = { ...result, corrected: true, worked: 0, absent: 0, leave: {}, onLeave: 0, present: false, lateCount: 0, lateMinutes: 0, earlyCount: 0, missingCount: 0 };
+  const lateMinutes = result.segments.reduce((sum, segment) => sum + segment.lateMinutes, 0);
+  switch (status) {
+    case 'on_time':
+      return { ...day, status, code: '√', worked: 1, present: true };
+    case 'late':
+      return { ...day, status, code: '迟', worked: 1, present: true, lateCount: 1, lateMinutes };
+    case 'early':
+      return { ...day, status, code: '早', worked: 1, present: true, earlyCount: 1 };
+    case 'missing':
+      return { ...day, status, code: '缺', worked: 1, present: true, missingCount: 1 };
+    case 'absent':
+      return { ...day, status, code: '旷', absent: 1 };
+    case 'half_absent': {
+      const half = segmentCount > 1 ? 0.5 : 1;
+      return { ...day, status, code: '旷½', absent: half, worked: 1 - half, present: half < 1 };
+    }
+    case 'rest':
+      return { ...day, status, code: '休' };
+    default:
+      return { ...day, status: 'leave', code: LEAVE_CODES[status], leave: { [status]: 1 }, onLeave: 1 };
+  }
+}
+
+function emptyDay(date: string, status: DayStatus, code: string): DayResult {
+  return {
+    date, status, code, segments: [], worked: 0, absent: 0, leave: {}, lateCount: 0, lateMinutes: 0, earlyCount: 0,
+    missingCount: 0, overtimeMinutes: 0, present: false, onLeave: 0, corrected: false,
+  };
+}
+
+export function totalsOf(days: DayResult[]): MonthTotals {
+  const leaveDays = Object.fromEntries(LEAVE_TYPES.map((type) => [type, 0])) as Record<LeaveType, number>;
+  const totals: MonthTotals = { workedDays: 0, absentDays: 0, leaveDays, lateCount: 0, lateMinutes: 0, earlyCount: 0, missingCount: 0, overtimeMinutes: 0 };
+  for (const day of days) {
+    totals.workedDays += day.worked;
+    totals.absentDays += day.absent;
+    for (const type of LEAVE_TYPES) leaveDays[type] += day.leave[type] ?? 0;
+    totals.lateCount += day.lateCount;
+    totals.lateMinutes += day.lateMinutes;
+    totals.earlyCount += day.earlyCount;
+    totals.missingCount += day.missingCount;
+    totals.overtimeMinutes += day.overtimeMinutes;
+  }
+  totals.workedDays = tidy(totals.workedDays);
+  totals.absentDays = tidy(totals.absentDays);
+  for (const type of LEAVE_TYPES) leaveDays[type] = tidy(leaveDays[type]);
+  return totals;
+}
+
+function round(day: DayResult): DayResult {
+  day.worked = tidy(day.worked);
+  day.absent = tidy(day.absent);
+  day.onLeave = tidy(day.onLeave);
+  for (const type of LEAVE_TYPES) if (day.leave[type] !== undefined) day.leave[type] = tidy(day.leave[type]);
+  return day;
+}
+
+/** Shares of a day are thirds or halves: two decimals hold them without float dust. */
+function tidy(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function blocks(minutes: number): number {
+  return minutes <= 0 ? 0 : Math.floor(minutes / OVERTIME_BLOCK) * OVERTIME_BLOCK;
+}
+
+/** 'YYYY-MM-DDTHH:MM' → minutes from midnight. */
+export function minuteOf(at: string): number {
+  return Number(at.slice(11, 13)) * 60 + Number(at.slice(14, 16));
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
