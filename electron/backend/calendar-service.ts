@@ -4,7 +4,15 @@
  */
 import { AppFailure } from '../contract/errors.ts';
 import type { Queryable } from '../../data/connection.ts';
-import { listCalendarDays, listCalendarYears, putCalendarDay, putCalendarYear } from '../../data/repositories/calendar.ts';
+import type { CalendarYear } from '../contract/areas/calendar.ts';
+import {
+  getCalendarYear,
+  listCalendarDays,
+  listCalendarYears,
+  putCalendarDay,
+  putCalendarYear,
+  type CalendarDayRecord,
+} from '../../data/repositories/calendar.ts';
 import { buildYear, plainYear, type CalendarDay, type HolidayNotice } from '../../solver/calendar/china-calendar.ts';
 import { BUILT_IN_NOTICES } from '../../solver/calendar/notices.ts';
 
@@ -60,4 +68,24 @@ export async function requireConfirmedCalendar(db: Queryable, from: string, to: 
     );
   }
   return range.days;
+}
+
+/** One year as the calendar screen shows it: the table's days if confirmed, the plain week if not. */
+export async function calendarYearView(db: Queryable, year: number): Promise<CalendarYear> {
+  const record = await getCalendarYear(db, year);
+  const confirmed = record !== undefined && record.confirmedAt !== null;
+  const stored = confirmed ? new Map((await listCalendarDays(db, `${year}-01-01`, `${year}-12-31`)).map((day) => [day.date, day])) : new Map<string, CalendarDayRecord>();
+  return {
+    year,
+    confirmed,
+    confirmedAt: record?.confirmedAt ?? null,
+    confirmedBy: record?.confirmedBy ?? null,
+    source: record?.source ?? null,
+    days: plainYear(year).map((plain) => {
+      const own = stored.get(plain.date);
+      return own
+        ? { date: own.date, kind: own.kind, holidayName: own.holidayName, corrected: own.correctedAt !== null }
+        : { ...plain, corrected: false };
+    }),
+  };
 }

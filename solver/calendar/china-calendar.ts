@@ -56,6 +56,13 @@ export function plainYear(year: number): CalendarDay[] {
 /** Problems that make a notice unusable, as plain codes for the caller to word. */
 export function noticeProblems(notice: HolidayNotice): string[] {
   const problems: string[] = [];
+  notice.holidays.forEach((span, index) => {
+    const other = notice.holidays.slice(0, index).find((earlier) => overlaps(earlier, span));
+    if (other) problems.push(`span_overlap:${span.name}:${other.name}`);
+  });
+  for (const [index, makeup] of notice.makeupDays.entries()) {
+    if (notice.makeupDays.slice(0, index).some((earlier) => earlier.date === makeup.date)) problems.push(`makeup_twice:${makeup.date}`);
+  }
   const inYear = (date: string) => isIsoDate(date) && date.startsWith(`${notice.year}-`);
   for (const span of notice.holidays) {
     if (!inYear(span.from) || !inYear(span.to) || span.from > span.to) problems.push(`span:${span.name}`);
@@ -67,6 +74,42 @@ export function noticeProblems(notice: HolidayNotice): string[] {
     if (notice.holidays.some((span) => makeup.date >= span.from && makeup.date <= span.to)) problems.push(`makeup_inside_holiday:${makeup.date}`);
   }
   return problems;
+}
+
+/** What a problem of a notice entry is, in the words of the contract's field problems. */
+export type NoticeFieldProblem = 'out_of_range' | 'invalid_value';
+
+/**
+ * The same checks as `noticeProblems`, each pinned to the entry at fault by its path in the
+ * notice (e.g. `holidays.1.to`), so a form can mark the field the admin has to fix.
+ */
+export function noticeFieldProblems(notice: HolidayNotice): Record<string, NoticeFieldProblem> {
+  const fields: Record<string, NoticeFieldProblem> = {};
+  const put = (path: string, problem: NoticeFieldProblem) => {
+    fields[path] ??= problem;
+  };
+  const inYear = (date: string) => isIsoDate(date) && date.startsWith(`${notice.year}-`);
+  notice.holidays.forEach((span, index) => {
+    if (!inYear(span.from)) put(`holidays.${index}.from`, 'out_of_range');
+    if (!inYear(span.to) || span.to < span.from) put(`holidays.${index}.to`, 'out_of_range');
+    span.statutory.forEach((day, dayIndex) => {
+      if (day < span.from || day > span.to) put(`holidays.${index}.statutory.${dayIndex}`, 'out_of_range');
+    });
+    if (notice.holidays.slice(0, index).some((earlier) => overlaps(earlier, span))) put(`holidays.${index}.from`, 'invalid_value');
+  });
+  notice.makeupDays.forEach((makeup, index) => {
+    const path = `makeupDays.${index}.date`;
+    if (!inYear(makeup.date)) put(path, 'out_of_range');
+    // A make-up day moves a weekend day into the working week; on a weekday it would mean nothing.
+    else if (!isWeekend(makeup.date)) put(path, 'invalid_value');
+    if (notice.holidays.some((span) => makeup.date >= span.from && makeup.date <= span.to)) put(path, 'invalid_value');
+    if (notice.makeupDays.slice(0, index).some((earlier) => earlier.date === makeup.date)) put(path, 'invalid_value');
+  });
+  return fields;
+}
+
+function overlaps(a: HolidaySpan, b: HolidaySpan): boolean {
+  return a.from <= b.to && b.from <= a.to;
 }
 
 export function isWeekend(date: string): boolean {

@@ -1,0 +1,86 @@
+import { test, expect } from './fixtures.ts';
+import { CalendarPage } from './pages/calendar-page.ts';
+
+test('2026 shows the National Day holiday and the Saturday worked after it', async ({ page, shell }) => {
+  void shell;
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.goToYear(2026);
+  await expect(calendar.confirmedBanner()).toBeVisible();
+  for (const date of ['2026-10-01', '2026-10-02', '2026-10-03']) await expect(calendar.day(date)).toHaveAttribute('data-kind', 'statutory');
+  await expect(calendar.day('2026-10-05')).toHaveAttribute('data-kind', 'holiday_rest');
+  await expect(calendar.day('2026-10-01')).toHaveAttribute('title', /国庆节/);
+  await expect(calendar.day('2026-10-10')).toHaveAttribute('data-kind', 'makeup');
+  await expect(calendar.day('2026-10-10')).toHaveAttribute('title', /调休上班/);
+});
+
+test('2027 is marked unconfirmed until its notice is entered through the screen', async ({ page, shell }) => {
+  void shell;
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.goToYear(2027);
+  await expect(calendar.unconfirmedBanner()).toContainText('2027 年的放假安排尚未确认');
+  await expect(calendar.day('2027-01-01')).toHaveAttribute('data-kind', 'workday');
+
+  await calendar.unconfirmedBanner().getByRole('button', { name: '录入放假通知' }).click();
+  const dialog = calendar.noticeDialog();
+  const holiday = calendar.holidayRow(0);
+  await holiday.getByLabel('假期名称').fill('元旦');
+  await holiday.getByLabel('放假开始').fill('2027-01-01');
+  await holiday.getByLabel('放假结束').fill('2027-01-03');
+  await holiday.getByRole('checkbox', { name: '01-01' }).check();
+  // A make-up day on a weekday is refused, and the form says which entry is wrong.
+  await dialog.getByRole('button', { name: /添加调休上班日/ }).click();
+  await calendar.makeupRow(0).getByLabel('日期').fill('2027-01-04');
+  await calendar.makeupRow(0).getByLabel('所属假期').fill('元旦');
+  await dialog.getByRole('button', { name: '保存并确认' }).click();
+  await expect(calendar.makeupRow(0)).toContainText('调休上班日须为周六或周日');
+  await calendar.makeupRow(0).getByLabel('日期').fill('2027-01-09');
+  await dialog.getByRole('button', { name: '保存并确认' }).click();
+
+  await expect(dialog).toBeHidden();
+  await expect(calendar.unconfirmedBanner()).toBeHidden();
+  await expect(calendar.confirmedBanner()).toContainText('2027 年已确认');
+  await expect(calendar.day('2027-01-01')).toHaveAttribute('data-kind', 'statutory');
+  await expect(calendar.day('2027-01-02')).toHaveAttribute('data-kind', 'holiday_rest');
+  await expect(calendar.day('2027-01-09')).toHaveAttribute('data-kind', 'makeup');
+});
+
+test('corrects a single day of a confirmed year', async ({ page, shell }) => {
+  void shell;
+  const calendar = new CalendarPage(page);
+  await calendar.open();
+  await calendar.goToYear(2026);
+  await calendar.day('2026-12-31').click();
+  const dialog = page.getByRole('dialog', { name: '更正 2026-12-31' });
+  await dialog.getByLabel('类型').selectOption('holiday_rest');
+  await dialog.getByLabel('所属假期').fill('元旦');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(calendar.day('2026-12-31')).toHaveAttribute('data-kind', 'holiday_rest');
+  await expect(calendar.day('2026-12-31')).toHaveClass(/is-corrected/);
+});
+
+test('changes a shift template\'s times and the windows it opens', async ({ page, shell }) => {
+  void shell;
+  const calendar = new CalendarPage(page);
+  await calendar.openShifts();
+  const noon = calendar.shiftRow('NOON');
+  await expect(noon.locator('[data-col="startsAt"]')).toHaveText('12:00');
+  await noon.getByRole('button', { name: '编辑班次 NOON' }).click();
+  const dialog = page.getByRole('dialog', { name: '编辑班次 NOON' });
+  await dialog.getByLabel('结束').fill('12:00');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toContainText('结束时间须晚于开始时间');
+  await dialog.getByLabel('开始').fill('11:45');
+  await dialog.getByLabel('结束').fill('13:45');
+  await dialog.locator('.zone-tree > li').first().getByRole('checkbox').first().check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(noon.locator('[data-col="startsAt"]')).toHaveText('11:45');
+  await expect(noon.locator('[data-col="endsAt"]')).toHaveText('13:45');
+  await expect(noon).toContainText('1 个区域');
+  await page.reload();
+  await calendar.openShifts();
+  await expect(calendar.shiftRow('NOON').locator('[data-col="endsAt"]')).toHaveText('13:45');
+});
