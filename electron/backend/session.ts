@@ -9,7 +9,7 @@ import { createBackup, pruneBackups, replaceDatabaseFile, type BackupFileInfo } 
 import { assertSchemaNotNewer, migrate } from '../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../data/demo/seed.ts';
 import { ensureBuiltInCalendar } from './calendar-service.ts';
-import { seedDemoPunches } from './attendance/demo.ts';
+import { seedDemoDutyContract, seedDemoPunches } from './attendance/demo.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ExclusiveGate } from './gate.ts';
 import type { DataPaths } from './paths.ts';
@@ -86,7 +86,10 @@ async function prepareDatabase(options: SessionOptions, backupLabel: string | nu
     const now = options.clock.now();
     const seeded = await seedDemoCentre(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
     await db.transaction((tx) => ensureBuiltInCalendar(tx, now.toISOString()));
-    if (seeded) await seedDemoPunches(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
+    if (seeded) {
+      await seedDemoPunches(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
+      await seedDemoDutyContract(db);
+    }
     return db;
   } catch (error) {
     await db.close().catch(() => undefined);

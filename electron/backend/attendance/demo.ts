@@ -8,9 +8,10 @@ import { SeededRandom } from '../../../data/demo/random.ts';
 import { DEMO_SEED } from '../../../data/demo/generate.ts';
 import { insertPunches, type NewPunch } from '../../../data/repositories/attendance.ts';
 import { listStaff } from '../../../data/repositories/staff.ts';
+import { putSetting } from '../../../data/repositories/settings.ts';
 import { isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { loadCalendar } from '../calendar-service.ts';
-import { defaultSegments } from './service.ts';
+import { defaultSegments, SETTING_KEYS } from './service.ts';
 
 export interface DemoPunchOptions {
   seed?: number;
@@ -65,4 +66,15 @@ export async function seedDemoPunches(db: Database, options: DemoPunchOptions): 
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The demo contract staffs each zone with the people it has today, so the on-duty rate shows what
+ * leave and absence cost instead of a trivial 100% (the default of one post per window).
+ */
+export async function seedDemoDutyContract(db: Database): Promise<void> {
+  const employed = (await listStaff(db)).filter((person) => person.status !== 'departed');
+  const posts: Record<string, number> = {};
+  for (const person of employed) posts[String(person.homeZoneId)] = (posts[String(person.homeZoneId)] ?? 0) + 1;
+  await putSetting(db, SETTING_KEYS.dutyPosts, JSON.stringify(posts));
 }

@@ -21,7 +21,8 @@ import {
 } from '../../../solver/attendance/reconcile.ts';
 import { requireConfirmedCalendar } from '../calendar-service.ts';
 
-const KEYS = {
+/** Where the attendance and on-duty settings live in the settings table. */
+export const SETTING_KEYS = {
   lateGrace: 'attendance.lateGraceMinutes',
   halfDayAfter: 'attendance.halfDayAfterMinutes',
   dutyDefinition: 'duty.definition',
@@ -33,8 +34,8 @@ export const DEFAULT_DUTY_TARGET = 98;
 
 export async function readRules(db: Queryable): Promise<AttendanceRules> {
   return {
-    lateGraceMinutes: numberSetting(await getSetting(db, KEYS.lateGrace), DEFAULT_RULES.lateGraceMinutes),
-    halfDayAfterMinutes: numberSetting(await getSetting(db, KEYS.halfDayAfter), DEFAULT_RULES.halfDayAfterMinutes),
+    lateGraceMinutes: numberSetting(await getSetting(db, SETTING_KEYS.lateGrace), DEFAULT_RULES.lateGraceMinutes),
+    halfDayAfterMinutes: numberSetting(await getSetting(db, SETTING_KEYS.halfDayAfter), DEFAULT_RULES.halfDayAfterMinutes),
   };
 }
 
@@ -42,22 +43,22 @@ export async function writeRules(db: Queryable, rules: AttendanceRules): Promise
   if (rules.halfDayAfterMinutes < rules.lateGraceMinutes) {
     throw new AppFailure('invalid_argument', 'The half-day threshold cannot be below the grace period', { 'set.halfDayAfterMinutes': 'out_of_range' });
   }
-  await putSetting(db, KEYS.lateGrace, String(rules.lateGraceMinutes));
-  await putSetting(db, KEYS.halfDayAfter, String(rules.halfDayAfterMinutes));
+  await putSetting(db, SETTING_KEYS.lateGrace, String(rules.lateGraceMinutes));
+  await putSetting(db, SETTING_KEYS.halfDayAfter, String(rules.halfDayAfterMinutes));
 }
 
 /** Every zone is listed; a zone nobody has set contracts as many posts as it has windows. */
 export async function readDutySettings(db: Queryable): Promise<DutySettings> {
   const zones = await listZones(db);
   const windows = await listWindows(db);
-  const stored = parseObject(await getSetting(db, KEYS.dutyPosts));
+  const stored = parseObject(await getSetting(db, SETTING_KEYS.dutyPosts));
   const contractedPosts: Record<string, number> = {};
   for (const zone of zones) {
     const own = stored[String(zone.id)];
     contractedPosts[String(zone.id)] = typeof own === 'number' ? own : windows.filter((window) => window.zoneId === zone.id).length;
   }
-  const definition = (await getSetting(db, KEYS.dutyDefinition)) === 'headcount' ? 'headcount' : 'attendance';
-  return { definition, targetPercent: numberSetting(await getSetting(db, KEYS.dutyTarget), DEFAULT_DUTY_TARGET), contractedPosts };
+  const definition = (await getSetting(db, SETTING_KEYS.dutyDefinition)) === 'headcount' ? 'headcount' : 'attendance';
+  return { definition, targetPercent: numberSetting(await getSetting(db, SETTING_KEYS.dutyTarget), DEFAULT_DUTY_TARGET), contractedPosts };
 }
 
 export async function writeDutySettings(db: Queryable, settings: DutySettings): Promise<void> {
@@ -65,9 +66,9 @@ export async function writeDutySettings(db: Queryable, settings: DutySettings): 
   const unknown = Object.keys(settings.contractedPosts).filter((id) => !zoneIds.has(id));
   if (unknown.length > 0) throw new AppFailure('not_found', `No zone with id ${unknown.join(', ')}`);
   const current = await readDutySettings(db);
-  await putSetting(db, KEYS.dutyDefinition, settings.definition);
-  await putSetting(db, KEYS.dutyTarget, String(settings.targetPercent));
-  await putSetting(db, KEYS.dutyPosts, JSON.stringify({ ...current.contractedPosts, ...settings.contractedPosts }));
+  await putSetting(db, SETTING_KEYS.dutyDefinition, settings.definition);
+  await putSetting(db, SETTING_KEYS.dutyTarget, String(settings.targetPercent));
+  await putSetting(db, SETTING_KEYS.dutyPosts, JSON.stringify({ ...current.contractedPosts, ...settings.contractedPosts }));
 }
 
 /** The working day until a roster exists: the active default-day shift templates. */
