@@ -18,3 +18,19 @@ describe('translations', () => {
     for (const problem of problems) expect(Object.keys(zhCN)).toContain(`problem.${problem}`);
   });
 });
+
+describe('area catalogues', () => {
+  it('never define the same key twice, which would let one area silently reword another', async () => {
+    const { coreZh } = await import('../../../renderer/src/i18n/zh-CN.ts');
+    const { calendarZh } = await import('../../../renderer/src/i18n/areas/calendar.ts');
+    const { leaveZh } = await import('../../../renderer/src/i18n/areas/leave.ts');
+    const { attendanceZh } = await import('../../../renderer/src/i18n/areas/attendance.ts');
+    const seen = new Map<string, string>();
+    for (const [area, catalogue] of Object.entries({ core: coreZh, calendar: calendarZh, leave: leaveZh, attendance: attendanceZh })) {
+      for (const key of Object.keys(catalogue)) {
+        expect(seen.get(key), `${key} is in both ${seen.get(key)} and ${area}`).toBeUndefined();
+        seen.set(key, area);
+      }
+    }
+  });
+});
