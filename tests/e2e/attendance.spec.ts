@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
 import { validResidentId } from '../support/people.ts';
 import { AttendancePage } from './pages/attendance-page.ts';
@@ -74,4 +75,27 @@ test('shows the on-duty rate of a month per zone and for the centre', async ({ p
   await attendance.open();
   await attendance.tab('在岗率');
   await expect(page.getByTestId('duty-centre')).toContainText('%');
+});
+
+test('prints the monthly sheet on A4 landscape: the header on every page, signed off at each foot', async ({ page, shell }, testInfo) => {
+  void shell;
+  const attendance = new AttendancePage(page);
+  await attendance.open();
+  await attendance.tab('月度考勤表');
+  await expect(attendance.sheet().locator('tbody tr').first()).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const pdfPath = testInfo.outputPath('sheet.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', landscape: true, printBackground: true });
+  const text = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text.status, text.stderr).toBe(0);
+  const pages = text.stdout.split('\f').filter((content) => content.trim() !== '');
+  expect(pages.length).toBeGreaterThan(1);
+  expect(pages[0]).toMatch(/示范市政务服务中心 \d{4}年\d{1,2}月考勤表/);
+  for (const content of pages) {
+    expect(content).toContain('工号');
+    expect(content).toContain('制表');
+    expect(content).not.toContain('人员档案');
+  }
+  const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout;
+  expect(info).toMatch(/Page size:\s+842\.\d+ x 595\.\d+ pts \(A4\)/);
 });

@@ -115,9 +115,14 @@ export function AttendanceSheetTab({ centre, info, onNotice }: AttendanceTabProp
                   </tr>
                 ))}
               </tbody>
+              {/* In print the sign-off sits at the foot of every page, so no page can end up alone with it. */}
+              <tfoot className="sheet-signoff">
+                <tr>
+                  <td colSpan={999}>{t('sheet.signoff')}</td>
+                </tr>
+              </tfoot>
             </table>
           </div>
-          <p className="sheet-signoff">{t('sheet.signoff')}</p>
         </div>
       ) : null}
       {open ? (
