@@ -5,6 +5,7 @@ import { migration002Staff } from './002_staff.ts';
 import { migration003SettingsAudit } from './003_settings_audit.ts';
 import { migration004Skills } from './004_skills.ts';
 import { migration005CalendarLeaveAttendance } from './005_calendar_leave_attendance.ts';
+import { migration006Demand } from './006_demand.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   migration003SettingsAudit,
   migration004Skills,
   migration005CalendarLeaveAttendance,
+  migration006Demand,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

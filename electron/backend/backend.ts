@@ -18,6 +18,7 @@ import { transferHandlers } from './handlers/transfer.ts';
 import { calendarHandlers } from './handlers/calendar.ts';
 import { leaveHandlers } from './handlers/leave.ts';
 import { attendanceHandlers } from './handlers/attendance.ts';
+import { demandHandlers } from './handlers/demand.ts';
 
 export interface BackendOptions {
   host: 'electron' | 'browser';
@@ -58,6 +59,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...calendarHandlers(context),
     ...leaveHandlers(context),
     ...attendanceHandlers(context),
+    ...demandHandlers(context),
     ...backupHandlers(context),
   };
   return { dispatch: createDispatch(handlers, options.logError), context, close: () => session.close() };

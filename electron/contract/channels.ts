@@ -26,6 +26,7 @@ import { base64File, isoDate, noArgument, recordId, uploadName, version } from '
 import { calendarChannels, type CalendarResults } from './areas/calendar.ts';
 import { leaveChannels, type LeaveResults } from './areas/leave.ts';
 import { attendanceChannels, type AttendanceResults } from './areas/attendance.ts';
+import { demandChannels, type DemandResults } from './areas/demand.ts';
 
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
@@ -111,10 +112,11 @@ export const channels = {
   ...calendarChannels,
   ...leaveChannels,
   ...attendanceChannels,
+  ...demandChannels,
 } as const;
 
 /** Each area of the contract lists its own results; this is all of them. */
-export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults {
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

@@ -7,6 +7,7 @@ import { StaffArea } from './areas/staff/StaffArea.tsx';
 import { SettingsArea } from './areas/settings/SettingsArea.tsx';
 import { SkillsArea } from './areas/skills/SkillsArea.tsx';
 import { AttendanceArea } from './areas/attendance/AttendanceArea.tsx';
+import { DemandArea } from './areas/demand/DemandArea.tsx';
 import { Unbuilt } from './areas/Unbuilt.tsx';
 
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
@@ -68,8 +69,9 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
         {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
         {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
         {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
+        {area === 'demand' ? <DemandArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
-        {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
+        {!BUILT_AREAS.has(area) && area !== 'demand' ? <Unbuilt area={area} /> : null}
       </main>
     </div>
   );

@@ -2,6 +2,7 @@ import type { coreZh, MessageKey } from './zh-CN.ts';
 import { attendanceEn } from './areas/attendance.ts';
 import { calendarEn } from './areas/calendar.ts';
 import { leaveEn } from './areas/leave.ts';
+import { demandEn } from './areas/demand.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -253,4 +254,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn };

@@ -2,6 +2,7 @@
 import { attendanceZh } from './areas/attendance.ts';
 import { calendarZh } from './areas/calendar.ts';
 import { leaveZh } from './areas/leave.ts';
+import { demandZh } from './areas/demand.ts';
 
 export const coreZh = {
   'app.title': '政务大厅排班',
@@ -253,6 +254,6 @@ export const coreZh = {
 } as const;
 
 /** The core wording and each area's, in one catalogue. */
-export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh } as const;
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

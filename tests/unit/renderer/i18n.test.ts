@@ -25,8 +25,9 @@ describe('area catalogues', () => {
     const { calendarZh } = await import('../../../renderer/src/i18n/areas/calendar.ts');
     const { leaveZh } = await import('../../../renderer/src/i18n/areas/leave.ts');
     const { attendanceZh } = await import('../../../renderer/src/i18n/areas/attendance.ts');
+    const { demandZh } = await import('../../../renderer/src/i18n/areas/demand.ts');
     const seen = new Map<string, string>();
-    for (const [area, catalogue] of Object.entries({ core: coreZh, calendar: calendarZh, leave: leaveZh, attendance: attendanceZh })) {
+    for (const [area, catalogue] of Object.entries({ core: coreZh, calendar: calendarZh, leave: leaveZh, attendance: attendanceZh, demand: demandZh })) {
       for (const key of Object.keys(catalogue)) {
         expect(seen.get(key), `${key} is in both ${seen.get(key)} and ${area}`).toBeUndefined();
         seen.set(key, area);
