@@ -41,6 +41,26 @@ function backendLayer() {
   ];
 }
 
+/**
+ * The renderer talks to window.api and nothing else; it may import the contract's types only.
+ * ag-grid lives in the *Grid.tsx components and recharts in the *Chart.tsx ones.
+ */
+function rendererLayer() {
+  const always = ['electron', 'sqlite3', 'javascript-lp-solver', 'exceljs', ...nodeBuiltins];
+  const grid = ['ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale'];
+  const charts = ['recharts'];
+  const patterns = [
+    { group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**'] },
+    { group: ['**/electron/contract/**'], allowTypeImports: true, message: "The renderer may import the contract's types only." },
+  ];
+  const message = 'The renderer talks to window.api and nothing else; ag-grid only in *Grid.tsx, recharts only in *Chart.tsx.';
+  return [
+    layer(['renderer/**'], { paths: [...always, ...grid, ...charts], patterns, message }),
+    layer(['renderer/src/**/*Grid.tsx'], { paths: [...always, ...charts], patterns, message }),
+    layer(['renderer/src/**/*Chart.tsx'], { paths: [...always, ...grid], patterns, message }),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.shot.mjs'] },
   js.configs.recommended,
@@ -88,20 +108,5 @@ export default tseslint.config(
     patterns: [{ group: ['**/renderer/**', '**/data/**', '**/serve/**'] }],
     message: 'The desktop host stays thin: it composes the backend and the contract.',
   }),
-  layer(['renderer/**'], {
-    paths: ['electron', 'sqlite3', 'javascript-lp-solver', ...nodeBuiltins],
-    patterns: [
-      { group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**'] },
-      { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may import the contract\'s types only.' },
-    ],
-    message: 'The renderer talks to window.api and nothing else.',
-  }),
-  layer(['renderer/src/**/!(*Grid).tsx', 'renderer/src/**/*.ts'], {
-    paths: ['electron', 'sqlite3', 'javascript-lp-solver', 'ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale', ...nodeBuiltins],
-    patterns: [
-      { group: ['**/data/**', '**/solver/**', '**/backend/**', '**/main/**', '**/preload/**', '**/serve/**'] },
-      { group: ['**/electron/contract/**'], allowTypeImports: true, message: 'The renderer may import the contract\'s types only.' },
-    ],
-    message: 'ag-grid lives in the renderer\'s *Grid components; the renderer talks to window.api and nothing else.',
-  }),
+  ...rendererLayer(),
 );

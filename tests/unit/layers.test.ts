@@ -37,6 +37,9 @@ const forbidden: [string, string][] = [
   ['renderer/src/x.ts', "import x from '../../electron/backend/backend.ts';"],
   ['renderer/src/x.ts', "import { x } from '../../electron/contract/channels.ts';"],
   ['renderer/src/areas/staff/StaffForm.tsx', "import x from 'ag-grid-community';"],
+  ['renderer/src/areas/demand/DemandArea.tsx', "import { LineChart as x } from 'recharts';"],
+  ['renderer/src/areas/demand/ForecastChart.tsx', "import x from 'ag-grid-community';"],
+  ['renderer/src/areas/staff/StaffGrid.tsx', "import { LineChart as x } from 'recharts';"],
 ];
 
 const allowed: [string, string][] = [
@@ -49,6 +52,7 @@ const allowed: [string, string][] = [
   ['electron/main/x.ts', "import x from 'electron';"],
   ['renderer/src/x.ts', "import type { x } from '../../electron/contract/channels.ts';"],
   ['renderer/src/areas/staff/StaffGrid.tsx', "import x from 'ag-grid-community';"],
+  ['renderer/src/areas/demand/ForecastChart.tsx', "import { LineChart as x } from 'recharts';"],
 ];
 
 describe('layer rules', () => {
