@@ -80,6 +80,8 @@ export interface SyntheticBusinessType {
   /** Share of the zone's daily volume. */
   share: number;
   meanHandleSeconds: number;
+  /** Peaks around the monthly tax deadline (the 15th, moved to the next working day). */
+  taxDeadline?: boolean;
 }
 
 export interface SyntheticZone {
