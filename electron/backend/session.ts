@@ -10,6 +10,7 @@ import { assertSchemaNotNewer, migrate } from '../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../data/demo/seed.ts';
 import { ensureBuiltInCalendar } from './calendar-service.ts';
 import { seedDemoDutyContract, seedDemoPunches } from './attendance/demo.ts';
+import { seedDemoDemand } from './demand/demo.ts';
 import { todayOf, type Clock } from './clock.ts';
 import { ExclusiveGate } from './gate.ts';
 import type { DataPaths } from './paths.ts';
@@ -89,6 +90,7 @@ async function prepareDatabase(options: SessionOptions, backupLabel: string | nu
     if (seeded) {
       await seedDemoPunches(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
       await seedDemoDutyContract(db);
+      await seedDemoDemand(db, { seed: options.demoSeed, today: todayOf(options.clock) });
     }
     return db;
   } catch (error) {

@@ -253,7 +253,9 @@ export type ImportProblem =
   | 'bad_level'
   | 'bad_value'
   | 'duplicate_employee_no'
-  | 'duplicate_row';
+  | 'duplicate_row'
+  | 'unknown_business_type'
+  | 'unknown_window';
 
 export interface ImportRowError {
   /** The line in the file (header is line 1), or 0 for a problem with the whole file. */

@@ -71,7 +71,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
         {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
         {area === 'demand' ? <DemandArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
-        {!BUILT_AREAS.has(area) && area !== 'demand' ? <Unbuilt area={area} /> : null}
+        {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
       </main>
     </div>
   );

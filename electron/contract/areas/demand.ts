@@ -91,6 +91,10 @@ export interface ServiceTargetSetting {
 
 export interface QueueView {
   servers: number;
+  /**
+   * Number.MAX_SAFE_INTEGER when the windows cannot keep up (load ≥ windows): JSON cannot carry
+   * Infinity, so the UI shows this value as "排不完 / cannot keep up".
+   */
   averageWaitSeconds: number;
   serviceLevel: number;
   occupancy: number;
