@@ -94,3 +94,28 @@ test('changes a zone’s service target and shows the field errors it is refused
   await expect(page.getByTestId('staffing-facts')).toContainText('固定岗 1 人');
   await expect(page.getByTestId('staffing-facts')).toContainText('85% 在 300 秒内叫号');
 });
+
+test('imports queue tickets: every bad row reported, then only the good rows written', async ({ page, shell }) => {
+  void shell;
+  const demand = new DemandPage(page);
+  await demand.open();
+  await demand.tab('导入');
+  await page.getByRole('button', { name: '导入取号记录…' }).click();
+  const csv = [
+    '业务类型,取号时间,叫号时间,完成时间,窗口',
+    '户籍业务,2026-11-20 09:05,2026-11-20 09:12,2026-11-20 09:17,A01',
+    '不存在的业务,2026-11-20 09:06,2026-11-20 09:13,2026-11-20 09:18,A01',
+    '户籍业务,2026-11-20 09:30,2026-11-20 09:20,2026-11-20 09:40,A01',
+    '户籍业务,2026-11-20 10:00,2026-11-20 10:05,2026-11-20 10:09,Z99',
+  ].join('\n');
+  await demand.dialog().locator('input[type="file"]').setInputFiles({ name: 'tickets.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const errors = demand.dialog().getByRole('table', { name: '错误明细' });
+  await expect(errors.locator('tbody tr')).toHaveCount(3);
+  await expect(errors).toContainText('业务类型不存在');
+  await expect(errors).toContainText('叫号时间早于取号时间');
+  await expect(errors).toContainText('窗口不存在');
+  await expect(demand.dialog().getByRole('button', { name: '全部导入' })).toBeDisabled();
+  await demand.dialog().getByRole('button', { name: '只导入无误的 1 行' }).click();
+  await expect(demand.dialog()).toBeHidden();
+  await expect(demand.notice()).toContainText('已导入 1 条');
+});
