@@ -1,12 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { AttendanceRules, PunchReport, PunchSummary } from '../../../../electron/contract/areas/attendance.ts';
 import { ApiError, call } from '../../api/client.ts';
-import { readAsBase64 } from '../../api/files.ts';
-import { Dialog } from '../../components/Dialog.tsx';
-import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import type { AttendanceTabProps } from './tab-props.ts';
 import './attendance.css';
-import { detailText } from '../../components/TransferControls.tsx';
+import { ImportDialog } from '../../components/ImportDialog.tsx';
 
 /** 打卡记录: what is stored, the import of the attendance machine's files, and the lateness rules. */
 export function PunchesTab({ onNotice }: AttendanceTabProps) {
@@ -34,11 +32,19 @@ export function PunchesTab({ onNotice }: AttendanceTabProps) {
       <p className="hint">{t('punches.hint')}</p>
       <RulesForm onNotice={onNotice} />
       {importing ? (
-        <PunchImportDialog
+        <ImportDialog
+          title={t('punches.importTitle')}
+          check={(upload) => call('punches/check', upload)}
+          apply={async (upload, goodRowsOnly) => t('punches.applied', { written: (await call('punches/apply', { ...upload, goodRowsOnly })).written })}
+          summary={(report: PunchReport) => t('punches.report', { total: report.totalRows, good: report.goodRows, bad: report.errors.length })}
+          problemPrefixes={['punches.problem.']}
+          applyAllLabel={t('punches.applyAll')}
+          applyGoodLabel={(good) => t('punches.applyGood', { good })}
+          summaryTestId="punch-import-summary"
           onClose={() => setImporting(false)}
-          onDone={(written) => {
+          onDone={(text) => {
             setImporting(false);
-            onNotice(t('punches.applied', { written }), 'ok');
+            onNotice(text, 'ok');
             void reload();
           }}
         />
@@ -78,97 +84,5 @@ function RulesForm({ onNotice }: { onNotice: AttendanceTabProps['onNotice'] }) {
         <button type="button" onClick={() => void save()}>{t('punches.save')}</button>
       </div>
     </fieldset>
-  );
-}
-
-/** Checked in full first; the user sees every bad row and chooses all (only when clean) or the good rows. */
-function PunchImportDialog(props: { onClose: () => void; onDone: (written: number) => void }) {
-  const { t } = useI18n();
-  const file = useRef<{ fileName: string; base64: string } | null>(null);
-  const [report, setReport] = useState<PunchReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function choose(chosen: File | undefined) {
-    if (!chosen) return;
-    setReport(null);
-    setFailure(null);
-    setBusy(true);
-    try {
-      file.current = { fileName: chosen.name, base64: await readAsBase64(chosen) };
-      setReport(await call('punches/check', file.current));
-    } catch (caught) {
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function apply(goodRowsOnly: boolean) {
-    if (!file.current) return;
-    setBusy(true);
-    try {
-      props.onDone((await call('punches/apply', { ...file.current, goodRowsOnly })).written);
-    } catch (caught) {
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const problemLabel = (problem: string) => {
-    const key = `punches.problem.${problem}`;
-    return isMessageKey(key) ? t(key) : problem;
-  };
-  const bad = report?.errors.length ?? 0;
-  return (
-    <Dialog title={t('punches.importTitle')} onClose={props.onClose} wide>
-      <div className="form-stack">
-        <label className="field">
-          <span>{t('transfer.choose')}</span>
-          <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
-        </label>
-        {busy ? <p role="status" className="progress">{t('transfer.checking')}</p> : null}
-        {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
-        {report ? (
-          <>
-            <p role="status" data-testid="punch-import-summary">{t('punches.report', { total: report.totalRows, good: report.goodRows, bad })}</p>
-            {bad > 0 ? (
-              <div className="report-scroll">
-                <table className="plain-table" aria-label={t('transfer.problem')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('transfer.line')}</th>
-                      <th scope="col">{t('transfer.column')}</th>
-                      <th scope="col">{t('transfer.problem')}</th>
-                      <th scope="col">{t('transfer.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.errors.slice(0, 500).map((error, index) => (
-                      <tr key={index}>
-                        <td>{error.line || '—'}</td>
-                        <td>{error.column ?? '—'}</td>
-                        <td>{problemLabel(error.problem)}</td>
-                        <td>{detailText(error.detail, t)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
-          </>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>{t('form.cancel')}</button>
-          {report && bad > 0 && report.goodRows > 0 ? (
-            <button type="button" onClick={() => void apply(true)} disabled={busy}>{t('punches.applyGood', { good: report.goodRows })}</button>
-          ) : null}
-          <button type="button" className="primary" onClick={() => void apply(false)} disabled={!report || bad > 0 || busy}>
-            {t('punches.applyAll')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
   );
 }

@@ -1,11 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BusinessType } from '../../../../electron/contract/areas/demand.ts';
 import type { ImportReport } from '../../../../electron/contract/model.ts';
-import { ApiError, call } from '../../api/client.ts';
-import { readAsBase64 } from '../../api/files.ts';
-import { Dialog } from '../../components/Dialog.tsx';
-import { detailText } from '../../components/TransferControls.tsx';
-import { isMessageKey, useI18n } from '../../i18n/i18n.tsx';
+import { call } from '../../api/client.ts';
+import { ImportDialog } from '../../components/ImportDialog.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
 import { errorText, waitText } from './format.ts';
 import type { DemandTabProps } from './tab-props.ts';
 
@@ -85,108 +83,23 @@ export function ImportTab(props: DemandTabProps) {
         )}
       </section>
       {importing ? (
-        <TicketImportDialog
+        <ImportDialog
+          title={t('demand.import.title')}
+          check={(upload) => call('demand/importCheck', upload)}
+          apply={async (upload, goodRowsOnly) => t('demand.import.applied', { written: (await call('demand/importApply', { ...upload, goodRowsOnly })).written })}
+          summary={(report: ImportReport) => t('demand.import.report', { total: report.totalRows, good: report.goodRows, bad: report.errors.length })}
+          problemPrefixes={['demand.importProblem.']}
+          applyAllLabel={t('demand.import.applyAll')}
+          applyGoodLabel={(good) => t('demand.import.applyGood', { good })}
+          summaryTestId="demand-import-summary"
           onClose={() => setImporting(false)}
-          onDone={(written) => {
+          onDone={(text) => {
             setImporting(false);
-            onNotice(t('demand.import.applied', { written }), 'ok');
+            onNotice(text, 'ok');
             void load();
           }}
         />
       ) : null}
     </div>
-  );
-}
-
-/** Checked in full first; every bad row is listed, and the user imports all (only when clean) or the good rows. */
-function TicketImportDialog(props: { onClose: () => void; onDone: (written: number) => void }) {
-  const { t } = useI18n();
-  const file = useRef<{ fileName: string; base64: string } | null>(null);
-  const [report, setReport] = useState<ImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  async function choose(chosen: File | undefined) {
-    if (!chosen) return;
-    setReport(null);
-    setFailure(null);
-    setBusy(true);
-    try {
-      file.current = { fileName: chosen.name, base64: await readAsBase64(chosen) };
-      setReport(await call('demand/importCheck', file.current));
-    } catch (caught) {
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function apply(goodRowsOnly: boolean) {
-    if (!file.current) return;
-    setBusy(true);
-    try {
-      props.onDone((await call('demand/importApply', { ...file.current, goodRowsOnly })).written);
-    } catch (caught) {
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  // Problems of this import first, then the ones every import shares, else the backend's own name.
-  const problemLabel = (problem: string) => {
-    for (const key of [`demand.importProblem.${problem}`, `transfer.problem.${problem}`]) if (isMessageKey(key)) return t(key);
-    return problem;
-  };
-  const bad = report?.errors.length ?? 0;
-  return (
-    <Dialog title={t('demand.import.title')} onClose={props.onClose} wide>
-      <div className="form-stack">
-        <label className="field">
-          <span>{t('transfer.choose')}</span>
-          <input type="file" accept=".xlsx,.csv" onChange={(event) => void choose(event.target.files?.[0])} />
-        </label>
-        {busy ? <p role="status" className="progress">{t('transfer.checking')}</p> : null}
-        {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
-        {report ? (
-          <>
-            <p role="status" data-testid="demand-import-summary">{t('demand.import.report', { total: report.totalRows, good: report.goodRows, bad })}</p>
-            {bad > 0 ? (
-              <div className="report-scroll">
-                <table className="plain-table" aria-label={t('transfer.errorsTitle')}>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('transfer.line')}</th>
-                      <th scope="col">{t('transfer.column')}</th>
-                      <th scope="col">{t('transfer.problem')}</th>
-                      <th scope="col">{t('transfer.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.errors.map((error, index) => (
-                      <tr key={index}>
-                        <td>{error.line || '—'}</td>
-                        <td>{error.column ?? '—'}</td>
-                        <td>{problemLabel(error.problem)}</td>
-                        <td>{detailText(error.detail, t)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
-          </>
-        ) : null}
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>{t('form.cancel')}</button>
-          {report && bad > 0 && report.goodRows > 0 ? (
-            <button type="button" onClick={() => void apply(true)} disabled={busy}>{t('demand.import.applyGood', { good: report.goodRows })}</button>
-          ) : null}
-          <button type="button" className="primary" onClick={() => void apply(false)} disabled={!report || bad > 0 || busy}>
-            {t('demand.import.applyAll')}
-          </button>
-        </div>
-      </div>
-    </Dialog>
   );
 }
