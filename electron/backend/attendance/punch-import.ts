@@ -7,11 +7,9 @@ import type { PunchReport } from '../../contract/areas/attendance.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { storedPunchKeys, type NewPunch } from '../../../data/repositories/attendance.ts';
 import { listStaff } from '../../../data/repositories/staff.ts';
-import { readCsv } from '../transfer/csv.ts';
-import { formatOfName } from '../transfer/files.ts';
 import { FirstSeen, rowError } from '../transfer/plan.ts';
-import { tableOf, UnreadableFileError, type SheetRow, type Table } from '../transfer/table.ts';
-import { readFirstSheetKeepingTimes } from '../transfer/xlsx.ts';
+import { tableOf, type SheetRow, type Table } from '../transfer/table.ts';
+import type { TimedUpload } from '../transfer/timed-upload.ts';
 
 export const PUNCH_COLUMNS = { employeeNo: '工号', time: '打卡时间', device: '设备' } as const;
 type PunchField = keyof typeof PUNCH_COLUMNS;
@@ -31,25 +29,12 @@ export interface PunchPlan {
   badLines: number;
 }
 
-type UploadRows = { rows: SheetRow[]; error: null } | { rows: null; error: ImportRowError };
-
-export async function readPunchUpload(fileName: string, base64: string): Promise<UploadRows> {
-  const format = formatOfName(fileName);
-  if (!format) return { rows: null, error: rowError(0, null, 'wrong_file_type', fileName) };
-  try {
-    const bytes = Buffer.from(base64, 'base64');
-    return { rows: format === 'xlsx' ? await readFirstSheetKeepingTimes(bytes) : readCsv(bytes), error: null };
-  } catch (error) {
-    if (error instanceof UnreadableFileError) return { rows: null, error: rowError(0, null, 'wrong_file_type', `${format}: ${error.message}`) };
-    throw error;
-  }
-}
 
 /**
  * Plans a punch file against the people on the books and the punches already stored.
  * `now` is the hall's local time 'YYYY-MM-DDTHH:MM': a punch after it cannot be real.
  */
-export async function planPunches(db: Queryable, upload: UploadRows, now: string): Promise<PunchPlan> {
+export async function planPunches(db: Queryable, upload: TimedUpload, now: string): Promise<PunchPlan> {
   if (upload.error) return fileProblem(0, upload.error);
   const table = tableOf(upload.rows);
   if (!table || table.rows.length === 0) return fileProblem(0, rowError(0, null, 'empty_file', table ? 'header only' : 'no rows'));

@@ -15,11 +15,9 @@ import type { ImportReport, ImportRowError } from '../../contract/model.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { listWindows } from '../../../data/repositories/centre.ts';
 import { countKey, listBusinessTypes, storedCountKeys, type BusinessTypeRecord, type TicketCountRow } from '../../../data/repositories/demand.ts';
-import { readCsv } from '../transfer/csv.ts';
-import { formatOfName } from '../transfer/files.ts';
 import { FirstSeen, rowError } from '../transfer/plan.ts';
-import { tableOf, UnreadableFileError, type SheetRow, type Table } from '../transfer/table.ts';
-import { readFirstSheetKeepingTimes } from '../transfer/xlsx.ts';
+import { tableOf, type SheetRow, type Table } from '../transfer/table.ts';
+import type { TimedUpload } from '../transfer/timed-upload.ts';
 import { isRealIsoDate } from '../../contract/rules.ts';
 import { slotOfMinute } from './calendar.ts';
 
@@ -55,22 +53,9 @@ export interface TicketPlan {
   unchanged: number;
 }
 
-export type TicketUpload = { rows: SheetRow[]; error: null } | { rows: null; error: ImportRowError };
-
-export async function readTicketUpload(fileName: string, base64: string): Promise<TicketUpload> {
-  const format = formatOfName(fileName);
-  if (!format) return { rows: null, error: rowError(0, null, 'wrong_file_type', fileName) };
-  try {
-    const bytes = Buffer.from(base64, 'base64');
-    return { rows: format === 'xlsx' ? await readFirstSheetKeepingTimes(bytes) : readCsv(bytes), error: null };
-  } catch (error) {
-    if (error instanceof UnreadableFileError) return { rows: null, error: rowError(0, null, 'wrong_file_type', `${format}: ${error.message}`) };
-    throw error;
-  }
-}
 
 /** `today` is the hall's day: tickets of today or later cannot be history yet. */
-export async function planTickets(db: Queryable, upload: TicketUpload, today: string): Promise<TicketPlan> {
+export async function planTickets(db: Queryable, upload: TimedUpload, today: string): Promise<TicketPlan> {
   if (upload.error) return fileProblem(null, 0, upload.error);
   const table = tableOf(upload.rows);
   if (!table || table.rows.length === 0) return fileProblem(null, 0, rowError(0, null, 'empty_file', table ? 'header only' : 'no rows'));

@@ -8,7 +8,8 @@ import { insertCorrection, insertPunches, listCorrectionsOf, listPunchesOf, punc
 import { getStaff } from '../../../data/repositories/staff.ts';
 import type { BackendContext } from '../context.ts';
 import { todayOf, type Clock } from '../clock.ts';
-import { planPunches, readPunchUpload, reportOfPunches } from '../attendance/punch-import.ts';
+import { planPunches, reportOfPunches } from '../attendance/punch-import.ts';
+import { readTimedUpload } from '../transfer/timed-upload.ts';
 import { readDutySettings, readRules, reconcileRange, writeDutySettings, writeRules } from '../attendance/service.ts';
 import { attendanceMonth, exportAttendanceMonth } from '../attendance/sheet.ts';
 import { dutyMonth } from '../attendance/duty.ts';
@@ -44,12 +45,12 @@ export function attendanceHandlers(ctx: BackendContext) {
 
   return {
     'punches/check': async ({ fileName, base64 }: ChannelArgs<'punches/check'>): Promise<PunchReport> => {
-      const upload = await readPunchUpload(fileName, base64);
+      const upload = await readTimedUpload(fileName, base64);
       return ctx.session.use(async (db) => reportOfPunches(await planPunches(db, upload, localMinute(ctx.clock))));
     },
 
     'punches/apply': async ({ fileName, base64, goodRowsOnly }: ChannelArgs<'punches/apply'>): Promise<PunchApplyResult> => {
-      const upload = await readPunchUpload(fileName, base64);
+      const upload = await readTimedUpload(fileName, base64);
       return ctx.session.use((db) =>
         db.transaction(async (tx) => {
           // Planned again inside the transaction: what is written is judged against what is there.

@@ -11,7 +11,8 @@ import { todayOf } from '../clock.ts';
 import { addDays, openSlotsOf } from '../demand/calendar.ts';
 import { buildForecast, historyView } from '../demand/forecast.ts';
 import { buildStaffing, meanHandleOf, targetsOf } from '../demand/staffing.ts';
-import { planTickets, readTicketUpload, reportOfTickets } from '../demand/ticket-import.ts';
+import { planTickets, reportOfTickets } from '../demand/ticket-import.ts';
+import { readTimedUpload } from '../transfer/timed-upload.ts';
 
 /** The demand channels (see electron/contract/areas/demand.ts). */
 export function demandHandlers(ctx: BackendContext) {
@@ -75,12 +76,12 @@ export function demandHandlers(ctx: BackendContext) {
       ),
 
     'demand/importCheck': async ({ fileName, base64 }: ChannelArgs<'demand/importCheck'>) => {
-      const upload = await readTicketUpload(fileName, base64);
+      const upload = await readTimedUpload(fileName, base64);
       return ctx.session.use(async (db) => reportOfTickets(await planTickets(db, upload, todayOf(ctx.clock))));
     },
 
     'demand/importApply': async ({ fileName, base64, goodRowsOnly }: ChannelArgs<'demand/importApply'>): Promise<ImportResult> => {
-      const upload = await readTicketUpload(fileName, base64);
+      const upload = await readTimedUpload(fileName, base64);
       return ctx.session.use((db) =>
         db.transaction(async (tx) => {
           // Planned again inside the transaction: what is written is judged against what is there.
