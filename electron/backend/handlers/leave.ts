@@ -27,12 +27,13 @@ export function leaveHandlers(ctx: BackendContext) {
     'leave/request': (arg: ChannelArgs<'leave/request'>): Promise<LeaveRequest> =>
       ctx.session.use((db) => db.transaction((tx) => request(tx, ctx, arg))),
 
-    'leave/decide': ({ id, version, decision, note }: ChannelArgs<'leave/decide'>): Promise<LeaveRequest> =>
+    'leave/decide': ({ id, version, decision, note, acknowledgeConflicts }: ChannelArgs<'leave/decide'>): Promise<LeaveRequest> =>
       ctx.session.use((db) =>
         db.transaction(async (tx) => {
           const before = await requireCurrent(tx, id, version);
           if (before.status !== 'pending') throw notPending(before);
           if (decision === 'rejected' && note === '') throw fieldFailure({ note: 'required' });
+          if (decision === 'approved' && !acknowledgeConflicts) await assertCoverStillHolds(tx, ctx, before);
           const at = ctx.clock.now().toISOString();
           await decideLeave(tx, { id, version, status: decision, at, by: ctx.actor, note: note === '' ? null : note });
           await audit(tx, ctx, id, decision === 'approved' ? 'approve' : 'reject', { note });
@@ -54,6 +55,13 @@ export function leaveHandlers(ctx: BackendContext) {
     'leave/balances': ({ year }: ChannelArgs<'leave/balances'>): Promise<LeaveBalance[]> =>
       ctx.session.use(async (db) => balancesOf(db, await loadHall(db, todayOf(ctx.clock)), year)),
   };
+}
+
+/** Leave approved since this request was made may now leave a skill or a window uncovered. */
+async function assertCoverStillHolds(tx: Queryable, ctx: BackendContext, leave: LeaveRecord): Promise<void> {
+  const hall = await loadHall(tx, todayOf(ctx.clock));
+  const check = await checkLeave(tx, hall, { staffId: leave.staffId, type: leave.type, from: leave.from, to: leave.to, part: leave.part });
+  if (hasConflicts(check.conflicts)) throw new AppFailure('conflict', describeConflicts(hall, check.conflicts));
 }
 
 /** Refusals in the order a dispatcher would fix them: dates, calendar, overlap, balance, then cover. */

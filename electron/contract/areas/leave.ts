@@ -31,6 +31,8 @@ export const leaveChannels = {
     version,
     decision: z.enum(['approved', 'rejected']),
     note: z.string().trim().max(200).default(''),
+    /** Cover is checked again on approval: other leave may have been approved since the request. */
+    acknowledgeConflicts: z.boolean().default(false),
   }),
   'leave/cancel': z.strictObject({ id: recordId, version }),
   'leave/balances': z.strictObject({ year }),

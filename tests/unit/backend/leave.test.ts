@@ -118,7 +118,7 @@ describe('A/B cover', () => {
       // The first one's leave already drops the skill to 1: it goes in acknowledged, then approved.
       const firstLeave = await ask(backend, 'leave/request', leave(first, { acknowledgeConflicts: true }));
       expect(firstLeave.conflictsAcknowledged).toBe(true);
-      await ask(backend, 'leave/decide', { id: firstLeave.id, version: 1, decision: 'approved', note: '' });
+      await ask(backend, 'leave/decide', { id: firstLeave.id, version: 1, decision: 'approved', note: '', acknowledgeConflicts: true });
 
       const check = await ask(backend, 'leave/check', { staffId: second, type: 'personal', from: '2026-11-23', to: '2026-11-24', part: 'full' });
       // Nobody left on the 23rd, one on the 24th: both below target because of this request.
@@ -128,6 +128,26 @@ describe('A/B cover', () => {
       expect(error.message).toContain('A/B');
       const acknowledged = await ask(backend, 'leave/request', leave(second, { to: '2026-11-24', acknowledgeConflicts: true }));
       expect(acknowledged).toMatchObject({ status: 'pending', conflictsAcknowledged: true });
+    }));
+
+  it('checks cover again on approval: leave approved since the request may leave a skill short', () =>
+    withTestBackend(async (backend) => {
+      const bench = await ask(backend, 'bench/summary', {});
+      const skill = bench.skills.find((s) => s.needsCover && s.qualified === 2)!;
+      const [x, y] = skill.qualifiedStaffIds as [number, number];
+      // A third qualified person: either request alone leaves two, both together only one.
+      const third = (await ask(backend, 'staff/list', {})).find((p) => p.status === 'active' && !skill.qualifiedStaffIds.includes(p.id))!;
+      await ask(backend, 'skills/setLevel', { staffId: third.id, postId: skill.postId, level: 2, certifiedOn: '2026-11-01' });
+      // Each request alone leaves two qualified: no conflict when asked for.
+      const first = await ask(backend, 'leave/request', leave(x));
+      const second = await ask(backend, 'leave/request', leave(y));
+      expect([first.conflictsAcknowledged, second.conflictsAcknowledged]).toEqual([false, false]);
+      await ask(backend, 'leave/decide', { id: first.id, version: 1, decision: 'approved', note: '' });
+      const error = await refused(backend, 'leave/decide', { id: second.id, version: 1, decision: 'approved', note: '' });
+      expect(error.code).toBe('conflict');
+      expect((await ask(backend, 'leave/list', { from: '2026-11-01', to: '2026-11-30' })).find((r) => r.id === second.id)?.status).toBe('pending');
+      const approved = await ask(backend, 'leave/decide', { id: second.id, version: 1, decision: 'approved', note: '', acknowledgeConflicts: true });
+      expect(approved.status).toBe('approved');
     }));
 
   it('counts a person on approved long leave today as away for bench strength and A/B warnings', () =>

@@ -50,13 +50,18 @@ export function LeaveTab({ centre, info, onNotice }: AttendanceTabProps) {
     };
   }, [month, status, refreshKey, report]);
 
-  async function decide(request: LeaveRequest, decision: 'approved' | 'rejected', note = ''): Promise<boolean> {
+  async function decide(request: LeaveRequest, decision: 'approved' | 'rejected', note = '', acknowledgeConflicts = false): Promise<boolean> {
     try {
-      await call('leave/decide', { id: request.id, version: request.version, decision, note });
+      await call('leave/decide', { id: request.id, version: request.version, decision, note, acknowledgeConflicts });
       onNotice(t(decision === 'approved' ? 'leave.approved' : 'leave.rejected', { name: request.name }), 'ok');
       refresh();
       return true;
     } catch (caught) {
+      // Cover is checked again on approval; the approver may still approve, knowing.
+      if (decision === 'approved' && !acknowledgeConflicts && caught instanceof ApiError && caught.error.code === 'conflict') {
+        if (window.confirm(`${caught.error.message}\n\n${t('leave.approveAnyway')}`)) return decide(request, decision, note, true);
+        return false;
+      }
       report(caught);
       return false;
     }
