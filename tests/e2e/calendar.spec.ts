@@ -84,3 +84,24 @@ test('changes a shift template\'s times and the windows it opens', async ({ page
   await calendar.openShifts();
   await expect(calendar.shiftRow('NOON').locator('[data-col="endsAt"]')).toHaveText('13:45');
 });
+
+test('walks the calendar from the keyboard: one Tab stop, arrows by day and week', async ({ page, shell }) => {
+  void shell;
+  await page.getByRole('navigation').getByRole('button', { name: '请假考勤' }).click();
+  await page.getByRole('tab', { name: '工作日历' }).click();
+  const focusable = page.locator('.calendar-months [data-date][tabindex="0"]');
+  await expect(focusable).toHaveCount(1);
+  const start = (await focusable.getAttribute('data-date')) ?? '';
+  await focusable.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  const expected = new Date(Date.parse(`${start}T00:00:00Z`) + 8 * 86_400_000).toISOString().slice(0, 10);
+  if (expected.slice(0, 4) === start.slice(0, 4)) {
+    await expect(page.locator(':focus')).toHaveAttribute('data-date', expected);
+  }
+  await page.keyboard.press('Home');
+  await expect(page.locator(':focus')).toHaveAttribute('data-date', `${start.slice(0, 4)}-01-01`);
+  await page.keyboard.press('End');
+  await expect(page.locator(':focus')).toHaveAttribute('data-date', `${start.slice(0, 4)}-12-31`);
+  await expect(focusable).toHaveCount(1);
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CalendarDayKind, CalendarDayView, CalendarYear } from '../../../../electron/contract/areas/calendar.ts';
 import type { FieldErrors, FieldProblem } from '../../../../electron/contract/errors.ts';
 import { ApiError, call } from '../../api/client.ts';
@@ -64,11 +64,7 @@ export function CalendarTab(props: AttendanceTabProps) {
         <>
           <YearStatus data={shown} onEnter={() => setEditingNotice(true)} />
           <Legend />
-          <div className="calendar-months">
-            {Array.from({ length: 12 }, (_, index) => (
-              <MonthGrid key={index} data={shown} month={index + 1} onPick={shown.confirmed ? setEditingDay : null} />
-            ))}
-          </div>
+          <YearGrid data={shown} today={props.info.today} onPick={shown.confirmed ? setEditingDay : null} />
         </>
       )}
       {editingNotice && shown ? (
@@ -148,7 +144,57 @@ function Legend() {
 }
 
 /** One month, Monday-first weeks as Chinese calendars print them. */
-function MonthGrid(props: { data: CalendarYear; month: number; onPick: ((day: CalendarDayView) => void) | null }) {
+/**
+ * Twelve months with one Tab stop between them: the arrows move a day or a week, Page Up/Down a
+ * month, Home/End to the ends of the year, as a date grid does.
+ */
+function YearGrid(props: { data: CalendarYear; today: string; onPick: ((day: CalendarDayView) => void) | null }) {
+  const year = String(props.data.year);
+  const [focusDate, setFocusDate] = useState(() => (props.today.startsWith(year) ? props.today : `${year}-01-01`));
+  const current = focusDate.startsWith(year) ? focusDate : `${year}-01-01`;
+  const grid = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (moved.current) grid.current?.querySelector<HTMLElement>(`[data-date="${current}"]`)?.focus();
+    moved.current = false;
+  }, [current]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const next = nextFocusDate(current, event.key, props.data.year);
+    if (!next) return;
+    event.preventDefault();
+    moved.current = true;
+    setFocusDate(next);
+  };
+  return (
+    <div className="calendar-months" ref={grid} onKeyDown={onKeyDown}>
+      {Array.from({ length: 12 }, (_, index) => (
+        <MonthGrid key={index} data={props.data} month={index + 1} focusDate={current} onPick={props.onPick} />
+      ))}
+    </div>
+  );
+}
+
+function nextFocusDate(date: string, key: string, year: number): string | null {
+  const at = new Date(`${date}T00:00:00Z`);
+  const steps: Record<string, () => void> = {
+    ArrowLeft: () => at.setUTCDate(at.getUTCDate() - 1),
+    ArrowRight: () => at.setUTCDate(at.getUTCDate() + 1),
+    ArrowUp: () => at.setUTCDate(at.getUTCDate() - 7),
+    ArrowDown: () => at.setUTCDate(at.getUTCDate() + 7),
+    PageUp: () => at.setUTCMonth(at.getUTCMonth() - 1),
+    PageDown: () => at.setUTCMonth(at.getUTCMonth() + 1),
+    Home: () => at.setUTCFullYear(year, 0, 1),
+    End: () => at.setUTCFullYear(year, 11, 31),
+  };
+  const step = steps[key];
+  if (!step) return null;
+  step();
+  const next = at.toISOString().slice(0, 10);
+  return next.startsWith(`${year}-`) ? next : null;
+}
+
+function MonthGrid(props: { data: CalendarYear; month: number; focusDate: string; onPick: ((day: CalendarDayView) => void) | null }) {
   const { t } = useI18n();
   const weekdays = t('calendar.weekdays').split(',');
   const prefix = `${props.data.year}-${String(props.month).padStart(2, '0')}-`;
@@ -174,7 +220,7 @@ function MonthGrid(props: { data: CalendarYear; month: number; onPick: ((day: Ca
         {weeks.map((week, index) => (
           <tr key={index}>
             {week.map((day, column) => (
-              <td key={column}>{day ? <DayCell day={day} weekday={weekdays[column] ?? ''} onPick={props.onPick} /> : null}</td>
+              <td key={column}>{day ? <DayCell day={day} weekday={weekdays[column] ?? ''} focused={day.date === props.focusDate} onPick={props.onPick} /> : null}</td>
             ))}
           </tr>
         ))}
@@ -183,7 +229,7 @@ function MonthGrid(props: { data: CalendarYear; month: number; onPick: ((day: Ca
   );
 }
 
-function DayCell(props: { day: CalendarDayView; weekday: string; onPick: ((day: CalendarDayView) => void) | null }) {
+function DayCell(props: { day: CalendarDayView; weekday: string; focused: boolean; onPick: ((day: CalendarDayView) => void) | null }) {
   const { t } = useI18n();
   const { day } = props;
   const label =
@@ -194,14 +240,14 @@ function DayCell(props: { day: CalendarDayView; weekday: string; onPick: ((day: 
   const number = Number(day.date.slice(8));
   if (!props.onPick) {
     return (
-      <span className={className} title={label} aria-label={label} data-date={day.date} data-kind={day.kind} role="img">
+      <span className={className} title={label} aria-label={label} data-date={day.date} data-kind={day.kind} role="img" tabIndex={props.focused ? 0 : -1}>
         {number}
       </span>
     );
   }
   const onPick = props.onPick;
   return (
-    <button type="button" className={className} title={label} aria-label={label} data-date={day.date} data-kind={day.kind} onClick={() => onPick(day)}>
+    <button type="button" className={className} title={label} aria-label={label} data-date={day.date} data-kind={day.kind} tabIndex={props.focused ? 0 : -1} onClick={() => onPick(day)}>
       {number}
     </button>
   );
