@@ -10,7 +10,7 @@ import packageJson from '../../package.json';
 import { openBackend, type Backend } from '../backend/backend.ts';
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
-import type { Clock } from '../backend/clock.ts';
+import { fixedClock, type Clock } from '../backend/clock.ts';
 import { createRequestHandler } from './http-api.ts';
 
 export const LOOPBACK = '127.0.0.1';
@@ -55,6 +55,18 @@ function listen(server: Server, port: number): Promise<void> {
   });
 }
 
+/** The variable that freezes the host's clock: end-to-end tests must not depend on the day they run. */
+export const CLOCK_VARIABLE = 'HALL_ROSTER_CLOCK';
+
+/** A fixed clock from HALL_ROSTER_CLOCK (an ISO local date-time), or the system's. */
+export function clockFromEnvironment(value: string | undefined): Clock | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new Error(`${CLOCK_VARIABLE} must be a local date and time like 2026-11-22T10:00:00, not "${value}"`);
+  }
+  return fixedClock(value);
+}
+
 /** Parses PORT: a number from 0 (any free port) to 65535. */
 export function portFromEnvironment(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
@@ -70,8 +82,10 @@ export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   const dataDir = defaultDataDir();
   const here = dirname(fileURLToPath(import.meta.url));
   let port: number;
+  let clock: Clock | undefined;
   try {
     port = portFromEnvironment(process.env.PORT);
+    clock = clockFromEnvironment(process.env[CLOCK_VARIABLE]);
   } catch (error) {
     console.error((error as Error).message);
     process.exitCode = 2;
@@ -80,6 +94,7 @@ export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   try {
     const host = await startBrowserHost({
       port,
+      clock,
       dataDir,
       staticDir: resolve(here, '../renderer'),
     });

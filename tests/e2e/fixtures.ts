@@ -7,6 +7,9 @@ import { StaffPage } from './pages/staff-page.ts';
 import { AppShell } from './pages/app-shell.ts';
 import { SettingsPage } from './pages/settings-page.ts';
 
+/** The hall's clock in every end-to-end test: the same Sunday as the unit tests use. */
+export const E2E_NOW = '2026-11-22T10:00:00';
+
 export interface HostProcess {
   url: string;
   dataDir: string;
@@ -15,7 +18,8 @@ export interface HostProcess {
 /** Starts the real browser host, as `npm run serve` does, on a free port and a new data folder. */
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/serve/server.mjs'], {
-    env: { ...process.env, PORT: '0', HALL_ROSTER_DATA_DIR: dataDir },
+    // A fixed day, so the tests mean the same in December as in November (2027 has no notice yet).
+    env: { ...process.env, PORT: '0', HALL_ROSTER_DATA_DIR: dataDir, HALL_ROSTER_CLOCK: E2E_NOW },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

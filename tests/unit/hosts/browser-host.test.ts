@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { portFromEnvironment, startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
+import { clockFromEnvironment, portFromEnvironment, startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
 import { fixedClock } from '../../../electron/backend/clock.ts';
 import { withTempDir } from '../../support/temp.ts';
 
@@ -98,5 +98,11 @@ describe('browser host', () => {
     expect(portFromEnvironment('8080')).toBe(8080);
     expect(() => portFromEnvironment('eighty')).toThrow(/PORT/);
     expect(() => portFromEnvironment('70000')).toThrow(/PORT/);
+  });
+
+  it('freezes its clock when HALL_ROSTER_CLOCK says so, refusing nonsense', () => {
+    expect(clockFromEnvironment(undefined)).toBeUndefined();
+    expect(clockFromEnvironment('2026-11-22T10:00:00')?.now().getDate()).toBe(22);
+    expect(() => clockFromEnvironment('tomorrow')).toThrow(/HALL_ROSTER_CLOCK/);
   });
 });
