@@ -24,6 +24,22 @@ function layer(files, { paths = [], patterns = [], message }) {
 }
 
 /**
+ * solver/ is pure computation: plain data in and out. Each LP library lives behind its adapter in
+ * solver/lp/ (javascript-lp-solver in js-lp-solver.ts, HiGHS in highs.ts) and nowhere else.
+ */
+function solverLayer() {
+  const always = ['electron', 'sqlite3', 'react', 'react-dom', ...nodeBuiltins];
+  const engines = ['javascript-lp-solver', 'highs'];
+  const patterns = [{ group: ['**/data/**', '**/electron/**', '**/renderer/**'] }];
+  const message = 'solver/ is pure computation: plain data in and out; each LP library lives behind its adapter in solver/lp/.';
+  return [
+    layer(['solver/**'], { paths: [...always, ...engines], patterns, message }),
+    layer(['solver/lp/js-lp-solver.ts'], { paths: [...always, 'highs'], patterns, message }),
+    layer(['solver/lp/highs.ts'], { paths: [...always, 'javascript-lp-solver'], patterns, message }),
+  ];
+}
+
+/**
  * The backend is plain Node shared by both hosts. Its heavy file libraries each live behind one
  * module (exceljs in transfer/xlsx.ts, the csv packages in transfer/csv.ts), so every other backend
  * file is banned from them, and those two files from everything else the backend may not use.
@@ -31,7 +47,7 @@ function layer(files, { paths = [], patterns = [], message }) {
 function backendLayer() {
   const hostAndUi = { group: ['**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] };
   const message = 'The backend is plain Node shared by both hosts: no electron, no host code, no UI; SQL goes through data/; file formats through transfer/xlsx.ts and transfer/csv.ts.';
-  const always = ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver'];
+  const always = ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver', 'highs'];
   const excel = ['exceljs'];
   const csv = ['csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync'];
   return [
@@ -46,7 +62,7 @@ function backendLayer() {
  * ag-grid lives in the *Grid.tsx components and recharts in the *Chart.tsx ones.
  */
 function rendererLayer() {
-  const always = ['electron', 'sqlite3', 'javascript-lp-solver', 'exceljs', ...nodeBuiltins];
+  const always = ['electron', 'sqlite3', 'javascript-lp-solver', 'highs', 'exceljs', ...nodeBuiltins];
   const grid = ['ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale'];
   const charts = ['recharts'];
   const patterns = [
@@ -75,17 +91,7 @@ export default tseslint.config(
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
 
-  layer(['solver/**'], {
-    paths: ['electron', 'sqlite3', 'react', 'react-dom', 'javascript-lp-solver', ...nodeBuiltins],
-    patterns: [{ group: ['**/data/**', '**/electron/**', '**/renderer/**'] }],
-    message: 'solver/ is pure computation: plain data in and out; each LP library lives behind its adapter in solver/lp/.',
-  }),
-  // The one file allowed to import javascript-lp-solver; every other ban still holds there.
-  layer(['solver/lp/js-lp-solver.ts'], {
-    paths: ['electron', 'sqlite3', 'react', 'react-dom', ...nodeBuiltins],
-    patterns: [{ group: ['**/data/**', '**/electron/**', '**/renderer/**'] }],
-    message: 'solver/ is pure computation: plain data in and out.',
-  }),
+  ...solverLayer(),
   layer(['data/**'], {
     paths: ['electron', 'react', 'react-dom', 'javascript-lp-solver', 'sqlite3'],
     patterns: [{ group: ['**/solver/**', '**/electron/**', '**/renderer/**'] }],

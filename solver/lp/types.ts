@@ -33,11 +33,23 @@ export interface IntegerProgram {
   constraints: ProgramConstraint[];
 }
 
-export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded';
+/** 'stopped': a time or iteration limit ended the solve; `values` hold the best roster found, if any. */
+export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'stopped';
 
 export interface IntegerSolution {
   status: SolveStatus;
   objective: number;
   /** Every variable of the program by name; integer and binary values are exact integers. */
   values: Record<string, number>;
+}
+
+/** An engine solves a program synchronously; loading one (HiGHS is WebAssembly) may be async. */
+export interface Engine {
+  readonly name: 'javascript-lp-solver' | 'highs';
+  solve(program: IntegerProgram, options?: SolveOptions): IntegerSolution;
+}
+
+export interface SolveOptions {
+  /** Stop after this many seconds with the best solution found (HiGHS only; the other has no hard limit). */
+  timeLimitSeconds?: number;
 }

@@ -17,6 +17,10 @@ const forbidden: [string, string][] = [
   ['solver/model.ts', "import x from 'sqlite3';"],
   ['solver/model.ts', "import x from '../data/connection.ts';"],
   ['solver/training/x.ts', "import x from 'javascript-lp-solver';"],
+  ['solver/training/x.ts', "import x from 'highs';"],
+  ['solver/lp/highs.ts', "import x from 'javascript-lp-solver';"],
+  ['solver/lp/highs.ts', "import x from 'node:fs';"],
+  ['electron/backend/x.ts', "import x from 'highs';"],
   ['electron/backend/x.ts', "import x from 'javascript-lp-solver';"],
   ['electron/backend/transfer/staff-import.ts', "import x from 'exceljs';"],
   ['electron/backend/transfer/xlsx.ts', "import { parse as x } from 'csv-parse/sync';"],
@@ -45,6 +49,7 @@ const forbidden: [string, string][] = [
 const allowed: [string, string][] = [
   ['data/connection.ts', "import x from 'sqlite3';"],
   ['solver/lp/js-lp-solver.ts', "import x from 'javascript-lp-solver';"],
+  ['solver/lp/highs.ts', "import x from 'highs';"],
   ['electron/backend/transfer/xlsx.ts', "import x from 'exceljs';"],
   ['electron/backend/transfer/csv.ts', "import { parse as x } from 'csv-parse/sync';"],
   ['electron/backend/x.ts', "import x from '../../solver/training/plan.ts';"],
