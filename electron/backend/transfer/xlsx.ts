@@ -10,7 +10,20 @@ import { UnreadableFileError, type SheetData, type SheetRow } from './table.ts';
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const TEXT_FORMAT = '@';
 
-export async function readFirstSheet(bytes: Buffer): Promise<SheetRow[]> {
+export function readFirstSheet(bytes: Buffer): Promise<SheetRow[]> {
+  return readRows(bytes, cellText);
+}
+
+/**
+ * Like readFirstSheet, but a date cell keeps its time of day ('YYYY-MM-DD HH:MM:SS'): attendance
+ * machines and queue systems export times, and Excel turns a typed time into a date cell. exceljs
+ * hands such a cell over as a Date whose UTC fields are the wall-clock time shown in Excel.
+ */
+export function readFirstSheetKeepingTimes(bytes: Buffer): Promise<SheetRow[]> {
+  return readRows(bytes, cellTextWithTime);
+}
+
+async function readRows(bytes: Buffer, read: (value: ExcelJS.CellValue) => string): Promise<SheetRow[]> {
   if (!ZIP_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new UnreadableFileError('not a zip archive');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -23,10 +36,15 @@ export async function readFirstSheet(bytes: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
+    for (let column = 1; column <= row.cellCount; column += 1) cells.push(read(row.getCell(column).value));
     rows.push({ line, cells });
   });
   return rows;
+}
+
+function cellTextWithTime(value: ExcelJS.CellValue): string {
+  const shown = value && typeof value === 'object' && 'result' in value ? (value.result as ExcelJS.CellValue) : value;
+  return shown instanceof Date && !Number.isNaN(shown.getTime()) ? shown.toISOString().slice(0, 19).replace('T', ' ') : cellText(value);
 }
 
 export async function writeWorkbook(sheets: readonly SheetData[]): Promise<Buffer> {
@@ -57,34 +75,6 @@ export function cellText(value: ExcelJS.CellValue): string {
   if ('error' in value) return value.error;
   if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
   return '';
-}
-
-/**
- * Like readFirstSheet, but a date cell keeps its time of day ('YYYY-MM-DD HH:MM:SS'): attendance
- * machines export punch times, and Excel turns a typed time into a date cell. exceljs hands such a
- * cell over as a Date whose UTC fields are the wall-clock time shown in Excel.
- */
-export async function readFirstSheetKeepingTimes(bytes: Buffer): Promise<SheetRow[]> {
-  if (!ZIP_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new UnreadableFileError('not a zip archive');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new UnreadableFileError(error instanceof Error ? error.message : String(error));
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError('no worksheet');
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column += 1) {
-      const value = row.getCell(column).value;
-      const shown = value && typeof value === 'object' && 'result' in value ? (value.result as ExcelJS.CellValue) : value;
-      cells.push(shown instanceof Date && !Number.isNaN(shown.getTime()) ? shown.toISOString().slice(0, 19).replace('T', ' ') : cellText(value));
-    }
-    rows.push({ line, cells });
-  });
-  return rows;
 }
 
 /** A sheet meant for paper: a title row, a bold header that repeats on every printed page. */

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DemandDay, DemandForecast, ZoneHistory } from '../../../../electron/contract/areas/demand.ts';
+import { useCallback, useMemo, useState } from 'react';
+import type { DemandDay, DemandForecast } from '../../../../electron/contract/areas/demand.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ForecastChart, type ForecastPoint } from './ForecastChart.tsx';
 import { addDays, count, dateLabel, errorText, fieldProblem, isClosed, kindLabel, percent, shortDate, slotRange, slotStart } from './format.ts';
-import { WeeksPicker, ZonePicker } from './Pickers.tsx';
+import { DemandToolbar, useLatestLoad } from './Pickers.tsx';
 import type { DemandTabProps } from './tab-props.ts';
 
 /** About six weeks of actual arrivals are drawn before the forecast. */
@@ -23,31 +23,18 @@ interface Editing {
 export function ForecastTab(props: DemandTabProps) {
   const { t } = useI18n();
   const { onNotice, weeks, zoneId, info } = props;
-  const [forecast, setForecast] = useState<DemandForecast | null>(null);
-  const [history, setHistory] = useState<ZoneHistory[] | null>(null);
-  const [loading, setLoading] = useState(false);
   const [editing, setEditing] = useState<Editing | null>(null);
-  // Only the latest request may land: a slow answer for 8 weeks must not replace a later one for 2.
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    setLoading(true);
-    try {
-      const [nextForecast, nextHistory] = await Promise.all([
+  const fetchBoth = useCallback(
+    () =>
+      Promise.all([
         call('demand/forecast', { weeks }),
         call('demand/history', { from: addDays(info.today, -HISTORY_DAYS), to: addDays(info.today, -1) }),
-      ]);
-      if (request !== latest.current) return;
-      setForecast(nextForecast);
-      setHistory(nextHistory);
-    } catch (caught) {
-      if (request === latest.current) onNotice(errorText(caught, t), 'error');
-    } finally {
-      if (request === latest.current) setLoading(false);
-    }
-  }, [weeks, info.today, onNotice, t]);
-  useEffect(() => void load(), [load]);
+      ]),
+    [weeks, info.today],
+  );
+  const onError = useCallback((caught: unknown) => onNotice(errorText(caught, t), 'error'), [onNotice, t]);
+  const { value: loaded, loading, reload: load } = useLatestLoad(fetchBoth, onError);
+  const [forecast, history] = loaded ?? [null, null];
 
   const zone = forecast?.zones.find((candidate) => candidate.zoneId === zoneId) ?? null;
   const zoneHistory = history?.find((candidate) => candidate.zoneId === zoneId) ?? null;
@@ -70,20 +57,17 @@ export function ForecastTab(props: DemandTabProps) {
 
   return (
     <div className="demand-tab">
-      <div className="toolbar">
-        <ZonePicker centre={props.centre} zoneId={zoneId} onZone={props.onZone} />
-        <WeeksPicker weeks={weeks} onWeeks={props.onWeeks} />
-        <button type="button" onClick={() => void load()} disabled={loading}>
-          {t('demand.refresh')}
-        </button>
-        {loading ? (
-          <span role="status" className="progress">
-            {t('demand.forecast.loading')}
-          </span>
-        ) : forecast ? (
-          <span className="muted">{t('demand.forecast.range', { from: forecast.from, to: forecast.to })}</span>
-        ) : null}
-      </div>
+      <DemandToolbar
+        centre={props.centre}
+        zoneId={zoneId}
+        weeks={weeks}
+        onZone={props.onZone}
+        onWeeks={props.onWeeks}
+        onRefresh={() => void load()}
+        loading={loading}
+        loadingText={t('demand.forecast.loading')}
+        status={forecast ? <span className="muted">{t('demand.forecast.range', { from: forecast.from, to: forecast.to })}</span> : null}
+      />
       {forecast && !zone ? <p className="hint">{t('demand.forecast.noZone')}</p> : null}
       {zone ? (
         <>

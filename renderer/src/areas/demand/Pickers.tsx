@@ -1,5 +1,5 @@
 import type { Centre } from '../../../../electron/contract/model.ts';
-import { useId } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The zone every tab of 需求预测 looks at. */
@@ -37,4 +37,60 @@ export function WeeksPicker(props: { weeks: number; onWeeks: (weeks: number) => 
       </select>
     </div>
   );
+}
+
+/** The zone, the horizon, a refresh and the progress line every demand tab starts with. */
+export function DemandToolbar(props: {
+  centre: Centre;
+  zoneId: number;
+  weeks: number;
+  onZone: (zoneId: number) => void;
+  onWeeks: (weeks: number) => void;
+  onRefresh: () => void;
+  loading: boolean;
+  loadingText: string;
+  /** Shown beside the controls once loaded, e.g. the forecast's date range. */
+  status?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="toolbar">
+      <ZonePicker centre={props.centre} zoneId={props.zoneId} onZone={props.onZone} />
+      <WeeksPicker weeks={props.weeks} onWeeks={props.onWeeks} />
+      <button type="button" onClick={props.onRefresh} disabled={props.loading}>
+        {t('demand.refresh')}
+      </button>
+      {props.loading ? (
+        <span role="status" className="progress">
+          {props.loadingText}
+        </span>
+      ) : (
+        (props.status ?? null)
+      )}
+    </div>
+  );
+}
+
+/**
+ * Loads with `fetch` whenever it changes. Only the latest request may land: a slow answer for
+ * 8 weeks must not replace a later one for 2.
+ */
+export function useLatestLoad<T>(fetch: () => Promise<T>, onError: (caught: unknown) => void) {
+  const [value, setValue] = useState<T | null>(null);
+  const [loading, setLoading] = useState(false);
+  const latest = useRef(0);
+  const reload = useCallback(async () => {
+    const request = ++latest.current;
+    setLoading(true);
+    try {
+      const next = await fetch();
+      if (request === latest.current) setValue(next);
+    } catch (caught) {
+      if (request === latest.current) onError(caught);
+    } finally {
+      if (request === latest.current) setLoading(false);
+    }
+  }, [fetch, onError]);
+  useEffect(() => void reload(), [reload]);
+  return { value, loading, reload };
 }

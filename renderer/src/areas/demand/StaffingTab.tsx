@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { StaffingDay, StaffingPlan, StaffingSlot, ZoneStaffing } from '../../../../electron/contract/areas/demand.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { StaffingDay, StaffingSlot, ZoneStaffing } from '../../../../electron/contract/areas/demand.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StaffingChart } from './StaffingChart.tsx';
 import { count, dateLabel, errorText, isClosed, kindLabel, overloaded, percent, slotRange, slotStart, targetText, waitText } from './format.ts';
-import { WeeksPicker, ZonePicker } from './Pickers.tsx';
+import { DemandToolbar, useLatestLoad } from './Pickers.tsx';
 import type { DemandTabProps } from './tab-props.ts';
 
 interface Selected {
@@ -31,24 +31,10 @@ function firstChoice(zone: ZoneStaffing): Selected | null {
 export function StaffingTab(props: DemandTabProps) {
   const { t } = useI18n();
   const { onNotice, weeks, zoneId } = props;
-  const [plan, setPlan] = useState<StaffingPlan | null>(null);
-  const [loading, setLoading] = useState(false);
   const [selected, setSelected] = useState<Selected | null>(null);
-  const latest = useRef(0);
-
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    setLoading(true);
-    try {
-      const next = await call('demand/staffing', { weeks });
-      if (request === latest.current) setPlan(next);
-    } catch (caught) {
-      if (request === latest.current) onNotice(errorText(caught, t), 'error');
-    } finally {
-      if (request === latest.current) setLoading(false);
-    }
-  }, [weeks, onNotice, t]);
-  useEffect(() => void load(), [load]);
+  const fetchPlan = useCallback(() => call('demand/staffing', { weeks }), [weeks]);
+  const onError = useCallback((caught: unknown) => onNotice(errorText(caught, t), 'error'), [onNotice, t]);
+  const { value: plan, loading, reload: load } = useLatestLoad(fetchPlan, onError);
 
   const zone = plan?.zones.find((candidate) => candidate.zoneId === zoneId) ?? null;
   // A new zone or horizon: keep the chosen cell if it still exists, else start at the peak.
@@ -64,18 +50,16 @@ export function StaffingTab(props: DemandTabProps) {
 
   return (
     <div className="demand-tab">
-      <div className="toolbar">
-        <ZonePicker centre={props.centre} zoneId={zoneId} onZone={props.onZone} />
-        <WeeksPicker weeks={weeks} onWeeks={props.onWeeks} />
-        <button type="button" onClick={() => void load()} disabled={loading}>
-          {t('demand.refresh')}
-        </button>
-        {loading ? (
-          <span role="status" className="progress">
-            {t('demand.staffing.loading')}
-          </span>
-        ) : null}
-      </div>
+      <DemandToolbar
+        centre={props.centre}
+        zoneId={zoneId}
+        weeks={weeks}
+        onZone={props.onZone}
+        onWeeks={props.onWeeks}
+        onRefresh={() => void load()}
+        loading={loading}
+        loadingText={t('demand.staffing.loading')}
+      />
       {plan && !zone ? <p className="hint">{t('demand.staffing.noZone')}</p> : null}
       {zone ? (
         <>

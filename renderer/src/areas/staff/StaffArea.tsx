@@ -94,7 +94,6 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         </label>
         <span className="count" data-testid="staff-count">{t('staff.count', { shown: shown.length, total: rows.length })}</span>
         <span className="toolbar-spacer" />
-        <TransferControls kind="staff" onImported={() => void reload()} onNotice={(text, tone) => setNotice({ text, tone })} />
         <button type="button" className="primary" onClick={() => setEditor({ kind: 'create' })} aria-keyshortcuts="Alt+N">
           {t('staff.new')}
         </button>
@@ -108,6 +107,8 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         >
           {t('staff.deactivate')}
         </button>
+        {/* The daily actions stay on the first line; import and export are reached less often. */}
+        <TransferControls kind="staff" onImported={() => void reload()} onNotice={(text, tone) => setNotice({ text, tone })} />
       </div>
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
       <StaffGrid
