@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCentre } from '../../support/roster-centre.ts';
+import { validateScenario } from '../../../solver/roster/scenario.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
 
 /** Every id a scenario refers to exists, every date is in the horizon, no duplicate ids. */
@@ -59,6 +60,8 @@ describe('generateCentre', () => {
     expect(scenario.shifts).toHaveLength(shiftsPerDay);
     expect(scenario.posts.length).toBe(Math.max(2, Math.round(staff / 7)));
     expect(referenceProblems(scenario)).toEqual([]);
+    const validated = validateScenario(JSON.parse(JSON.stringify(scenario)));
+    expect(validated.ok ? [] : validated.problems).toEqual([]);
     expect(weekday(scenario.start)).toBe(1);
     // Every post has people qualified there and a mentor.
     for (const post of scenario.posts) {
