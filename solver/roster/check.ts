@@ -1,13 +1,490 @@
-/** The independent checker (stub; filled in next). */
-import type { Assignment, CheckReport, Scenario } from './types.ts';
+/**
+ * The independent checker: re-verifies every hard rule of docs/roster-rules.md on a finished roster
+ * and recomputes every soft penalty, straight from the page's definitions. It shares nothing with the
+ * model (solver/roster/model.ts) but the resolved view of prepare.ts, so a mistake in the model's
+ * constraints shows up here as a breach, and a mistake in its objective as a different total.
+ */
+import { dayRate, overlaps, restBetween, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift, prepareScenario } from './prepare.ts';
+import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type ExclusionCause, type Scenario, type SoftTotals, type Weights } from './types.ts';
 
-export function checkRoster(_scenario: Scenario, _assignments: Assignment[]): CheckReport {
-  return {
-    breaches: [],
-    soft: {
-      unmetStaffShifts: 0, overStaffShifts: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, resilienceShare: 1,
-      cost: 0, requestsBroken: 0, offHomeAssignments: 0,
-      penalties: { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0, total: 0 },
-    },
+/** One assignment with its person, day and shift resolved. */
+export interface Placed {
+  assignment: Assignment;
+  person: PreparedPerson;
+  day: PreparedDay;
+  shift: PreparedShift;
+}
+
+/** A breach with what the gap reasons need: which exclusion it amounts to, and the fact behind it. */
+export interface Finding extends Breach {
+  cause: ExclusionCause | 'qualification' | 'pinned' | 'min_minutes_total' | 'reference';
+  detail?: string;
+}
+
+/** The roster resolved against the scenario; assignments that name nothing known are set apart. */
+export interface PlacedRoster {
+  placed: Placed[];
+  byPerson: Map<string, Placed[]>;
+  unknown: Finding[];
+}
+
+const PENALTY_PRECISION = 1e6;
+
+export function checkRoster(scenario: Scenario, assignments: Assignment[]): CheckReport {
+  const prepared = prepareScenario(scenario);
+  const roster = placeRoster(prepared, assignments);
+  const breaches: Breach[] = [
+    ...roster.unknown,
+    ...slotFindings(roster.placed),
+    ...pinFindings(prepared, roster.placed),
+    ...prepared.people.flatMap((person) => personFindings(prepared, person, roster.byPerson.get(person.id) ?? [])),
+  ].map(asBreach);
+  return { breaches, soft: softTotals(prepared, roster.placed) };
+}
+
+/** Resolves each assignment; one naming an unknown person, date, shift or post is a breach itself. */
+export function placeRoster(prepared: PreparedScenario, assignments: Assignment[]): PlacedRoster {
+  const placed: Placed[] = [];
+  const unknown: Finding[] = [];
+  const postIds = new Set(prepared.posts.map((post) => post.id));
+  for (const assignment of assignments) {
+    const person = prepared.people[prepared.personIndex.get(assignment.staff) ?? -1];
+    const day = prepared.days[prepared.dayIndex.get(assignment.date) ?? -1];
+    const shift = prepared.shifts[prepared.shiftIndex.get(assignment.shift) ?? -1];
+    if (person && day && shift && postIds.has(assignment.post)) {
+      placed.push({ assignment, person, day, shift });
+    } else {
+      unknown.push({ ...where(assignment), rule: 'reference', cause: 'reference', message: `Assignment names an unknown person, date in the horizon, shift or post: ${JSON.stringify(assignment)}` });
+    }
+  }
+  placed.sort((a, b) => a.day.index - b.day.index || a.shift.index - b.shift.index);
+  const byPerson = new Map<string, Placed[]>();
+  for (const item of placed) byPerson.set(item.person.id, [...(byPerson.get(item.person.id) ?? []), item]);
+  return { placed, byPerson, unknown };
+}
+
+function where(assignment: Assignment): Pick<Breach, 'staff' | 'date' | 'shift' | 'post'> {
+  return { staff: assignment.staff, date: assignment.date, shift: assignment.shift, post: assignment.post };
+}
+
+function asBreach(finding: Finding): Breach {
+  const { cause: _cause, detail: _detail, ...breach } = finding;
+  return breach;
+}
+
+// ---- Hard rule 1: qualification, learners beside mentors --------------------------------------
+
+function slotFindings(placed: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  const slots = new Map<string, Placed[]>();
+  for (const item of placed) {
+    findings.push(...qualificationFindings(item));
+    const key = slotKey(item.day.index, item.shift.id, item.assignment.post);
+    slots.set(key, [...(slots.get(key) ?? []), item]);
+  }
+  for (const items of slots.values()) findings.push(...mentorFindings(items));
+  return findings;
+}
+
+function qualificationFindings({ assignment, person }: Placed): Finding[] {
+  const level = person.levelOf(assignment.post);
+  if (assignment.learner === true && level !== 1) {
+    return [{ ...where(assignment), rule: 'qualification', cause: 'qualification', message: `${assignment.staff} is placed as a learner at ${assignment.post} but has level ${level} there, not 1` }];
+  }
+  if (assignment.learner !== true && level < QUALIFIED) {
+    return [{ ...where(assignment), rule: 'qualification', cause: 'qualification', message: `${assignment.staff} has level ${level} at ${assignment.post}; filling a post needs level ≥ 2` }];
+  }
+  return [];
+}
+
+function mentorFindings(items: Placed[]): Finding[] {
+  const learners = items.filter((item) => item.assignment.learner === true);
+  if (learners.length === 0) return [];
+  const mentors = items.filter((item) => item.assignment.learner !== true && item.person.levelOf(item.assignment.post) >= MENTOR).length;
+  if (mentors >= learners.length) return [];
+  const { date, shift, post } = learners[0]!.assignment;
+  return [{ date, shift, post, rule: 'learner_mentor', cause: 'qualification', message: `${learners.length} learner(s) at ${post} on ${date} ${shift} beside only ${mentors} mentor(s) (level 3)` }];
+}
+
+// ---- Hard rule 4: pinned assignments kept --------------------------------------------------------
+
+function pinFindings(prepared: PreparedScenario, placed: Placed[]): Finding[] {
+  const present = new Set(placed.map(({ assignment: a }) => `${a.staff}|${a.date}|${a.shift}|${a.post}`));
+  return (prepared.scenario.pinned ?? [])
+    .filter((pin) => !present.has(`${pin.staff}|${pin.date}|${pin.shift}|${pin.post}`))
+    .map((pin) => ({ ...pin, rule: 'pinned', cause: 'pinned' as const, message: `Pinned ${pin.staff} at ${pin.post} on ${pin.date} ${pin.shift} is missing from the roster` }));
+}
+
+// ---- Hard rules 2, 3, 5–10: one person's roster ----------------------------------------------------
+
+/** Every per-person hard rule broken by this person's assignments (sorted by day, then shift). */
+export function personFindings(prepared: PreparedScenario, person: PreparedPerson, items: Placed[]): Finding[] {
+  const worked = workedDays(prepared, items);
+  return [
+    ...sameDayFindings(person, items),
+    ...leaveFindings(person, items),
+    ...weeklyFindings(prepared, person, items),
+    ...horizonFindings(person, items),
+    ...consecutiveFindings(prepared, person, worked),
+    ...minimumBlockFindings(prepared, person, worked),
+    ...restFindings(prepared, person, items),
+    ...weekendFindings(prepared, person, worked),
+  ];
+}
+
+function workedDays(prepared: PreparedScenario, items: Placed[]): boolean[] {
+  const worked = prepared.days.map(() => false);
+  for (const item of items) worked[item.day.index] = true;
+  return worked;
+}
+
+function byDay(items: Placed[]): Map<number, Placed[]> {
+  const days = new Map<number, Placed[]>();
+  for (const item of items) days.set(item.day.index, [...(days.get(item.day.index) ?? []), item]);
+  return days;
+}
+
+/** Rule 2: one post per duty, no overlapping shifts in a day, at most maxShiftsPerDay. */
+function sameDayFindings(person: PreparedPerson, items: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const dayItems of byDay(items).values()) {
+    dayItems.forEach((item, i) => {
+      for (const other of dayItems.slice(0, i)) {
+        if (other.shift.id === item.shift.id) {
+          findings.push({ ...where(item.assignment), rule: 'assigned_elsewhere', cause: 'assigned_elsewhere', detail: other.assignment.post, message: `${person.id} has two assignments on ${item.day.date} ${item.shift.id} (${other.assignment.post} and ${item.assignment.post})` });
+        } else if (overlaps(other.shift, item.shift)) {
+          findings.push({ ...where(item.assignment), rule: 'overlap', cause: 'overlap', detail: other.shift.id, message: `${person.id} works overlapping shifts ${other.shift.id} and ${item.shift.id} on ${item.day.date}` });
+        }
+      }
+    });
+    const limit = person.maxShiftsPerDay;
+    if (limit !== null && dayItems.length > limit) {
+      const first = dayItems[0]!;
+      findings.push({ staff: person.id, date: first.day.date, rule: 'max_shifts_day', cause: 'max_shifts_day', detail: String(limit), message: `${person.id} works ${dayItems.length} shifts on ${first.day.date}; the limit is ${limit}` });
+    }
+  }
+  return findings;
+}
+
+/** Rule 3: leave, unavailability and fixed days off. */
+function leaveFindings(person: PreparedPerson, items: Placed[]): Finding[] {
+  return items.flatMap((item): Finding[] => {
+    const reason = person.unavailable.get(`${item.day.index}`) ?? person.unavailable.get(`${item.day.index}:${item.shift.id}`);
+    if (reason !== undefined) {
+      return [{ ...where(item.assignment), rule: 'unavailable', cause: 'unavailable', detail: reason, message: `${person.id} is unavailable on ${item.day.date} ${item.shift.id}${reason ? ` (${reason})` : ''}` }];
+    }
+    if (person.fixedWeekdaysOff.has(item.day.weekday)) {
+      return [{ ...where(item.assignment), rule: 'fixed_day_off', cause: 'fixed_day_off', detail: String(item.day.weekday), message: `${person.id} never works weekday ${item.day.weekday}, but is on ${item.day.date}` }];
+    }
+    return [];
+  });
+}
+
+/** Rule 5: shifts and minutes per week. */
+function weeklyFindings(prepared: PreparedScenario, person: PreparedPerson, items: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  for (let week = 0; week < prepared.weeks; week += 1) {
+    const inWeek = items.filter((item) => item.day.week === week);
+    const minutes = sum(inWeek.map((item) => item.shift.minutes));
+    const first = prepared.days[week * 7]!.date;
+    if (person.maxShiftsPerWeek !== null && inWeek.length > person.maxShiftsPerWeek) {
+      findings.push({ staff: person.id, date: first, rule: 'max_shifts_week', cause: 'max_shifts_week', detail: String(person.maxShiftsPerWeek), message: `${person.id} works ${inWeek.length} shifts in the week from ${first}; the limit is ${person.maxShiftsPerWeek}` });
+    }
+    if (person.maxMinutesPerWeek !== null && minutes > person.maxMinutesPerWeek) {
+      findings.push({ staff: person.id, date: first, rule: 'max_hours_week', cause: 'max_hours_week', detail: String(person.maxMinutesPerWeek / 60), message: `${person.id} works ${minutes / 60} h in the week from ${first}; the limit is ${person.maxMinutesPerWeek / 60} h` });
+    }
+  }
+  return findings;
+}
+
+/** Rule 6: shifts of each type, and total minutes, over the horizon. */
+function horizonFindings(person: PreparedPerson, items: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const [shift, limit] of Object.entries(person.def.maxShiftsByType ?? {})) {
+    const count = items.filter((item) => item.shift.id === shift).length;
+    if (count > limit) {
+      findings.push({ staff: person.id, shift, rule: 'max_shifts_type', cause: 'max_shifts_type', detail: String(limit), message: `${person.id} works ${count} ${shift} shifts; the limit is ${limit}` });
+    }
+  }
+  const minutes = sum(items.map((item) => item.shift.minutes));
+  const { minMinutesTotal, maxMinutesTotal } = person.def;
+  if (maxMinutesTotal !== undefined && minutes > maxMinutesTotal) {
+    findings.push({ staff: person.id, rule: 'max_minutes_total', cause: 'max_minutes_total', detail: String(maxMinutesTotal), message: `${person.id} works ${minutes} minutes over the horizon; the most is ${maxMinutesTotal}` });
+  }
+  if (minMinutesTotal !== undefined && minutes < minMinutesTotal) {
+    findings.push({ staff: person.id, rule: 'min_minutes_total', cause: 'min_minutes_total', detail: String(minMinutesTotal), message: `${person.id} works ${minutes} minutes over the horizon; the least is ${minMinutesTotal}` });
+  }
+  return findings;
+}
+
+/** Rule 7: runs of worked days, counting the days worked just before the start. */
+function consecutiveFindings(prepared: PreparedScenario, person: PreparedPerson, worked: boolean[]): Finding[] {
+  const limit = consecutiveLimit(prepared, person);
+  const cause: ExclusionCause = prepared.rules.restDayInSeven && person.maxConsecutiveDays > 6 ? 'rest_day_in_seven' : 'max_consecutive_days';
+  const findings: Finding[] = [];
+  let run = person.daysWorkedBefore;
+  worked.forEach((isWorked, index) => {
+    run = isWorked ? run + 1 : 0;
+    // Once per run: on the day it first goes over.
+    if (run === limit + 1 || (index === 0 && run > limit + 1)) {
+      const date = prepared.days[index]!.date;
+      findings.push({ staff: person.id, date, rule: cause, cause, detail: String(limit), message: `${person.id} works more than ${limit} days in a row by ${date}` });
+    }
+  });
+  return findings;
+}
+
+export function consecutiveLimit(prepared: PreparedScenario, person: PreparedPerson): number {
+  return prepared.rules.restDayInSeven ? Math.min(person.maxConsecutiveDays, 6) : person.maxConsecutiveDays;
+}
+
+/** Rule 8: runs of worked days and of days off that start inside the horizon last long enough. */
+function minimumBlockFindings(prepared: PreparedScenario, person: PreparedPerson, worked: boolean[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const run of runsOf(worked)) {
+    // A run from day 0 may have begun before the horizon; a run to the last day may go on after it.
+    if (run.start === 0 || run.start + run.length >= worked.length) continue;
+    const least = run.worked ? person.minConsecutiveDays : person.minConsecutiveDaysOff;
+    if (run.length >= least) continue;
+    const date = prepared.days[run.start]!.date;
+    const what = run.worked ? 'working days' : 'days off';
+    findings.push({ staff: person.id, date, rule: run.worked ? 'min_consecutive_days' : 'min_consecutive_days_off', cause: 'min_consecutive', detail: String(least), message: `${person.id} has a block of ${run.length} ${what} from ${date}; the least is ${least}` });
+  }
+  return findings;
+}
+
+function runsOf(worked: boolean[]): { start: number; length: number; worked: boolean }[] {
+  const runs: { start: number; length: number; worked: boolean }[] = [];
+  worked.forEach((isWorked, index) => {
+    const last = runs[runs.length - 1];
+    if (last && last.worked === isWorked) last.length += 1;
+    else runs.push({ start: index, length: 1, worked: isWorked });
+  });
+  return runs;
+}
+
+/** Rule 9: rest between a shift and the next day's, and forbidden sequences. */
+function restFindings(prepared: PreparedScenario, person: PreparedPerson, items: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  const days = byDay(items);
+  const forbidden = new Set(prepared.rules.forbiddenSequences.map((pair) => `${pair.first}>${pair.then}`));
+  for (const [index, today] of days) {
+    for (const first of today) {
+      for (const then of days.get(index + 1) ?? []) {
+        const rest = restBetween(first.shift, then.shift);
+        if (rest < 0 || rest < prepared.rules.minRestMinutes) {
+          findings.push({ ...where(then.assignment), rule: 'min_rest', cause: 'min_rest', detail: `${first.day.date}|${first.shift.id}|${prepared.rules.minRestMinutes}`, message: `${person.id} rests ${rest} minutes between ${first.shift.id} on ${first.day.date} and ${then.shift.id} on ${then.day.date}; the least is ${prepared.rules.minRestMinutes}` });
+        }
+        if (forbidden.has(`${first.shift.id}>${then.shift.id}`)) {
+          findings.push({ ...where(then.assignment), rule: 'forbidden_sequence', cause: 'forbidden_sequence', detail: `${first.day.date}|${first.shift.id}`, message: `${person.id} works ${first.shift.id} on ${first.day.date} and then ${then.shift.id}, a forbidden sequence` });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/** Rule 10: weekends with any shift. */
+function weekendFindings(prepared: PreparedScenario, person: PreparedPerson, worked: boolean[]): Finding[] {
+  if (person.maxWeekends === null) return [];
+  const weekends = new Set(prepared.days.filter((day) => worked[day.index] && day.weekend >= 0).map((day) => day.weekend));
+  if (weekends.size <= person.maxWeekends) return [];
+  return [{ staff: person.id, rule: 'max_weekends', cause: 'max_weekends', detail: String(person.maxWeekends), message: `${person.id} works ${weekends.size} weekends; the limit is ${person.maxWeekends}` }];
+}
+
+// ---- Soft goals --------------------------------------------------------------------------------
+
+export function slotKey(day: number, shift: string, post: string): string {
+  return `${day}|${shift}|${post}`;
+}
+
+export function softTotals(prepared: PreparedScenario, placed: Placed[]): SoftTotals {
+  const demand = demandCounts(prepared, placed);
+  const backup = backupCounts(prepared, placed);
+  const yuan = labourCost(prepared, placed);
+  const requests = brokenRequests(prepared, placed);
+  const offHome = placed.filter((item) => item.assignment.learner !== true && item.person.homePosts.size > 0 && !item.person.homePosts.has(item.assignment.post)).length;
+  const { weights } = prepared;
+  const penalties: Record<keyof Weights, number> = {
+    unmet: demand.unmetPenalty,
+    over: demand.overPenalty,
+    backup: weights.backup * backup.without,
+    cost: (weights.cost * yuan) / 100,
+    fairness: weights.fairness * fairnessUnits(prepared, placed),
+    continuity: weights.continuity * offHome,
+    requests: requests.penalty,
   };
+  const total = sum(Object.values(penalties));
+  return {
+    unmetStaffShifts: demand.unmet,
+    overStaffShifts: demand.over,
+    slotsWithDemand: backup.withDemand,
+    slotsWithoutBackup: backup.without,
+    resilienceShare: backup.withDemand === 0 ? 1 : 1 - backup.without / backup.withDemand,
+    cost: round(yuan),
+    requestsBroken: requests.broken,
+    offHomeAssignments: offHome,
+    penalties: { ...mapValues(penalties, round), total: round(total) },
+  };
+}
+
+/** Non-learner assignments per slot: learners never count toward demand. */
+function filledCounts(placed: Placed[]): Map<string, number> {
+  const filled = new Map<string, number>();
+  for (const item of placed) {
+    if (item.assignment.learner === true) continue;
+    const key = slotKey(item.day.index, item.shift.id, item.assignment.post);
+    filled.set(key, (filled.get(key) ?? 0) + 1);
+  }
+  return filled;
+}
+
+/** Soft goals 1 and 2: staff-shifts short of and above demand, plain and weighted. */
+function demandCounts(prepared: PreparedScenario, placed: Placed[]) {
+  const filled = filledCounts(placed);
+  const counts = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0 };
+  const withLine = new Set<string>();
+  for (const line of prepared.scenario.demand) {
+    const key = slotKey(prepared.dayIndex.get(line.date) ?? -1, line.shift, line.post);
+    withLine.add(key);
+    const count = filled.get(key) ?? 0;
+    const short = Math.max(0, line.required - count);
+    const above = Math.max(0, count - line.required);
+    counts.unmet += short;
+    counts.unmetPenalty += (line.underWeight ?? prepared.weights.unmet) * short;
+    counts.over += above;
+    counts.overPenalty += (line.overWeight ?? prepared.weights.over) * above;
+  }
+  // A slot with no demand line has required 0 and the default over weight.
+  for (const [key, count] of filled) {
+    if (withLine.has(key)) continue;
+    counts.over += count;
+    counts.overPenalty += prepared.weights.over * count;
+  }
+  return counts;
+}
+
+/** Soft goal 3: slots with demand that survive any single absence (N-1). */
+function backupCounts(prepared: PreparedScenario, placed: Placed[]): { withDemand: number; without: number } {
+  const filled = filledCounts(placed);
+  const byDuty = new Map<string, Placed[]>();
+  for (const item of placed) {
+    const duty = `${item.day.index}|${item.shift.id}`;
+    byDuty.set(duty, [...(byDuty.get(duty) ?? []), item]);
+  }
+  let withDemand = 0;
+  let without = 0;
+  for (const line of prepared.scenario.demand) {
+    if (line.required <= 0) continue;
+    withDemand += 1;
+    const day = prepared.dayIndex.get(line.date) ?? -1;
+    const spare = (filled.get(slotKey(day, line.shift, line.post)) ?? 0) >= line.required + 1;
+    const cover = (byDuty.get(`${day}|${line.shift}`) ?? []).some((item) => item.assignment.post !== line.post && item.person.levelOf(line.post) >= QUALIFIED);
+    if (!spare && !cover) without += 1;
+  }
+  return { withDemand, without };
+}
+
+/** Soft goal 4: yuan at 100/200/300% by day kind, plus the 150% tier above the weekly standard. */
+export function labourCost(prepared: PreparedScenario, placed: Placed[]): number {
+  let yuan = 0;
+  const workdayMinutes = new Map<string, number>();
+  for (const item of placed) {
+    yuan += (item.shift.minutes / 60) * item.person.hourlyWage * dayRate(item.day.kind);
+    if (item.day.kind !== 'workday') continue;
+    const key = `${item.person.index}|${item.day.week}`;
+    workdayMinutes.set(key, (workdayMinutes.get(key) ?? 0) + item.shift.minutes);
+  }
+  const daysInWeek = prepared.days.reduce((counts, day) => counts.set(day.week, (counts.get(day.week) ?? 0) + 1), new Map<number, number>());
+  for (const [key, minutes] of workdayMinutes) {
+    const [personIndex, week] = key.split('|').map(Number) as [number, number];
+    const standard = (prepared.rules.standardHoursPerWeek * (daysInWeek.get(week) ?? 7)) / 7;
+    yuan += 0.5 * prepared.people[personIndex]!.hourlyWage * Math.max(0, minutes / 60 - standard);
+  }
+  return yuan;
+}
+
+/** Soft goal 7: requests not granted, counted and weighted. */
+function brokenRequests(prepared: PreparedScenario, placed: Placed[]): { broken: number; penalty: number } {
+  const duties = new Set(placed.map((item) => `${item.person.id}|${item.day.date}|${item.shift.id}`));
+  const days = new Set(placed.map((item) => `${item.person.id}|${item.day.date}`));
+  let broken = 0;
+  let penalty = 0;
+  for (const request of prepared.scenario.requests ?? []) {
+    const has = request.shift === undefined ? days.has(`${request.staff}|${request.date}`) : duties.has(`${request.staff}|${request.date}|${request.shift}`);
+    if (has === (request.kind === 'on')) continue;
+    broken += 1;
+    penalty += request.weight ?? prepared.weights.requests;
+  }
+  return { broken, penalty };
+}
+
+// ---- Soft goal 5: fairness ---------------------------------------------------------------------
+
+interface FairnessCategory {
+  /** Units one shift on this day earns. */
+  units(day: PreparedDay, shift: PreparedShift): number;
+  history(person: PreparedPerson): number;
+}
+
+const MINUTES_PER_HOURS_UNIT = 8 * 60;
+
+const FAIRNESS_CATEGORIES: FairnessCategory[] = [
+  { units: (day) => (day.weekday >= 6 ? 1 : 0), history: (person) => person.def.history?.weekendShifts ?? 0 },
+  { units: (day) => (day.kind === 'holiday' ? 1 : 0), history: (person) => person.def.history?.holidayShifts ?? 0 },
+  { units: (_day, shift) => (shift.def.late === true ? 1 : 0), history: (person) => person.def.history?.lateShifts ?? 0 },
+  { units: (_day, shift) => shift.minutes / MINUTES_PER_HOURS_UNIT, history: (person) => (person.def.history?.hours ?? 0) / 8 },
+];
+
+/** Σ categories, Σ persons of F(n; b): the unweighted fairness penalty. */
+export function fairnessUnits(prepared: PreparedScenario, placed: Placed[]): number {
+  const staffCount = prepared.people.length;
+  if (staffCount === 0) return 0;
+  const byPerson = new Map<number, Placed[]>();
+  for (const item of placed) byPerson.set(item.person.index, [...(byPerson.get(item.person.index) ?? []), item]);
+  let total = 0;
+  for (const category of FAIRNESS_CATEGORIES) {
+    const meanHistory = sum(prepared.people.map(category.history)) / staffCount;
+    const fair = fairShare(prepared, category) / staffCount;
+    for (const person of prepared.people) {
+      const mine = byPerson.get(person.index) ?? [];
+      const n = sum(mine.map((item) => category.units(item.day, item.shift)));
+      total += escalating(n, category.history(person) - meanHistory - fair);
+    }
+  }
+  return total;
+}
+
+function fairShare(prepared: PreparedScenario, category: FairnessCategory): number {
+  return sum(
+    prepared.scenario.demand.map((line) => {
+      const day = prepared.days[prepared.dayIndex.get(line.date) ?? -1];
+      const shift = prepared.shifts[prepared.shiftIndex.get(line.shift) ?? -1];
+      return day && shift ? line.required * category.units(day, shift) : 0;
+    }),
+  );
+}
+
+/** F(n; b) = Σ_{k=1..⌊n⌋} max(0, b + k) + (n − ⌊n⌋) × max(0, b + ⌊n⌋ + 1). */
+export function escalating(n: number, b: number): number {
+  // Units summed from shift minutes can land a hair under a whole number.
+  const whole = Math.floor(n + 1e-9);
+  const fraction = Math.max(0, n - whole);
+  let total = 0;
+  for (let k = 1; k <= whole; k += 1) total += Math.max(0, b + k);
+  return total + fraction * Math.max(0, b + whole + 1);
+}
+
+// ---- Small helpers -------------------------------------------------------------------------------
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+function round(value: number): number {
+  return Math.round(value * PENALTY_PRECISION) / PENALTY_PRECISION;
+}
+
+function mapValues<K extends string>(record: Record<K, number>, map: (value: number) => number): Record<K, number> {
+  return Object.fromEntries(Object.entries<number>(record).map(([key, value]) => [key, map(value)])) as Record<K, number>;
 }
