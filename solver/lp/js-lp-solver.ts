@@ -3,19 +3,24 @@
  */
 import solver from 'javascript-lp-solver';
 import type { Model, SolveResult } from 'javascript-lp-solver';
-import type { IntegerProgram, IntegerSolution, SolveStatus } from './types.ts';
+import type { IntegerProgram, IntegerSolution, ProgramVariable, SolveStatus } from './types.ts';
 
 // The library keys the objective, constraints and variables by name in one namespace, so our names
 // are replaced by positional ones that cannot collide with each other or with the objective.
 const OBJECTIVE = 'objective';
 const variableKey = (index: number) => `v${index}`;
 const constraintKey = (index: number) => `c${index}`;
+const boundKey = (index: number) => `b${index}`;
 
+/** Exact: the library has no time limit, so what it returns is optimal (bound = objective). */
 export function solveIntegerProgram(program: IntegerProgram): IntegerSolution {
   const raw = solveAndRelease(toLibraryModel(program));
+  const objective = raw.result + (program.offset ?? 0);
   return {
     status: statusOf(raw),
-    objective: raw.result,
+    objective,
+    bound: objective,
+    gap: 0,
     values: valuesByName(program, raw),
   };
 }
@@ -23,6 +28,7 @@ export function solveIntegerProgram(program: IntegerProgram): IntegerSolution {
 function toLibraryModel(program: IntegerProgram): Model {
   const variables: Model['variables'] = {};
   const ints: Record<string, boolean> = {};
+  const constraints: Model['constraints'] = {};
   const binaries: Record<string, boolean> = {};
   program.variables.forEach((variable, index) => {
     const key = variableKey(index);
@@ -30,9 +36,15 @@ function toLibraryModel(program: IntegerProgram): Model {
     if (variable.kind === 'integer') ints[key] = true;
     if (variable.kind === 'binary') binaries[key] = true;
   });
+  // The library has no column bounds: a bound of ours becomes a one-variable constraint.
+  program.variables.forEach((variable, index) => {
+    const bounds = explicitBounds(variable);
+    if (!bounds) return;
+    constraints[boundKey(index)] = bounds;
+    (variables[variableKey(index)] as Record<string, number>)[boundKey(index)] = 1;
+  });
   const variableIndex = new Map(program.variables.map((variable, index) => [variable.name, index]));
   if (variableIndex.size !== program.variables.length) throw new Error('Variable names must be unique');
-  const constraints: Model['constraints'] = {};
   program.constraints.forEach((constraint, index) => {
     constraints[constraintKey(index)] = boundsOf(constraint.min, constraint.max);
     for (const term of constraint.terms) {
@@ -44,6 +56,12 @@ function toLibraryModel(program: IntegerProgram): Model {
     }
   });
   return { optimize: OBJECTIVE, opType: program.sense, constraints, variables, ints, binaries };
+}
+
+function explicitBounds(variable: ProgramVariable): { min?: number; max?: number } | null {
+  const lower = variable.lower !== undefined && variable.lower !== 0 ? variable.lower : undefined;
+  const upper = variable.upper !== undefined && !(variable.kind === 'binary' && variable.upper >= 1) ? variable.upper : undefined;
+  return lower === undefined && upper === undefined ? null : boundsOf(lower, upper);
 }
 
 function boundsOf(min: number | undefined, max: number | undefined): { min?: number; max?: number } {

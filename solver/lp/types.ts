@@ -11,6 +11,10 @@ export interface ProgramVariable {
   /** Coefficient in the objective. */
   cost: number;
   kind: VariableKind;
+  /** Default 0. A bound the model knows (a pinned assignment is a binary with lower 1). */
+  lower?: number;
+  /** Default 1 for a binary, unbounded otherwise. */
+  upper?: number;
 }
 
 export interface ProgramTerm {
@@ -26,19 +30,26 @@ export interface ProgramConstraint {
   max?: number;
 }
 
-/** Variables are non-negative; binaries are also at most 1. */
+/** Variables are non-negative unless a lower bound says otherwise; binaries are also at most 1. */
 export interface IntegerProgram {
   sense: 'min' | 'max';
   variables: ProgramVariable[];
   constraints: ProgramConstraint[];
+  /** A constant added to the objective (penalties no decision can avoid); default 0. */
+  offset?: number;
 }
 
-/** 'stopped': a time or iteration limit ended the solve; `values` hold the best roster found, if any. */
+/** 'stopped': a time or iteration limit ended the solve; `values` hold the best solution found. */
 export type SolveStatus = 'optimal' | 'infeasible' | 'unbounded' | 'stopped';
 
 export interface IntegerSolution {
   status: SolveStatus;
+  /** The objective of `values`, offset included. */
   objective: number;
+  /** The best proven bound on the optimum (below it when minimising); equals `objective` when exact. */
+  bound: number;
+  /** |objective − bound| ÷ |objective| (0 when they agree). */
+  gap: number;
   /** Every variable of the program by name; integer and binary values are exact integers. */
   values: Record<string, number>;
 }
@@ -49,7 +60,32 @@ export interface Engine {
   solve(program: IntegerProgram, options?: SolveOptions): IntegerSolution;
 }
 
+export interface SolveProgress {
+  /** Seconds since the engine started. */
+  seconds: number;
+  /** Objective of the best solution so far, when there is one. */
+  objective?: number;
+  /** Best proven bound so far. */
+  bound?: number;
+  gap?: number;
+}
+
 export interface SolveOptions {
-  /** Stop after this many seconds with the best solution found (HiGHS only; the other has no hard limit). */
+  /**
+   * Stop after this many seconds with the best solution found (HiGHS only; javascript-lp-solver
+   * has no hard limit, which is why the size rule keeps it to small programs).
+   */
   timeLimitSeconds?: number;
+  /** Stop once the relative gap between the best solution and the bound is at most this (HiGHS default 1e-4). */
+  relativeGap?: number;
+  /** Called as the search finds better solutions and bounds (HiGHS only; throttled). */
+  onProgress?: (progress: SolveProgress) => void;
+}
+
+/** The relative gap the way HiGHS reports it, and 0 when objective and bound agree. */
+export function relativeGap(objective: number, bound: number): number {
+  const difference = Math.abs(objective - bound);
+  if (difference <= 1e-9 * Math.max(1, Math.abs(objective))) return 0;
+  if (!Number.isFinite(difference)) return Number.POSITIVE_INFINITY;
+  return difference / Math.max(Math.abs(objective), 1e-9);
 }

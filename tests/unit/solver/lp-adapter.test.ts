@@ -12,7 +12,7 @@ describe('solveIntegerProgram over javascript-lp-solver', () => {
       ],
       constraints: [{ name: 'room', terms: [{ variable: 'pick', coefficient: 1 }, { variable: 'crates', coefficient: 2 }], max: 8 }],
     };
-    expect(solveIntegerProgram(program)).toEqual({ status: 'optimal', objective: 8, values: { pick: 1, crates: 3 } });
+    expect(solveIntegerProgram(program)).toEqual({ status: 'optimal', objective: 8, bound: 8, gap: 0, values: { pick: 1, crates: 3 } });
   });
 
   it('reports every variable, including those at zero', () => {
@@ -36,7 +36,7 @@ describe('solveIntegerProgram over javascript-lp-solver', () => {
       ],
       constraints: [{ name: 'v0', terms: [{ variable: 'objective', coefficient: 1 }, { variable: 'c0', coefficient: 1 }], min: 2 }],
     };
-    expect(solveIntegerProgram(program)).toEqual({ status: 'optimal', objective: 3, values: { objective: 1, c0: 1 } });
+    expect(solveIntegerProgram(program)).toEqual({ status: 'optimal', objective: 3, bound: 3, gap: 0, values: { objective: 1, c0: 1 } });
   });
 
   it('says infeasible rather than returning a solution', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseEngine, jsLpSolverEngine, SMALL_PROGRAM_INTEGERS } from '../../../solver/lp/engines.ts';
-import { loadHighsEngine, toLpFormat } from '../../../solver/lp/highs.ts';
+import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine, IntegerProgram } from '../../../solver/lp/types.ts';
 import { SeededRandom } from '../../../data/demo/random.ts';
 
@@ -48,19 +48,52 @@ function knapsackProgram(random: SeededRandom): IntegerProgram {
   };
 }
 
+/**
+ * Market split (Cornuéjols & Dawande): a handful of equality rows over binaries, met as closely as
+ * possible. Tiny, yet branch and bound cannot prove its optimum quickly, so a time limit bites.
+ */
+function marketSplit(random: SeededRandom, rows: number, columns: number): IntegerProgram {
+  const variables: IntegerProgram['variables'] = Array.from({ length: columns }, (_, j) => ({ name: `x${j}`, cost: 0, kind: 'binary' as const }));
+  const constraints: IntegerProgram['constraints'] = [];
+  for (let i = 0; i < rows; i += 1) {
+    const weights = Array.from({ length: columns }, () => random.int(0, 99));
+    const target = Math.floor(weights.reduce((sum, w) => sum + w, 0) / 2);
+    variables.push({ name: `above${i}`, cost: 1, kind: 'continuous' }, { name: `below${i}`, cost: 1, kind: 'continuous' });
+    const terms = weights.map((w, j) => ({ variable: `x${j}`, coefficient: w }));
+    constraints.push({ name: `split${i}`, terms: [...terms, { variable: `above${i}`, coefficient: -1 }, { variable: `below${i}`, coefficient: 1 }], min: target, max: target });
+  }
+  return { sense: 'min', variables, constraints };
+}
+
+function expectFeasible(program: IntegerProgram, values: Record<string, number>, objective: number): void {
+  const score = program.variables.reduce((sum, v) => sum + v.cost * (values[v.name] ?? 0), program.offset ?? 0);
+  expect(score).toBeCloseTo(objective, 6);
+  for (const row of program.constraints) {
+    const lhs = row.terms.reduce((sum, term) => sum + term.coefficient * (values[term.variable] ?? 0), 0);
+    if (row.min !== undefined) expect(lhs).toBeGreaterThanOrEqual(row.min - 1e-6);
+    if (row.max !== undefined) expect(lhs).toBeLessThanOrEqual(row.max + 1e-6);
+  }
+}
+
 describe('LP engines', () => {
-  it('write programs in CPLEX LP format with positional names and two rows for a range', () => {
-    const text = toLpFormat({
-      sense: 'max',
+  it('both engines keep variable bounds and add the objective offset', () => {
+    const program: IntegerProgram = {
+      sense: 'min',
+      offset: 10,
       variables: [
-        { name: 'a b', cost: 2, kind: 'binary' },
-        { name: 'c', cost: -1, kind: 'integer' },
+        { name: 'pinned', cost: 3, kind: 'binary', lower: 1 },
+        { name: 'capped', cost: -2, kind: 'integer', upper: 4 },
+        { name: 'slack', cost: 1, kind: 'continuous', upper: 2.5 },
       ],
-      constraints: [{ name: 'r', terms: [{ variable: 'a b', coefficient: 1 }, { variable: 'c', coefficient: 3 }], min: 1, max: 4 }],
-    });
-    expect(text).toBe(
-      ['Maximize', '  obj: + 2 x0 - 1 x1', 'Subject To', '  r0lo: + 1 x0 + 3 x1 >= 1', '  r0hi: + 1 x0 + 3 x1 <= 4', 'Bounds', '  0 <= x0 <= 1', '  0 <= x1', 'General', '  x0 x1', 'End'].join('\n'),
-    );
+      constraints: [{ name: 'need', terms: [{ variable: 'capped', coefficient: 1 }, { variable: 'slack', coefficient: 1 }], min: 6 }],
+    };
+    for (const engine of [highs, jsLpSolverEngine]) {
+      const solution = engine.solve(program);
+      expect(solution.values, engine.name).toEqual({ pinned: 1, capped: 4, slack: 2 });
+      expect(solution.objective, engine.name).toBeCloseTo(10 + 3 - 8 + 2, 9);
+      expect(solution.bound, engine.name).toBeCloseTo(solution.objective, 6);
+      expect(solution.gap, engine.name).toBe(0);
+    }
   });
 
   it('HiGHS and javascript-lp-solver reach the same optimum on small programs', () => {
@@ -82,6 +115,31 @@ describe('LP engines', () => {
         }
       }
     }
+  });
+
+  it('HiGHS stops at the time limit with its best solution, the proven bound and the gap', () => {
+    const program = marketSplit(new SeededRandom(7), 4, 40);
+    const reports: { seconds: number; objective?: number; bound?: number; gap?: number }[] = [];
+    const started = Date.now();
+    const solution = highs.solve(program, { timeLimitSeconds: 0.5, onProgress: (p) => reports.push(p) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(solution.status).toBe('stopped');
+    expect(solution.bound).toBeLessThan(solution.objective);
+    expect(solution.gap).toBeCloseTo((solution.objective - solution.bound) / solution.objective, 9);
+    expectFeasible(program, solution.values, solution.objective);
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.some((report) => report.objective !== undefined && report.bound !== undefined && report.gap !== undefined)).toBe(true);
+    for (const report of reports) expect(report.seconds).toBeGreaterThanOrEqual(0);
+  });
+
+  it('HiGHS stops once the relative gap asked for is reached', () => {
+    // With a constant of 1000 on top, any split within a few hundred units is within 50%.
+    const program = { ...marketSplit(new SeededRandom(7), 4, 40), offset: 1000 };
+    const solution = highs.solve(program, { relativeGap: 0.5, timeLimitSeconds: 10 });
+    expect(solution.status).toBe('optimal');
+    expect(solution.gap).toBeGreaterThan(0);
+    expect(solution.gap).toBeLessThanOrEqual(0.5);
+    expectFeasible(program, solution.values, solution.objective);
   });
 
   it('HiGHS says so when a program has no solution', () => {
