@@ -8,7 +8,8 @@
  * 延时 17:30–20:00 at some posts), Saturday open in the morning at some posts with lower demand,
  * Sunday closed (no demand). Demand per (date, shift, post) follows a weekday profile and totals
  * about 80–93% of what the people qualified at that post can give (their weekly shifts shared
- * evenly between their posts, before leave), so a good roster has few gaps but some.
+ * evenly between their posts, before leave), and no duty asks for more than 92% of the people who
+ * can work it, so a good roster has few gaps but some.
  */
 import { SeededRandom } from '../../data/demo/random.ts';
 import { chineseName } from '../../data/demo/people.ts';
@@ -49,9 +50,11 @@ const SHIFTS: readonly ShiftDef[] = [
 ];
 
 /** Relative demand by ISO weekday (1 Monday … 7 Sunday): Monday peaks, Saturday half, Sunday closed. */
-const WEEKDAY_PROFILE = [0, 1.15, 1.0, 1.0, 1.0, 0.95, 0.5, 0];
+const WEEKDAY_PROFILE = [0, 1.1, 1.0, 1.0, 1.0, 0.95, 0.5, 0];
 /** Relative demand by shift: mornings busier than afternoons, the late service a trickle. */
-const SHIFT_PROFILE: Record<string, number> = { AM: 1.1, PM: 0.9, EV: 0.35 };
+const SHIFT_PROFILE: Record<string, number> = { AM: 1.05, PM: 0.95, EV: 0.35 };
+/** No duty asks for more than this share of the people who can work it: a hall never plans to use everyone at once. */
+const DUTY_CEILING = 0.92;
 
 const DAY_MS = 86_400_000;
 
@@ -90,7 +93,7 @@ export function generateCentre(options: CentreOptions): Scenario {
   const people = makePeople(staffCount, posts, zoneCount, shiftsPerDay, random);
   addLeave(people, dates, weekdays, shifts, random);
   const requests = makeRequests(people, dates, weekdays, shifts, weeks, random);
-  const demand = makeDemand(posts, people, dates, weekdays, shifts, random);
+  const demand = trimToStaff(makeDemand(posts, people, dates, weekdays, shifts, random), people, weekdays, dates);
 
   return {
     name: `${staffCount}人政务大厅 ${start} 起 ${days} 天 每天${shiftsPerDay}班`,
@@ -279,6 +282,39 @@ function makeDemand(posts: Post[], people: Person[], dates: string[], weekdays: 
   }
   lines.sort((a, b) => a.date.localeCompare(b.date) || shiftOrder(a.shift) - shiftOrder(b.shift) || a.post.localeCompare(b.post));
   return lines;
+}
+
+/**
+ * Within one duty the demand can exceed the people there (a person fills one post per shift), so
+ * each duty keeps to DUTY_CEILING of the people not on leave or a fixed day off: the slots asking
+ * the most of their qualified people give up one staff-shift at a time.
+ */
+function trimToStaff(lines: DemandLine[], people: Person[], weekdays: number[], dates: string[]): DemandLine[] {
+  const qualified = new Map<string, number>();
+  for (const person of people) for (const post of person.qualified) qualified.set(post, (qualified.get(post) ?? 0) + 1);
+  const duties = new Map<string, DemandLine[]>();
+  for (const line of lines) {
+    const key = `${line.date} ${line.shift}`;
+    duties.set(key, [...(duties.get(key) ?? []), line]);
+  }
+  for (const dutyLines of duties.values()) {
+    const { date, shift } = dutyLines[0] as DemandLine;
+    const weekday = weekdays[dates.indexOf(date)] ?? 7;
+    const available = people.filter((person) =>
+      !person.def.fixedWeekdaysOff?.includes(weekday) &&
+      !person.def.unavailable?.some((entry) => entry.date === date && (entry.shift === undefined || entry.shift === shift))).length;
+    const ceiling = Math.floor(DUTY_CEILING * available);
+    let total = dutyLines.reduce((sum, line) => sum + line.required, 0);
+    while (total > ceiling) {
+      let busiest = dutyLines[0] as DemandLine;
+      for (const line of dutyLines) {
+        if (line.required / (qualified.get(line.post) ?? 1) > busiest.required / (qualified.get(busiest.post) ?? 1)) busiest = line;
+      }
+      busiest.required -= 1;
+      total -= 1;
+    }
+  }
+  return lines.filter((line) => line.required > 0);
 }
 
 /** Largest-remainder rounding of `total` over the slots by weight, each at most `cap`. */
