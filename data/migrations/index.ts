@@ -6,6 +6,7 @@ import { migration003SettingsAudit } from './003_settings_audit.ts';
 import { migration004Skills } from './004_skills.ts';
 import { migration005CalendarLeaveAttendance } from './005_calendar_leave_attendance.ts';
 import { migration006Demand } from './006_demand.ts';
+import { migration007Rosters } from './007_rosters.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   migration004Skills,
   migration005CalendarLeaveAttendance,
   migration006Demand,
+  migration007Rosters,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

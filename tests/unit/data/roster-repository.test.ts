@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../../data/connection.ts';
+import { migrate } from '../../../data/migrations/index.ts';
+import { seedDemoCentre } from '../../../data/demo/seed.ts';
+import {
+  deleteDraftRoster,
+  getRoster,
+  getRosterScenario,
+  insertDraftRoster,
+  listOverlappingPublished,
+  listPublishedDuties,
+  listRosterAssignments,
+  listRosters,
+  publishRoster,
+  type NewRoster,
+} from '../../../data/repositories/roster.ts';
+import { withTempDir } from '../../support/temp.ts';
+
+const NOW = '2026-11-22T02:00:00.000Z';
+const LATER = '2026-11-22T03:00:00.000Z';
+
+async function withDb(work: (db: Database) => Promise<void>, upTo?: number) {
+  await withTempDir(async (dir) => {
+    const db = await openDatabase(join(dir, 'centre.sqlite3'));
+    try {
+      await migrate(db, upTo);
+      await work(db);
+    } finally {
+      await db.close();
+    }
+  });
+}
+
+/** Two staff and two posts of the demo centre, for foreign keys. */
+async function someIds(db: Database) {
+  await seedDemoCentre(db, { today: '2026-11-22', now: NOW });
+  const staff = await db.all<{ id: number; name: string }>("SELECT id, name FROM staff WHERE status <> 'departed' ORDER BY id LIMIT 2");
+  const posts = await db.all<{ id: number }>('SELECT id FROM posts ORDER BY id LIMIT 2');
+  return { staff: staff.map((s) => s.id), names: staff.map((s) => s.name), posts: posts.map((p) => p.id) };
+}
+
+function draft(overrides: Partial<NewRoster> = {}): NewRoster {
+  return {
+    from: '2026-11-23',
+    to: '2026-11-29',
+    zoneIds: [1, 2],
+    source: 'solver',
+    createdAt: NOW,
+    stats: { engine: 'highs', status: 'optimal', seconds: 1.5, objective: 120, bound: 120, gap: 0, unmet: 0, resilience: 0.9 },
+    gaps: [],
+    scenario: { start: '2026-11-23', days: 7 },
+    assignments: [],
+    ...overrides,
+  };
+}
+
+describe('migration 007', () => {
+  it('adds rosters and assignments as STRICT tables and keeps the demand data written before it', () =>
+    withDb(async (db) => {
+      await seedDemoCentre(db, { today: '2026-11-22', now: NOW });
+      await db.run("INSERT INTO service_targets (zone_id, kind) VALUES (1, 'avg_wait')");
+      await migrate(db);
+      expect(await db.all('SELECT zone_id, kind FROM service_targets')).toEqual([{ zone_id: 1, kind: 'avg_wait' }]);
+      const strict = await db.all<{ name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'roster%' ORDER BY name");
+      expect(strict).toEqual([{ name: 'roster_assignments', strict: 1 }, { name: 'rosters', strict: 1 }]);
+    }, 6));
+
+  it('refuses a roster that ends before it starts, a published one without its date, and bad JSON', () =>
+    withDb(async (db) => {
+      const insert = (to: string, status: string, publishedAt: string | null, zoneIds = '[1]') =>
+        db.run(
+          `INSERT INTO rosters (from_date, to_date, zone_ids, status, source, created_at, published_at, scenario)
+           VALUES ('2026-11-23', ?, ?, ?, 'solver', ?, ?, '{}')`,
+          [to, zoneIds, status, NOW, publishedAt],
+        );
+      await expect(insert('2026-11-22', 'draft', null)).rejects.toThrow(/CHECK/);
+      await expect(insert('2026-11-29', 'published', null)).rejects.toThrow(/CHECK/);
+      await expect(insert('2026-11-29', 'draft', NOW)).rejects.toThrow(/CHECK/);
+      await expect(insert('2026-11-29', 'draft', null, '{"a":1}')).rejects.toThrow(/CHECK/);
+      await expect(insert('2026-11-29', 'draft', null)).resolves.toBeDefined();
+    }));
+});
+
+describe('the roster repository', () => {
+  it('saves a draft with its assignments, gaps and scenario, and reads them back', () =>
+    withDb(async (db) => {
+      const ids = await someIds(db);
+      const id = await db.transaction((tx) =>
+        insertDraftRoster(
+          tx,
+          draft({
+            gaps: [{ date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0]!, missing: 1, reasonZh: '缺 1 人', reasonEn: 'short 1' }],
+            assignments: [
+              { staffId: ids.staff[0]!, date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0]!, learner: false },
+              { staffId: ids.staff[1]!, date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0]!, learner: true },
+            ],
+          }),
+        ),
+      );
+      const saved = await getRoster(db, id);
+      expect(saved).toMatchObject({ from: '2026-11-23', to: '2026-11-29', zoneIds: [1, 2], status: 'draft', source: 'solver', publishedAt: null });
+      expect(saved!.stats.resilience).toBe(0.9);
+      expect(saved!.gaps[0]!.reasonZh).toBe('缺 1 人');
+      expect(await getRosterScenario(db, id)).toEqual({ start: '2026-11-23', days: 7 });
+      const assignments = await listRosterAssignments(db, id);
+      expect(assignments.map((a) => [a.staffName, a.learner])).toEqual(expect.arrayContaining([[ids.names[0], false], [ids.names[1], true]]));
+    }));
+
+  it('saves nothing of a draft whose assignments break a foreign key', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const bad = draft({ assignments: [{ staffId: 999_999, date: '2026-11-23', shiftCode: 'AM', postId: 1, learner: false }] });
+      await expect(db.transaction((tx) => insertDraftRoster(tx, bad))).rejects.toThrow(/FOREIGN KEY/);
+      expect(await listRosters(db, {})).toEqual([]);
+    }));
+
+  it('lists rosters sharing a day with the range, newest period first', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const first = await insertDraftRoster(db, draft());
+      const second = await insertDraftRoster(db, draft({ from: '2026-11-30', to: '2026-12-06' }));
+      expect((await listRosters(db, {})).map((r) => r.id)).toEqual([second, first]);
+      expect((await listRosters(db, { from: '2026-11-29', to: '2026-11-29' })).map((r) => r.id)).toEqual([first]);
+      expect((await listRosters(db, { from: '2026-12-07' })).map((r) => r.id)).toEqual([]);
+    }));
+
+  it('publishing supersedes exactly the published rosters sharing a day and a zone', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const sameWeekSameZone = await insertDraftRoster(db, draft({ zoneIds: [2, 3] }));
+      const sameWeekOtherZone = await insertDraftRoster(db, draft({ zoneIds: [4] }));
+      const otherWeekSameZone = await insertDraftRoster(db, draft({ from: '2026-11-30', to: '2026-12-06' }));
+      for (const id of [sameWeekSameZone, sameWeekOtherZone, otherWeekSameZone]) await db.transaction((tx) => publishRoster(tx, id, NOW));
+      const newer = await insertDraftRoster(db, draft({ from: '2026-11-25', to: '2026-11-29', zoneIds: [1, 2] }));
+      expect((await listOverlappingPublished(db, { from: '2026-11-25', to: '2026-11-29', zoneIds: [1, 2] })).map((r) => r.id)).toEqual([sameWeekSameZone]);
+
+      expect(await db.transaction((tx) => publishRoster(tx, newer, LATER))).toEqual([sameWeekSameZone]);
+      expect(await getRoster(db, sameWeekSameZone)).toMatchObject({ status: 'superseded', supersededBy: newer, publishedAt: NOW });
+      expect(await getRoster(db, newer)).toMatchObject({ status: 'published', publishedAt: LATER });
+      expect((await getRoster(db, sameWeekOtherZone))!.status).toBe('published');
+      expect((await getRoster(db, otherWeekSameZone))!.status).toBe('published');
+    }));
+
+  it('deletes drafts only', () =>
+    withDb(async (db) => {
+      const ids = await someIds(db);
+      const one = { staffId: ids.staff[0]!, date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0]!, learner: false };
+      const kept = await insertDraftRoster(db, draft({ assignments: [one] }));
+      await publishRoster(db, kept, NOW);
+      const thrown = await insertDraftRoster(db, draft({ assignments: [one] }));
+      expect(await deleteDraftRoster(db, kept)).toBe(false);
+      expect(await deleteDraftRoster(db, thrown)).toBe(true);
+      expect(await getRoster(db, thrown)).toBeUndefined();
+      expect(await db.all('SELECT roster_id FROM roster_assignments')).toEqual([{ roster_id: kept }]);
+    }));
+
+  it('lists the duties of published rosters only, with their zones', () =>
+    withDb(async (db) => {
+      const ids = await someIds(db);
+      const one = { staffId: ids.staff[0]!, date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0]!, learner: false };
+      const published = await insertDraftRoster(db, draft({ zoneIds: [3], assignments: [one] }));
+      await publishRoster(db, published, NOW);
+      await insertDraftRoster(db, draft({ assignments: [{ ...one, date: '2026-11-24' }] }));
+      expect(await listPublishedDuties(db, '2026-11-01', '2026-11-30')).toEqual([
+        { rosterId: published, staffId: ids.staff[0], date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0], zoneIds: [3] },
+      ]);
+      expect(await listPublishedDuties(db, '2026-11-24', '2026-11-30')).toEqual([]);
+    }));
+});
