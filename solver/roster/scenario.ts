@@ -13,8 +13,14 @@ import { QUALIFIED, type Assignment, type Scenario, type ScenarioProblem } from 
 // ---- Shape ---------------------------------------------------------------------------------------
 
 const id = z.string().min(1, 'must not be empty');
-const isoDateString = z.iso.date({ error: (issue) => `${JSON.stringify(issue.input)} is not a real date in the form YYYY-MM-DD` });
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM" from 00:00 to 23:59 (a shift ending at midnight ends at "00:00")');
+// The shared formats carry an id so the JSON Schema names them once under $defs.
+const isoDateString = z.iso
+  .date({ error: (issue) => `${JSON.stringify(issue.input)} is not a real date in the form YYYY-MM-DD` })
+  .meta({ id: 'IsoDate', description: 'A real calendar date "YYYY-MM-DD".' });
+const clock = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time "HH:MM" from 00:00 to 23:59 (a shift ending at midnight ends at "00:00")')
+  .meta({ id: 'Clock', description: 'A time of day "HH:MM", 00:00 … 23:59.' });
 const count = z.number().int('must be a whole number').min(0, 'cannot be negative');
 const amount = z.number().min(0, 'cannot be negative');
 const level = z.literal([0, 1, 2, 3], { error: 'level must be 0 (none), 1 (learner), 2 (qualified) or 3 (mentor)' });
@@ -241,7 +247,9 @@ function text(value: unknown): string | undefined {
 }
 
 function isRealDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isoDate(isoDay(value)) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = isoDay(value);
+  return Number.isFinite(day) && isoDate(day) === value;
 }
 
 /** The ids a scenario declares; null where the list itself is unreadable (then nothing is checked against it). */
