@@ -3,6 +3,7 @@ import { attendanceEn } from './areas/attendance.ts';
 import { calendarEn } from './areas/calendar.ts';
 import { leaveEn } from './areas/leave.ts';
 import { demandEn } from './areas/demand.ts';
+import { rosterEn } from './areas/roster.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -259,4 +260,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn };

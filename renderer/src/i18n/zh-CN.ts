@@ -3,6 +3,7 @@ import { attendanceZh } from './areas/attendance.ts';
 import { calendarZh } from './areas/calendar.ts';
 import { leaveZh } from './areas/leave.ts';
 import { demandZh } from './areas/demand.ts';
+import { rosterZh } from './areas/roster.ts';
 
 export const coreZh = {
   'app.title': '政务大厅排班',
@@ -259,6 +260,6 @@ export const coreZh = {
 } as const;
 
 /** The core wording and each area's, in one catalogue. */
-export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh } as const;
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
