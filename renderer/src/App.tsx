@@ -8,6 +8,7 @@ import { SettingsArea } from './areas/settings/SettingsArea.tsx';
 import { SkillsArea } from './areas/skills/SkillsArea.tsx';
 import { AttendanceArea } from './areas/attendance/AttendanceArea.tsx';
 import { DemandArea } from './areas/demand/DemandArea.tsx';
+import { RosterArea } from './areas/roster/RosterArea.tsx';
 import { Unbuilt } from './areas/Unbuilt.tsx';
 
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
@@ -70,6 +71,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
         {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
         {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
         {area === 'demand' ? <DemandArea centre={centre} info={info} /> : null}
+        {area === 'roster' ? <RosterArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
         {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
       </main>

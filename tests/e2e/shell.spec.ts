@@ -14,10 +14,10 @@ test('switches to English and keeps it after a reload', async ({ page, shell, st
 });
 
 test('says plainly that an unbuilt area is not available yet', async ({ shell, page }) => {
-  await shell.goTo('排班');
-  await expect(shell.heading()).toHaveText('「排班」尚未开放');
+  await shell.goTo('报表');
+  await expect(shell.heading()).toHaveText('「报表」尚未开放');
   await expect(page.getByRole('main')).toContainText('后续版本');
-  await expect(page.getByRole('button', { name: '排班' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('button', { name: '报表' })).toHaveAttribute('aria-current', 'page');
 });
 
 test('reaches areas and the new-staff form from the keyboard', async ({ page, shell, staff }) => {
