@@ -7,9 +7,10 @@
  * The calendar: Monday–Friday open (上午 08:30–12:00, 下午 13:30–17:30, and with three shifts a day
  * 延时 17:30–20:00 at some posts), Saturday open in the morning at some posts with lower demand,
  * Sunday closed (no demand). Demand per (date, shift, post) follows a weekday profile and totals
- * about 80–93% of what the people qualified at that post can give (their weekly shifts shared
- * evenly between their posts, before leave), and no duty asks for more than 92% of the people who
- * can work it, so a good roster has few gaps but some.
+ * about 82–95% of what the people qualified at that post can give (their weekly shifts shared
+ * evenly between their posts, before leave); about one post in seven is a specialist service whose
+ * people hold no other post, asked for 92–100%; and no duty asks for more than 92% of the people
+ * who can work it. So a good roster has few gaps but some (one or two a week at 100 staff).
  */
 import { SeededRandom } from '../../data/demo/random.ts';
 import { chineseName } from '../../data/demo/people.ts';
@@ -67,6 +68,8 @@ interface Post {
   saturday: boolean;
   /** This post's own swing around the weekday profile. */
   jitter: number;
+  /** A specialist service (公证, 出入境 …): its people hold no other post and nobody else learns it, so it runs tight. */
+  specialist: boolean;
 }
 
 interface Person {
@@ -123,6 +126,7 @@ function makePosts(staffCount: number, shiftsPerDay: 2 | 3, random: SeededRandom
       late: shiftsPerDay === 3 && (within === 0 || random.chance(0.15)),
       saturday: within === 0 || random.chance(0.5),
       jitter: 0.9 + random.next() * 0.2,
+      specialist: within > 0 && random.chance(0.15),
     });
   }
   return posts;
@@ -137,10 +141,11 @@ function makePeople(staffCount: number, posts: Post[], zoneCount: number, shifts
     const primary = posts[index % posts.length] as Post;
     const zone = primary.zone;
     const skills: Record<string, Level> = { [primary.def.id]: 2 };
-    const extra = random.chance(0.6) ? (random.chance(0.35) ? 2 : 1) : 0;
+    const extra = primary.specialist ? 0 : random.chance(0.6) ? (random.chance(0.35) ? 2 : 1) : 0;
+    const open = posts.filter((post) => !post.specialist);
+    const openInZone = (zonePosts[zone] ?? []).filter((post) => !post.specialist);
     for (let k = 0; k < extra; k += 1) {
-      const pool = random.chance(0.85) && (zonePosts[zone]?.length ?? 0) > 1 ? (zonePosts[zone] as Post[]) : posts;
-      const post = random.pick(pool);
+      const post = random.pick(random.chance(0.85) && openInZone.length > 1 ? openInZone : open);
       skills[post.def.id] = 2;
     }
     const qualified = Object.keys(skills);
@@ -244,7 +249,7 @@ function makeRequests(people: Person[], dates: string[], weekdays: number[], shi
 }
 
 /**
- * Each post's weekly demand is 80–93% of its share of its qualified people's weekly shifts, spread
+ * Each post's weekly demand is 82–95% (a specialist post's 92–100%) of its share of its qualified people's weekly shifts, spread
  * over the week's open (day, shift) pairs by the profile, rounded by largest remainder so the week's
  * total holds; never more in one slot than the people qualified there.
  */
@@ -272,7 +277,7 @@ function makeDemand(posts: Post[], people: Person[], dates: string[], weekdays: 
           if (weight > 0) slots.push({ day, shift: shift.id, weight });
         }
       }
-      const utilisation = 0.8 + random.next() * 0.13;
+      const utilisation = post.specialist ? 0.92 + random.next() * 0.08 : 0.82 + random.next() * 0.13;
       const total = Math.round((capacity.get(post.def.id) ?? 0) * utilisation * weekShare);
       const cap = qualifiedCount.get(post.def.id) ?? 0;
       for (const [slot, required] of apportion(slots, total, cap)) {
