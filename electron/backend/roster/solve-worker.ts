@@ -1,0 +1,47 @@
+/**
+ * The solve worker: runs in node:worker_threads so a solve of a minute or more never blocks the
+ * backend, and can be killed outright (worker.terminate()) on cancel or at the hard deadline.
+ * Bundled on its own as roster-worker.mjs (scripts/build.mjs); `highs` stays in node_modules so it
+ * finds its WebAssembly file there.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadHighsEngine } from '../../../solver/lp/highs.ts';
+import { checkRoster } from '../../../solver/roster/check.ts';
+import { validateScenario } from '../../../solver/roster/scenario.ts';
+import { solveRoster } from '../../../solver/roster/solve.ts';
+import type { SolveRequest, WorkerMessage } from './worker-protocol.ts';
+
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message);
+}
+
+async function run(request: SolveRequest): Promise<void> {
+  post({ kind: 'progress', progress: { phase: 'validating', seconds: 0 } });
+  const checked = validateScenario(request.scenario);
+  if (!checked.ok) {
+    post({ kind: 'invalid', problems: checked.problems });
+    return;
+  }
+  const highs = await loadHighsEngine();
+  const roster = solveRoster(checked.scenario, {
+    highs,
+    // The app promises a time limit, progress and the best roster so far: only HiGHS keeps those
+    // promises (javascript-lp-solver has no hard limit and never returned on a 658-integer zone week).
+    engine: 'highs',
+    timeLimitSeconds: request.timeLimitSeconds,
+    onProgress: (progress) => post({ kind: 'progress', progress }),
+  });
+  // Never trust the solver's "feasible" alone: the checker re-verifies the roster it returned.
+  const report = checkRoster(checked.scenario, roster.assignments);
+  if (report.breaches.length > 0) {
+    const listed = report.breaches.slice(0, 10).map((breach) => breach.message).join('; ');
+    post({ kind: 'failed', bug: true, message: `The optimiser's roster breaks ${report.breaches.length} hard rule(s): ${listed}` });
+    return;
+  }
+  post({ kind: 'solved', roster, soft: report.soft });
+}
+
+run(workerData as SolveRequest).catch((error: unknown) => {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  post({ kind: 'failed', bug: failure.name === 'RosterBugError', message: failure.message, stack: failure.stack });
+});

@@ -1,0 +1,129 @@
+/**
+ * The roster channels: generate a week's or month's roster off the UI thread (start, poll progress,
+ * cancel), look at the draft with its coverage and gap reasons, publish it (never over a published
+ * roster without saying so), and move scenarios and rosters in and out as JSON files.
+ */
+import { z } from 'zod';
+import { base64File, isoDate, recordId, uploadName } from '../schema-parts.ts';
+import type { FilePayload } from '../model.ts';
+
+const period = {
+  from: isoDate,
+  /** 7 for a week, 28–31 for a month. */
+  days: z.number().int().min(1).max(42),
+  zoneIds: z.array(recordId).min(1).max(50),
+};
+const jobId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+export const rosterChannels = {
+  'roster/solveStart': z.strictObject({
+    ...period,
+    /** The solve stops here with the best roster found and its proven gap. */
+    timeLimitSeconds: z.number().int().min(5).max(600).default(60),
+  }),
+  'roster/solveProgress': z.strictObject({ jobId }),
+  'roster/solveCancel': z.strictObject({ jobId }),
+  'roster/list': z.strictObject({ from: isoDate.optional(), to: isoDate.optional() }),
+  'roster/get': z.strictObject({ rosterId: recordId }),
+  'roster/publish': z.strictObject({
+    rosterId: recordId,
+    /** Required when a published roster overlaps the draft's dates and zones; otherwise refused with 'conflict'. */
+    replacePublished: z.boolean().default(false),
+  }),
+  'roster/discard': z.strictObject({ rosterId: recordId }),
+  'roster/exportScenario': z.strictObject(period),
+  'roster/importRoster': z.strictObject({ ...period, fileName: uploadName, base64: base64File }),
+} satisfies Record<string, z.ZodType>;
+
+export type RosterJobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface RosterSolveProgress {
+  phase: 'queued' | 'validating' | 'building' | 'solving' | 'checking' | 'explaining' | 'saving' | 'done';
+  seconds: number;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+}
+
+export interface RosterJob {
+  jobId: string;
+  state: RosterJobState;
+  progress: RosterSolveProgress;
+  /** The draft saved when the solve finished. */
+  rosterId: number | null;
+  /** Plain words when state is 'failed'. */
+  error: string | null;
+}
+
+export type RosterStatus = 'draft' | 'published' | 'superseded';
+
+export interface RosterSummary {
+  id: number;
+  from: string;
+  to: string;
+  zoneIds: number[];
+  status: RosterStatus;
+  createdAt: string;
+  publishedAt: string | null;
+  /** 'solver' or 'import'. */
+  source: 'solver' | 'import';
+  engine: string | null;
+  solveStatus: string | null;
+  seconds: number | null;
+  objective: number | null;
+  bound: number | null;
+  gap: number | null;
+  unmetStaffShifts: number;
+  /** Share of staffed post-shifts that survive any single absence (N-1). */
+  resilienceShare: number;
+}
+
+export interface RosterAssignmentView {
+  staffId: number;
+  staffName: string;
+  date: string;
+  shiftCode: string;
+  postId: number;
+  learner: boolean;
+}
+
+export interface RosterCoverageCell {
+  date: string;
+  shiftCode: string;
+  postId: number;
+  required: number;
+  /** Qualified people assigned (learners not counted). */
+  assigned: number;
+  /** Someone else on duty could take it over. */
+  backup: boolean;
+}
+
+export interface RosterGapView {
+  date: string;
+  shiftCode: string;
+  postId: number;
+  missing: number;
+  reasonZh: string;
+  reasonEn: string;
+}
+
+export interface RosterView {
+  summary: RosterSummary;
+  assignments: RosterAssignmentView[];
+  coverage: RosterCoverageCell[];
+  gaps: RosterGapView[];
+  /** The published roster this draft would replace, if any. */
+  replaces: RosterSummary[];
+}
+
+export interface RosterResults {
+  'roster/solveStart': RosterJob;
+  'roster/solveProgress': RosterJob;
+  'roster/solveCancel': RosterJob;
+  'roster/list': RosterSummary[];
+  'roster/get': RosterView;
+  'roster/publish': RosterSummary;
+  'roster/discard': { discarded: number };
+  'roster/exportScenario': FilePayload;
+  'roster/importRoster': RosterSummary;
+}
