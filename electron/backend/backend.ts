@@ -19,6 +19,8 @@ import { calendarHandlers } from './handlers/calendar.ts';
 import { leaveHandlers } from './handlers/leave.ts';
 import { attendanceHandlers } from './handlers/attendance.ts';
 import { demandHandlers } from './handlers/demand.ts';
+import { rosterHandlers } from './handlers/roster.ts';
+import { defaultRosterWorkerPath, RosterJobs } from './roster/jobs.ts';
 
 export interface BackendOptions {
   host: 'electron' | 'browser';
@@ -28,6 +30,8 @@ export interface BackendOptions {
   keepBackups?: number;
   demoSeed?: number;
   logError?: ErrorLog;
+  /** The bundled roster solve worker; default: roster-worker.mjs beside the backend's own bundle. */
+  rosterWorkerPath?: string;
 }
 
 export interface Backend {
@@ -48,6 +52,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     demoSeed: options.demoSeed,
   });
   const context: BackendContext = { session, clock, paths, host: options.host, appVersion: options.appVersion, actor: 'local' };
+  const logError = options.logError ?? ((what: unknown, error: unknown) => console.error(`[backend] ${String(what)} failed:`, error));
+  const rosterJobs = new RosterJobs({ workerPath: options.rosterWorkerPath ?? defaultRosterWorkerPath(), logError });
   const handlers: Handlers = {
     ...settingsHandlers(context),
     ...centreHandlers(context),
@@ -60,7 +66,12 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...leaveHandlers(context),
     ...attendanceHandlers(context),
     ...demandHandlers(context),
+    ...rosterHandlers(context, rosterJobs),
     ...backupHandlers(context),
   };
-  return { dispatch: createDispatch(handlers, options.logError), context, close: () => session.close() };
+  const close = async () => {
+    await rosterJobs.close();
+    await session.close();
+  };
+  return { dispatch: createDispatch(handlers, options.logError), context, close };
 }

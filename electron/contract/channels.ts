@@ -27,6 +27,7 @@ import { calendarChannels, type CalendarResults } from './areas/calendar.ts';
 import { leaveChannels, type LeaveResults } from './areas/leave.ts';
 import { attendanceChannels, type AttendanceResults } from './areas/attendance.ts';
 import { demandChannels, type DemandResults } from './areas/demand.ts';
+import { rosterChannels, type RosterResults } from './areas/roster.ts';
 
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
@@ -113,10 +114,11 @@ export const channels = {
   ...leaveChannels,
   ...attendanceChannels,
   ...demandChannels,
+  ...rosterChannels,
 } as const;
 
 /** Each area of the contract lists its own results; this is all of them. */
-export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults {
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

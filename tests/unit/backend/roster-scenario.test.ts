@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { ShiftTemplateRecord } from '../../../data/repositories/calendar.ts';
+import type { LeaveRecord } from '../../../data/repositories/leave.ts';
+import type { PublishedDutyRecord } from '../../../data/repositories/roster.ts';
+import type { StaffRecord } from '../../../data/repositories/staff.ts';
+import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import { validateScenario } from '../../../solver/roster/scenario.ts';
+import {
+  buildScenario,
+  calendarOf,
+  daysWorkedBefore,
+  demandOf,
+  demandShifts,
+  historyByPerson,
+  historyStartOf,
+  leaveOf,
+  longestChain,
+  shiftOf,
+  type RosterInputs,
+} from '../../../electron/backend/roster/scenario-mapping.ts';
+import { scenarioFromDb } from '../../../electron/backend/roster/scenario-from-db.ts';
+import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
+
+function template(code: string, startsAt: number, endsAt: number, defaultDay = false, active = true, id = startsAt): ShiftTemplateRecord {
+  return { id, code, nameZh: code, nameEn: code, startsAt, endsAt, defaultDay, active };
+}
+
+/** The templates every new database starts with (migration 005). */
+const AM = template('AM', 510, 720, true);
+const PM = template('PM', 810, 1050, true);
+const DAY = template('DAY', 510, 1050, false, true, 1);
+const NOON = template('NOON', 720, 810);
+const TEMPLATES = [AM, PM, DAY, NOON];
+
+function person(id: number, overrides: Partial<StaffRecord> = {}): StaffRecord {
+  return {
+    id, employeeNo: `ZW${id}`, name: `员工${id}`, gender: 'F', phone: '13800138000', idNumber: '', hireDate: '2020-01-01',
+    status: 'active', homeZoneId: 1, primaryPostId: null, contractType: 'standard', weeklyHourCap: 40, wageGrade: 1,
+    workStartDate: null, leftOn: null, leaveReason: null, version: 1, updatedAt: '', ...overrides,
+  };
+}
+
+function leave(staffId: number, from: string, to: string, part: LeaveRecord['part'] = 'full', type: LeaveRecord['type'] = 'annual'): LeaveRecord {
+  return {
+    id: 1, staffId, type, from, to, part, days: 1, reason: '', status: 'approved', conflictsAcknowledged: false, requestedAt: '',
+    requestedBy: '', decidedAt: null, decidedBy: null, decisionNote: null, version: 1,
+  };
+}
+
+function duty(staffId: number, date: string, shiftCode = 'AM', zoneIds = [1]): PublishedDutyRecord {
+  return { rosterId: 1, staffId, date, shiftCode, postId: 11, zoneIds };
+}
+
+/** A week from Monday 2026-11-23 in zone 1 (posts 11 and 12 at its windows); zone 2 has post 21. */
+function inputs(overrides: Partial<RosterInputs> = {}): RosterInputs {
+  return {
+    period: { from: '2026-11-23', days: 7, zoneIds: [1] },
+    zones: [{ id: 1, code: 'TX', nameZh: '税务', nameEn: 'Tax', kind: 'windows', sortOrder: 1 }],
+    posts: [
+      { id: 11, code: 'TX-INTAKE', zoneId: 1, nameZh: '税务收件', nameEn: 'Tax intake', function: 'intake' },
+      { id: 12, code: 'TX-HANDOUT', zoneId: 1, nameZh: '税务出件', nameEn: 'Tax hand-out', function: 'handout' },
+      { id: 21, code: 'BR-INTAKE', zoneId: 2, nameZh: '商事收件', nameEn: 'Business intake', function: 'intake' },
+    ],
+    windows: [
+      { id: 101, zoneId: 1, code: 'F01', nameZh: 'F01', nameEn: 'F01', kind: 'window', postId: 11 },
+      { id: 102, zoneId: 1, code: 'F02', nameZh: 'F02', nameEn: 'F02', kind: 'window', postId: 12 },
+      { id: 201, zoneId: 2, code: 'B01', nameZh: 'B01', nameEn: 'B01', kind: 'window', postId: 21 },
+    ],
+    staff: [person(1), person(2), person(3)],
+    cells: [
+      { staffId: 1, postId: 11, level: 3, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' },
+      { staffId: 1, postId: 21, level: 2, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' },
+      { staffId: 2, postId: 12, level: 1, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' },
+      { staffId: 3, postId: 21, level: 3, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' },
+    ],
+    ab: [{ windowId: 101, aStaffId: 1, bStaffId: null, updatedAt: '' }, { windowId: 201, aStaffId: 3, bStaffId: 1, updatedAt: '' }],
+    templates: TEMPLATES,
+    leave: [],
+    calendar: new Map<string, CalendarDay>(),
+    demand: [],
+    duties: [],
+    ...overrides,
+  };
+}
+
+describe('the roster scenario from the hall’s records', () => {
+  it('takes the posts of the selected zones’ windows, with string ids and Chinese names', () => {
+    const scenario = buildScenario(inputs());
+    expect(scenario.posts).toEqual([{ id: '11', name: '税务收件' }, { id: '12', name: '税务出件' }]);
+    expect(scenario.start).toBe('2026-11-23');
+    expect(scenario.days).toBe(7);
+  });
+
+  it('turns active shift templates into shifts by code with clock times, late when they end after 18:00', () => {
+    expect(shiftOf(AM)).toEqual({ id: 'AM', start: '08:30', end: '12:00', name: 'AM' });
+    expect(shiftOf(template('EVE', 1050, 1200))).toMatchObject({ start: '17:30', end: '20:00', late: true });
+    expect(buildScenario(inputs({ templates: [...TEMPLATES, template('OLD', 0, 60, false, false)] })).shifts.map((s) => s.id)).toEqual(['AM', 'PM', 'DAY', 'NOON']);
+  });
+
+  it('places demand on the default day’s shifts and the lunch cover, never on a full day overlapping both', () => {
+    expect(demandShifts(TEMPLATES).map((t) => t.code)).toEqual(['AM', 'NOON', 'PM']);
+    expect(longestChain(TEMPLATES)).toBe(3);
+  });
+
+  it('needs per shift the most staff any half-hour inside it needs, for the selected posts and dates only', () => {
+    const bySkill = [
+      { postId: 11, date: '2026-11-23', slot: 17, required: 2 }, // 08:30
+      { postId: 11, date: '2026-11-23', slot: 20, required: 3 }, // 10:00
+      { postId: 11, date: '2026-11-23', slot: 24, required: 1 }, // 12:00, lunch
+      { postId: 11, date: '2026-11-23', slot: 34, required: 5 }, // 17:00
+      { postId: 21, date: '2026-11-23', slot: 20, required: 4 }, // another zone
+      { postId: 11, date: '2026-11-30', slot: 20, required: 4 }, // after the period
+    ];
+    expect(demandOf(bySkill, demandShifts(TEMPLATES), new Set([11, 12]), ['2026-11-23'])).toEqual([
+      { date: '2026-11-23', shift: 'AM', post: '11', required: 3 },
+      { date: '2026-11-23', shift: 'NOON', post: '11', required: 1 },
+      { date: '2026-11-23', shift: 'PM', post: '11', required: 5 },
+    ]);
+  });
+
+  it('maps statutory holidays to holiday, rest days and weekends to restday, make-up days to workday', () => {
+    const calendar = new Map<string, CalendarDay>([
+      ['2026-10-01', { date: '2026-10-01', kind: 'statutory', holidayName: '国庆节' }],
+      ['2026-10-05', { date: '2026-10-05', kind: 'holiday_rest', holidayName: '国庆节' }],
+      ['2026-10-10', { date: '2026-10-10', kind: 'makeup', holidayName: '国庆节' }],
+      ['2026-10-11', { date: '2026-10-11', kind: 'weekend', holidayName: null }],
+    ]);
+    expect(calendarOf(calendar, ['2026-10-01', '2026-10-05', '2026-10-10', '2026-10-11', '2026-10-12']).map((e) => e.kind)).toEqual([
+      'holiday', 'restday', 'workday', 'restday', 'workday',
+    ]);
+  });
+
+  it('rosters everyone who holds a level in a selected post, with only those posts, their A/B posts and the weekly limits', () => {
+    const staff = buildScenario(inputs({ staff: [person(1, { weeklyHourCap: 48 }), person(2), person(3)] })).staff;
+    expect(staff.map((s) => s.id)).toEqual(['1', '2']);
+    expect(staff[0]).toMatchObject({ name: '员工1', skills: { '11': 3 }, homePosts: ['11'], maxShiftsPerWeek: 10, maxHoursPerWeek: 44 });
+    expect(staff[1]).toMatchObject({ skills: { '12': 1 }, homePosts: [], maxHoursPerWeek: 40, daysWorkedBefore: 0, history: {} });
+  });
+
+  it('makes approved leave unavailability named by its type, a half day blocking the shifts reaching into that half', () => {
+    const dates = ['2026-11-23', '2026-11-24', '2026-11-25'];
+    expect(leaveOf([leave(1, '2026-11-20', '2026-11-23', 'full', 'sick')], dates, TEMPLATES)).toEqual([{ date: '2026-11-23', reason: '病假' }]);
+    expect(leaveOf([leave(1, '2026-11-24', '2026-11-24', 'am')], dates, TEMPLATES).map((u) => u.shift)).toEqual(['AM', 'DAY']);
+    expect(leaveOf([leave(1, '2026-11-25', '2026-11-25', 'pm')], dates, TEMPLATES).map((u) => u.shift)).toEqual(['PM', 'DAY', 'NOON']);
+  });
+
+  it('makes days before hiring and after leaving unavailable, and leaves out people not employed in the period', () => {
+    const staff = buildScenario(
+      inputs({
+        staff: [
+          person(1, { hireDate: '2026-11-27' }),
+          person(2, { status: 'departed', leftOn: '2026-11-24' }),
+          person(3, { status: 'departed', leftOn: '2026-11-20' }),
+        ],
+        cells: [1, 2, 3].map((staffId) => ({ staffId, postId: 11, level: 2 as const, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' })),
+      }),
+    ).staff;
+    expect(staff.map((s) => s.id)).toEqual(['1', '2']);
+    expect(staff[0]!.unavailable!.map((u) => `${u.date} ${u.reason}`)).toEqual(['2026-11-23 未入职', '2026-11-24 未入职', '2026-11-25 未入职', '2026-11-26 未入职']);
+    expect(staff[1]!.unavailable!.map((u) => u.date)).toEqual(['2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
+  });
+
+  it('keeps people off days they already work on another zone’s published roster', () => {
+    const staff = buildScenario(inputs({ duties: [duty(1, '2026-11-24', 'AM', [2]), duty(2, '2026-11-25', 'AM', [1])] })).staff;
+    expect(staff[0]!.unavailable).toEqual([{ date: '2026-11-24', reason: '已排入其他区域' }]);
+    // A duty on a roster of the same zones is what this roster would replace.
+    expect(staff[1]!.unavailable).toEqual([]);
+  });
+
+  it('counts the days worked in a row just before the period, and three months of duties for fairness', () => {
+    const duties = [duty(1, '2026-11-22'), duty(1, '2026-11-21'), duty(1, '2026-11-19'), duty(2, '2026-11-20')];
+    expect(daysWorkedBefore(duties, 1, '2026-11-23')).toBe(2);
+    expect(daysWorkedBefore(duties, 2, '2026-11-23')).toBe(0);
+    expect(historyStartOf('2026-11-23')).toBe('2026-08-23');
+    expect(historyStartOf('2026-05-31')).toBe('2026-02-28');
+    const calendar = new Map<string, CalendarDay>([['2026-10-01', { date: '2026-10-01', kind: 'statutory', holidayName: '国庆节' }]]);
+    const history = historyByPerson({
+      period: { from: '2026-11-23', days: 7, zoneIds: [1] },
+      templates: [...TEMPLATES, template('EVE', 1050, 1200)],
+      calendar,
+      duties: [duty(1, '2026-10-01', 'DAY'), duty(1, '2026-11-21', 'AM'), duty(1, '2026-11-20', 'EVE'), duty(1, '2026-08-01', 'AM'), duty(1, '2026-11-23', 'AM')],
+    });
+    expect(history.get(1)).toEqual({ weekendShifts: 1, holidayShifts: 1, lateShifts: 1, hours: 9 + 3.5 + 2.5 });
+  });
+
+  it('gives a scenario the optimiser’s validation accepts', () => {
+    const scenario = buildScenario(
+      inputs({ leave: [leave(2, '2026-11-24', '2026-11-24', 'am')], demand: [{ postId: 11, date: '2026-11-23', slot: 20, required: 2 }] }),
+    );
+    const checked = validateScenario(JSON.parse(JSON.stringify(scenario)));
+    expect(checked.ok ? [] : checked.problems).toEqual([]);
+  });
+});
+
+describe('the roster scenario of the demo centre', () => {
+  it('covers a week of the tax zone with its staff, the forecast demand on weekdays only, and the calendar', async () => {
+    await withTestBackend(async (backend) => {
+      const zones = await backend.context.session.use((db) => db.all<{ id: number; code: string }>('SELECT id, code FROM zones'));
+      const tax = zones.find((zone) => zone.code === 'TX')!.id;
+      const scenario = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2026-11-23', days: 7, zoneIds: [tax] }, TEST_TODAY));
+      expect(validateScenario(scenario).ok).toBe(true);
+      expect(scenario.posts.map((post) => post.name)).toEqual(['税务收件', '税务初审', '税务出件']);
+      expect(scenario.staff.length).toBeGreaterThanOrEqual(15);
+      expect(scenario.staff.every((s) => Object.keys(s.skills).every((post) => scenario.posts.some((p) => p.id === post)))).toBe(true);
+      const demandDates = new Set(scenario.demand.map((line) => line.date));
+      expect([...demandDates].sort()).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+      expect(new Set(scenario.demand.map((line) => line.shift))).toEqual(new Set(['AM', 'NOON', 'PM']));
+      expect(scenario.calendar!.map((entry) => entry.kind)).toEqual(['workday', 'workday', 'workday', 'workday', 'workday', 'restday', 'restday']);
+    });
+  });
+
+  it('is refused for a year whose holiday notice nobody has confirmed, saying what to do', async () => {
+    await withTestBackend(async (backend) => {
+      const error = await refused(backend, 'roster/exportScenario', { from: '2027-01-04', days: 7, zoneIds: [1] });
+      expect(error.code).toBe('conflict');
+      expect(error.message).toContain('工作日历');
+    });
+  });
+
+  it('exports as a JSON file named for its first day', async () => {
+    await withTestBackend(async (backend) => {
+      const file = await ask(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [1] });
+      expect(file.fileName).toBe('排班场景-2026-11-23.json');
+      expect(file.mimeType).toBe('application/json');
+      const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as unknown;
+      expect(validateScenario(scenario).ok).toBe(true);
+    });
+  });
+
+  it('refuses an unknown zone', async () => {
+    await withTestBackend(async (backend) => {
+      const error = await refused(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [9999] });
+      expect(error).toMatchObject({ code: 'not_found', fields: { zoneIds: 'invalid_value' } });
+    });
+  });
+});
