@@ -58,8 +58,18 @@ async function requireZones(db: Queryable, zoneIds: readonly number[]) {
 async function demandFor(db: Queryable, from: string, to: string, today: string): Promise<RosterInputs['demand']> {
   if (to <= today) return [];
   const weeks = Math.max(1, Math.ceil(daysBetween(today, to) / 7));
-  const plan = await buildStaffing(db, today, weeks);
+  const plan = await buildStaffing(db, forecastDay(today, to, weeks), weeks);
   return plan.bySkill.filter((row) => row.date >= from && row.date <= to);
+}
+
+/**
+ * The day the forecast is made on: today, unless its whole weeks would run past the year's end
+ * when the roster does not (December's roster would then need next year's calendar confirmed).
+ * Then the forecast is made up to six days earlier, so that its last week ends on `to`.
+ */
+export function forecastDay(today: string, to: string, weeks: number): string {
+  const horizonEnd = addDays(today, weeks * 7);
+  return horizonEnd.slice(0, 4) > to.slice(0, 4) ? addDays(to, -weeks * 7) : today;
 }
 
 function daysBetween(from: string, to: string): number {

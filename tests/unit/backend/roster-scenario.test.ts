@@ -18,7 +18,7 @@ import {
   shiftOf,
   type RosterInputs,
 } from '../../../electron/backend/roster/scenario-mapping.ts';
-import { scenarioFromDb } from '../../../electron/backend/roster/scenario-from-db.ts';
+import { forecastDay, scenarioFromDb } from '../../../electron/backend/roster/scenario-from-db.ts';
 import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
 
 function template(code: string, startsAt: number, endsAt: number, defaultDay = false, active = true, id = startsAt): ShiftTemplateRecord {
@@ -206,6 +206,16 @@ describe('the roster scenario of the demo centre', () => {
       expect([...demandDates].sort()).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
       expect(new Set(scenario.demand.map((line) => line.shift))).toEqual(new Set(['AM', 'NOON', 'PM']));
       expect(scenario.calendar!.map((entry) => entry.kind)).toEqual(['workday', 'workday', 'workday', 'workday', 'workday', 'restday', 'restday']);
+    });
+  });
+
+  it('forecasts a December month without needing next year’s calendar, making the forecast up to six days earlier', async () => {
+    expect(forecastDay('2026-11-22', '2026-11-29', 1)).toBe('2026-11-22');
+    // Six whole weeks from tomorrow would end on 2027-01-03: end them on 12-31 instead.
+    expect(forecastDay('2026-11-22', '2026-12-31', 6)).toBe('2026-11-19');
+    await withTestBackend(async (backend) => {
+      const scenario = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2026-12-01', days: 31, zoneIds: [1] }, TEST_TODAY));
+      expect(scenario.demand.some((line) => line.date === '2026-12-31')).toBe(true);
     });
   });
 
