@@ -82,7 +82,13 @@ export class RosterJobs {
       this.jobs.delete(job.view.jobId);
       throw error;
     }
-    this.launch(job, request, save);
+    try {
+      this.launch(job, request, save);
+    } catch (error) {
+      // A worker that cannot even be created must not hold the one solve slot.
+      this.options.logError('roster solve worker', error);
+      this.finish(job, 'failed', `排班计算无法启动。 / The solve could not start: ${error instanceof Error ? error.message : String(error)}`);
+    }
     return this.snapshot(job);
   }
 

@@ -130,6 +130,16 @@ describe('roster solve jobs', () => {
       expect(failed.error).toContain('days: too many');
     }));
 
+  it('fail in plain words, and free the slot, when the worker file is missing', async () => {
+    const logged: string[] = [];
+    jobs = new RosterJobs({ workerPath: '/nonexistent/roster-worker.mjs', logError: (what) => logged.push(what) });
+    const failed = await settled(jobs, (await start(jobs, [])).jobId);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toContain('roster-worker.mjs');
+    expect(logged).toEqual(['roster solve worker']);
+    await expect(start(jobs, [])).resolves.toMatchObject({ state: 'running' });
+  });
+
   it('refuse an unknown job', () =>
     withJobs('solves', async ({ jobs }) => {
       expect(() => jobs.progress('nope')).toThrow(AppFailure);
