@@ -111,12 +111,25 @@ function findingKey(finding: Finding): string {
   return `${finding.rule}|${finding.date ?? ''}|${finding.shift ?? ''}|${finding.post ?? ''}`;
 }
 
-/** The fact behind a finding; for rest and sequences, the neighbouring shift as "date shift". */
+/**
+ * The fact behind a finding. A finding between two assignments sits on the later one, which may be
+ * the trial or the person's own: either way the detail named is the other one, the one in the way.
+ */
 function detailOf(finding: Finding, trial: Placed): string {
-  if (finding.cause !== 'min_rest' && finding.cause !== 'forbidden_sequence') return finding.detail ?? '';
-  const isTrialThen = finding.date === trial.day.date && finding.shift === trial.shift.id;
-  const [firstDate, firstShift] = (finding.detail ?? '').split('|');
-  return isTrialThen ? `${firstDate} ${firstShift}` : `${finding.date} ${finding.shift}`;
+  const onTrial = finding.date === trial.day.date && finding.shift === trial.shift.id;
+  switch (finding.cause) {
+    case 'assigned_elsewhere':
+      return onTrial && finding.post === trial.assignment.post ? (finding.detail ?? '') : (finding.post ?? '');
+    case 'overlap':
+      return onTrial ? (finding.detail ?? '') : (finding.shift ?? '');
+    case 'min_rest':
+    case 'forbidden_sequence': {
+      const [firstDate, firstShift] = (finding.detail ?? '').split('|');
+      return onTrial ? `${firstDate} ${firstShift}` : `${finding.date} ${finding.shift}`;
+    }
+    default:
+      return finding.detail ?? '';
+  }
 }
 
 /**
@@ -175,7 +188,8 @@ function reasonTexts(prepared: PreparedScenario, slot: Slot, qualified: number, 
   const label = slotLabel(prepared, slot);
   const head = { zh: `${label.zh} 缺 ${slot.missing} 人：`, en: `${label.en} short ${slot.missing}: ` };
   if (qualified === 0) return { zh: `${head.zh}没有任何合格人员（该岗位等级 ≥ 2）。`, en: `${head.en}no qualified people at all (level ≥ 2 at this post).` };
-  if (causes.length === 0) return { zh: `${head.zh}全部 ${qualified} 名合格人员都已在此岗。`, en: `${head.en}all ${qualified} qualified ${people(qualified)} are already on this post.` };
+  if (causes.length === 0 && qualified === 1) return { zh: `${head.zh}唯一的合格人员已在此岗。`, en: `${head.en}the only qualified person is already on this post.` };
+  if (causes.length === 0) return { zh: `${head.zh}全部 ${qualified} 名合格人员都已在此岗。`, en: `${head.en}all ${qualified} qualified people are already on this post.` };
   const parts = causes.slice(0, NAMED_IN_REASON).map((exclusion) => causeText(prepared, slot, exclusion));
   const more = causes.length - parts.length;
   const zhParts = [...parts.map((part) => part.zh), ...(more > 0 ? [`另有 ${more} 人`] : [])];
@@ -188,8 +202,8 @@ function reasonTexts(prepared: PreparedScenario, slot: Slot, qualified: number, 
   };
 }
 
-function shifts(count: string): string {
-  return `${count} ${Number(count) === 1 ? 'shift' : 'shifts'}`;
+function counted(count: string, noun: string): string {
+  return `${count} ${Number(count) === 1 ? noun : `${noun}s`}`;
 }
 
 function people(count: number): string {
@@ -247,9 +261,9 @@ const CAUSE_PHRASES: Record<ExclusionCause, Phrase> = {
     const name = def ? shiftName(def) : shift;
     return { zh: `已上 ${name}，时间重叠`, en: `works ${name}, which overlaps` };
   },
-  max_shifts_week: (limit) => ({ zh: `本周已排满 ${limit} 班`, en: `has reached ${shifts(limit)} this week` }),
+  max_shifts_week: (limit) => ({ zh: `本周已排满 ${limit} 班`, en: `has reached ${counted(limit, 'shift')} this week` }),
   max_hours_week: (limit) => ({ zh: `本周工时已到 ${limit} 小时上限`, en: `has reached the ${limit} h limit this week` }),
-  max_shifts_day: (limit) => ({ zh: `当天已排满 ${limit} 班`, en: `has reached ${shifts(limit)} that day` }),
+  max_shifts_day: (limit) => ({ zh: `当天已排满 ${limit} 班`, en: `has reached ${counted(limit, 'shift')} that day` }),
   max_shifts_type: (limit, { slot }) => {
     const name = shiftName(slot.shift);
     if (Number(limit) === 0) return { zh: `不上${name}`, en: `never works ${name}` };
@@ -270,7 +284,7 @@ const CAUSE_PHRASES: Record<ExclusionCause, Phrase> = {
     const other = neighbourLabel(prepared, neighbour);
     return { zh: `与${other.zh}构成禁止的班次衔接`, en: `would make a forbidden sequence with ${other.en}` };
   },
-  max_weekends: (limit) => ({ zh: `已上满 ${limit} 个周末`, en: `has reached ${limit} weekends` }),
+  max_weekends: (limit) => ({ zh: `已上满 ${limit} 个周末`, en: `has reached ${counted(limit, 'weekend')}` }),
   min_consecutive: () => ({ zh: '会打破最短连续上班或休息天数', en: 'would break a minimum run of working days or days off' }),
   cost: (raised) => costPhrase(raised),
 };
