@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RosterAssignmentView, RosterCoverageCell } from '../../../electron/contract/areas/roster.ts';
 import type { AppError } from '../../../electron/contract/errors.ts';
 import { defaultPeriod, isoWeek, periodChoices, periodOfRoster, weekPeriod } from '../../../renderer/src/areas/roster/period.ts';
-import { gapText, problemLines, stampText } from '../../../renderer/src/areas/roster/roster-format.ts';
+import { gapText, localMessage, problemLines, stampText } from '../../../renderer/src/areas/roster/roster-format.ts';
 import {
   coverageRows,
   coverageState,
@@ -159,10 +159,21 @@ describe('roster wording', () => {
     expect(stampText(null)).toBe('—');
   });
 
-  it('lists every problem of a refused import, one a line', () => {
-    const refused: AppError = { code: 'invalid_argument', message: 'assignments[0].staff: unknown staff\nassignments[3].date: outside the period' };
-    expect(problemLines(refused)).toEqual(['assignments[0].staff: unknown staff', 'assignments[3].date: outside the period']);
+  it('lists every problem of a refused import, one a line, with its path in the file', () => {
+    const refused: AppError = {
+      code: 'invalid_argument',
+      message: 'r.json 未导入，有 2 处问题。 / r.json was not imported: 2 problem(s): assignments[0].staff: unknown staff "99"; assignments[3].date: outside the period',
+      fields: { 'assignments[0].staff': 'invalid_value', 'assignments[3].date': 'invalid_value' },
+    };
+    expect(problemLines(refused)).toEqual(['assignments[0].staff: unknown staff "99"', 'assignments[3].date: outside the period']);
     expect(problemLines({ code: 'invalid_argument', message: 'bad', fields: { 'assignments.0.post': 'invalid_value' } })).toEqual(['assignments.0.post: invalid_value']);
+  });
+
+  it('shows a two-language refusal in the user’s language only', () => {
+    const message = '该草稿与已发布的排班 #1 2026-11-23–2026-11-29 重叠。 / This draft overlaps published roster(s) #1 2026-11-23–2026-11-29、#2.';
+    expect(localMessage(message, 'zh-CN')).toBe('该草稿与已发布的排班 #1 2026-11-23–2026-11-29 重叠。');
+    expect(localMessage(message, 'en')).toBe('This draft overlaps published roster(s) #1 2026-11-23–2026-11-29、#2.');
+    expect(localMessage('No roster with id 9', 'zh-CN')).toBe('No roster with id 9');
   });
 });
 

@@ -26,6 +26,7 @@ export function CoverageTable(props: {
   const totals = useMemo(() => coverageTotals(props.coverage), [props.coverage]);
   const posts = postIds.map((id) => props.centre.posts.find((post) => post.id === id) ?? { id, code: String(id), zoneId: null, nameZh: String(id), nameEn: String(id), function: 'intake' as const });
   const groups = zoneGroups(posts);
+  const zoneFirst = new Set(groups.map((group) => group.posts[0]?.id));
   const shown = onlyShort ? rows.filter((row) => row.short > 0) : rows;
 
   return (
@@ -44,22 +45,22 @@ export function CoverageTable(props: {
           <span className="legend-swatch cov-met no-backup">1/1</span> {t('roster.coverage.legendNoBackup')}
         </p>
       </div>
-      <div className="demand-scroll coverage-scroll">
-        <table className="demand-table coverage-table" aria-label={t('roster.tab.coverage')}>
+      <div className="roster-scroll coverage-scroll">
+        <table className="roster-table coverage-table" aria-label={t('roster.tab.coverage')}>
           <thead>
-            <tr className="zone-head">
+            <tr className="cov-zone-row">
               <th scope="col" rowSpan={2} className="col-date">{t('roster.coverage.date')}</th>
               <th scope="col" rowSpan={2} className="col-shift">{t('roster.coverage.shift')}</th>
               {groups.map((group) => (
-                <th key={group.key} scope="colgroup" colSpan={group.posts.length} className="zone-group">
+                <th key={group.key} scope="colgroup" colSpan={group.posts.length} className="cov-zone">
                   {group.zoneId === null ? t('roster.hallWide') : zoneName(props.centre.zones.find((zone) => zone.id === group.zoneId), language)}
                 </th>
               ))}
               <th scope="col" rowSpan={2} className="num col-missing">{t('roster.coverage.missing')}</th>
             </tr>
-            <tr className="post-head">
+            <tr className="cov-post-row">
               {posts.map((post) => (
-                <th key={post.id} scope="col" className="num" title={language === 'zh-CN' ? post.nameZh : post.nameEn}>
+                <th key={post.id} scope="col" className={zoneFirst.has(post.id) ? 'zone-first' : undefined} title={language === 'zh-CN' ? post.nameZh : post.nameEn}>
                   {props.postName(post)}
                 </th>
               ))}
@@ -80,7 +81,8 @@ export function CoverageTable(props: {
                   <td className="col-shift">{props.shiftName(row.shiftCode)}</td>
                   {posts.map((post) => {
                     const cell = row.cells.get(post.id);
-                    if (!cell) return <td key={post.id} data-col={`post-${post.id}`} className="num cov-none" />;
+                    const edge = zoneFirst.has(post.id) ? ' zone-first' : '';
+                    if (!cell) return <td key={post.id} data-col={`post-${post.id}`} className={`num cov-none${edge}`} />;
                     const state = coverageState(cell);
                     const noBackup = lacksBackup(cell);
                     return (
@@ -89,7 +91,7 @@ export function CoverageTable(props: {
                         data-col={`post-${post.id}`}
                         data-state={state}
                         data-backup={String(cell.backup)}
-                        className={`num cov-${state}${noBackup ? ' no-backup' : ''}`}
+                        className={`num cov-${state}${noBackup ? ' no-backup' : ''}${edge}`}
                         title={cellTitle(cell, noBackup, t)}
                       >
                         {state === 'idle' ? '·' : `${cell.assigned}/${cell.required}`}

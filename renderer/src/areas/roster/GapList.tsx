@@ -10,8 +10,8 @@ export function GapList(props: { gaps: RosterGapView[]; postName: (postId: numbe
   return (
     <div className="gap-view">
       <p className="muted">{t('roster.gaps.count', { slots: props.gaps.length, missing })}</p>
-      <div className="demand-scroll gap-scroll">
-        <table className="demand-table gap-table" aria-label={t('roster.tab.gaps')}>
+      <div className="roster-scroll gap-scroll">
+        <table className="roster-table gap-table" aria-label={t('roster.tab.gaps')}>
           <thead>
             <tr>
               <th scope="col" className="col-date">{t('roster.coverage.date')}</th>

@@ -10,8 +10,8 @@ export function RecentRosters(props: { rosters: RosterSummary[] | null; zones: Z
   if (props.rosters.length === 0) return <p className="muted">{t('roster.list.none')}</p>;
   const rosters = [...props.rosters].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
   return (
-    <div className="demand-scroll recent-scroll">
-      <table className="demand-table recent-table" aria-label={t('roster.tab.recent')}>
+    <div className="roster-scroll recent-scroll">
+      <table className="roster-table recent-table" aria-label={t('roster.tab.recent')}>
         <thead>
           <tr>
             <th scope="col" className="col-date">{t('roster.list.period')}</th>

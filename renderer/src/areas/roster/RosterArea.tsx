@@ -13,8 +13,8 @@ import { DiscardConfirmDialog, ReplaceConfirmDialog } from './RosterDialogs.tsx'
 import { RecentRosters } from './RecentRosters.tsx';
 import { NoRosterOpen, RosterResult, type ResultTab } from './RosterResult.tsx';
 import { RosterToolbar, TIME_LIMIT, type SolveSettings } from './RosterToolbar.tsx';
-import { errorText } from './errors.ts';
-import { periodLabel, rangeLabel, zonesLabel } from './roster-format.ts';
+import { useErrorText } from './errors.ts';
+import { periodLabel, rangeLabel, shortPostName, zonesLabel } from './roster-format.ts';
 import { postOrder, shiftOrder } from './roster-view.ts';
 import { SolveProgressDialog, type SolveRequest } from './SolveProgressDialog.tsx';
 import './roster.css';
@@ -25,6 +25,7 @@ type OpenDialog = 'import' | 'replace' | 'discard' | null;
 /** 排班: generate a week's or month's roster, look at the draft's coverage and gaps, publish it. */
 export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) {
   const { t, language } = useI18n();
+  const errorText = useErrorText();
   const [settings, setSettings] = useState<SolveSettings>(() => ({
     period: defaultPeriod('week', info.today),
     zoneIds: centre.zones.map((zone) => zone.id),
@@ -48,26 +49,46 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       setRosters(await call('roster/list', {}));
     } catch (caught) {
       setRosters([]);
-      say(errorText(caught, t), 'error');
+      say(errorText(caught), 'error');
     }
-  }, [say, t]);
+  }, [say, errorText]);
 
   useEffect(() => {
     void reloadList();
-    call('shifts/list', {}).then(setShifts, (caught: unknown) => say(errorText(caught, t), 'error'));
+    call('shifts/list', {}).then(setShifts, (caught: unknown) => say(errorText(caught), 'error'));
     // Loaded once: the shift names and the list do not change while the area is open, except by us.
   }, []);
 
   const names = useMemo(() => {
-    const posts = new Map(centre.posts.map((post) => [post.id, language === 'zh-CN' ? post.nameZh : post.nameEn]));
+    const byId = new Map(centre.posts.map((post) => [post.id, post]));
     const shiftNames = new Map(shifts.map((shift) => [shift.code, language === 'zh-CN' ? shift.nameZh : shift.nameEn]));
-    return { post: (postId: number) => posts.get(postId) ?? `#${postId}`, shift: (code: string) => shiftNames.get(code) ?? code };
-  }, [centre.posts, shifts, language]);
+    const post = (postId: number) => {
+      const found = byId.get(postId);
+      return found ? (language === 'zh-CN' ? found.nameZh : found.nameEn) : `#${postId}`;
+    };
+    const postBeside = (postId: number, homePostId: number) => {
+      const found = byId.get(postId);
+      return found && found.zoneId === byId.get(homePostId)?.zoneId ? shortPostName(found, centre.zones, language) : post(postId);
+    };
+    const shift = (code: string) => shiftNames.get(code) ?? code;
+    return { post, postBeside, shift, shiftShort: language === 'zh-CN' ? shift : (code: string) => code };
+  }, [centre.posts, centre.zones, shifts, language]);
   const orders = useMemo(() => ({ byShift: shiftOrder(shifts), byPost: postOrder(centre.posts, centre.zones) }), [shifts, centre.posts, centre.zones]);
-  const postLabel = useCallback((post: Post) => (language === 'zh-CN' ? post.nameZh : post.nameEn), [language]);
+  const postLabel = useCallback((post: Post) => shortPostName(post, centre.zones, language), [centre.zones, language]);
 
-  /** Moves focus where the user's next step is, once React has drawn it. */
-  const focusSoon = (target: () => HTMLElement | null) => requestAnimationFrame(() => target()?.focus());
+  // Focus goes where the user's next step is, once React has drawn it and it can take focus (the
+  // generate button is disabled while a solve runs, the summary heading absent until a roster opens).
+  const focusNext = useRef<(() => HTMLElement | null) | null>(null);
+  useEffect(() => {
+    const target = focusNext.current?.();
+    if (target && !(target instanceof HTMLButtonElement && target.disabled)) {
+      target.focus();
+      focusNext.current = null;
+    }
+  });
+  const focusSoon = (target: () => HTMLElement | null) => {
+    focusNext.current = target;
+  };
 
   const openRoster = useCallback(
     async (rosterId: number, options: { syncToolbar?: boolean } = {}) => {
@@ -99,11 +120,11 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
           focusSoon(() => generateRef.current);
         }
       } catch (caught) {
-        say(errorText(caught, t), 'error');
+        say(errorText(caught), 'error');
       }
       void reloadList();
     },
-    [openRoster, reloadList, say, t],
+    [openRoster, reloadList, say, t, errorText],
   );
 
   const handleSolveEnded = useCallback((job: RosterJob) => void onSolveEnded(job), [onSolveEnded]);
@@ -132,7 +153,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
         // Someone published over these days since the draft was opened: show what would be replaced.
         setView(await call('roster/get', { rosterId: view.summary.id }).catch(() => view));
         openDialog('replace');
-      } else say(errorText(caught, t), 'error');
+      } else say(errorText(caught), 'error');
     } finally {
       setBusy(false);
     }
@@ -150,7 +171,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       focusSoon(() => generateRef.current);
       void reloadList();
     } catch (caught) {
-      say(errorText(caught, t), 'error');
+      say(errorText(caught), 'error');
     } finally {
       setBusy(false);
     }
@@ -162,7 +183,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       downloadPayload(file);
       say(t('roster.exported', { file: file.fileName }));
     } catch (caught) {
-      say(errorText(caught, t), 'error');
+      say(errorText(caught), 'error');
     }
   };
 
@@ -198,7 +219,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
             rosters={rosters}
             zones={centre.zones}
             openId={view?.summary.id ?? null}
-            onOpen={(roster) => void openRoster(roster.id, { syncToolbar: true }).catch((caught: unknown) => say(errorText(caught, t), 'error'))}
+            onOpen={(roster) => void openRoster(roster.id, { syncToolbar: true }).catch((caught: unknown) => say(errorText(caught), 'error'))}
           />
         ) : view ? (
           <RosterResult
@@ -248,7 +269,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
                 setTab('grid');
                 say(t('roster.imported', { period: rangeLabel(summary.from, summary.to, t) }));
               })
-              .catch((caught: unknown) => say(errorText(caught, t), 'error'))
+              .catch((caught: unknown) => say(errorText(caught), 'error'))
               .finally(() => void reloadList());
           }}
         />

@@ -12,7 +12,11 @@ const gridTheme = appGridTheme(12);
 
 export interface DutyNames {
   post: (postId: number) => string;
+  /** Short where the post is in the same zone as `homePostId` (the row's main post), full elsewhere. */
+  postBeside: (postId: number, homePostId: number) => string;
   shift: (shiftCode: string) => string;
+  /** A shift as a day cell has room for it: the name in Chinese, the code (AM, PM) in English. */
+  shiftShort: (shiftCode: string) => string;
 }
 
 /** "税务收件 上午·下午", with 跟岗 for a learner beside a mentor. */
@@ -29,7 +33,7 @@ function DutyCell(props: ICellRendererParams<RosterRow> & { names: DutyNames; le
     <span className="duty-cell">
       {dutyGroups(duties).map((group, index) => (
         <span key={index} className={`duty duty-${group.shiftCodes[0] ?? ''}${group.learner ? ' duty-learner' : ''}`}>
-          {props.names.post(group.postId)} <span className="duty-shifts">{group.shiftCodes.map(props.names.shift).join('·')}</span>
+          {props.names.postBeside(group.postId, props.data?.mainPostId ?? group.postId)} <span className="duty-shifts">{group.shiftCodes.map(props.names.shiftShort).join('·')}</span>
           {group.learner ? <span className="learner-tag">{props.learnerTag}</span> : null}
         </span>
       ))}
@@ -45,7 +49,14 @@ export function RosterGrid(props: { rows: RosterRow[]; dates: string[]; names: D
     const month = props.dates.length > 7;
     return [
       { colId: 'name', field: 'staffName', headerName: t('roster.grid.name'), pinned: 'left', width: 86 },
-      { colId: 'mainPost', headerName: t('roster.grid.mainPost'), pinned: 'left', width: 100, valueGetter: (p) => (p.data ? names.post(p.data.mainPostId) : '') },
+      {
+        colId: 'mainPost',
+        headerName: t('roster.grid.mainPost'),
+        pinned: 'left',
+        width: language === 'zh-CN' ? 100 : 150,
+        valueGetter: (p) => (p.data ? names.post(p.data.mainPostId) : ''),
+        tooltipValueGetter: (p) => (p.value ? String(p.value) : null),
+      },
       { colId: 'shifts', field: 'shifts', headerName: t('roster.grid.shifts'), pinned: 'left', width: 62, type: 'numericColumn' },
       ...props.dates.map(
         (date): ColDef<RosterRow> => ({
@@ -63,7 +74,7 @@ export function RosterGrid(props: { rows: RosterRow[]; dates: string[]; names: D
         }),
       ),
     ];
-  }, [props.dates, names, t]);
+  }, [props.dates, names, t, language]);
 
   return (
     <div className="grid-frame roster-grid" role="region" aria-label={t('roster.tab.grid')}>

@@ -3,8 +3,8 @@ import type { RosterJob, RosterSolveProgress } from '../../../../electron/contra
 import { call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { errorText } from './errors.ts';
-import { gapText, numberText } from './roster-format.ts';
+import { plainMessage } from './errors.ts';
+import { gapText, localMessage, numberText } from './roster-format.ts';
 
 /** How often the dialog asks how the solve is going. */
 export const POLL_MS = 400;
@@ -25,7 +25,7 @@ const STEPS = ['validating', 'building', 'solving', 'checking', 'explaining', 's
  * says when it has stopped, and the dialog reports what it ended with.
  */
 export function SolveProgressDialog(props: { request: SolveRequest; title: string; onEnded: (job: RosterJob) => void; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [job, setJob] = useState<RosterJob | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -40,13 +40,13 @@ export function SolveProgressDialog(props: { request: SolveRequest; title: strin
     started.current = true;
     call('roster/solveStart', request)
       .then(async (first) => setJob(cancelWanted.current && first.state === 'running' ? await call('roster/solveCancel', { jobId: first.jobId }) : first))
-      .catch((caught: unknown) => setFailure(errorText(caught, t)));
-  }, [request, t]);
+      .catch((caught: unknown) => setFailure(plainMessage(caught, language)));
+  }, [request, language]);
 
   useEffect(() => {
     if (!job) return;
     if (job.state === 'failed') {
-      setFailure(job.error ?? t('roster.progress.failedUnknown'));
+      setFailure(job.error ? localMessage(job.error, language) : t('roster.progress.failedUnknown'));
       return;
     }
     if (job.state !== 'running') {
@@ -57,10 +57,10 @@ export function SolveProgressDialog(props: { request: SolveRequest; title: strin
     const timer = setTimeout(() => {
       call('roster/solveProgress', { jobId: job.jobId })
         .then(setJob)
-        .catch((caught: unknown) => setFailure(errorText(caught, t)));
+        .catch((caught: unknown) => setFailure(plainMessage(caught, language)));
     }, POLL_MS);
     return () => clearTimeout(timer);
-  }, [job, onEnded, t]);
+  }, [job, onEnded, t, language]);
 
   const cancel = () => {
     if (failure) return props.onClose();
@@ -70,7 +70,7 @@ export function SolveProgressDialog(props: { request: SolveRequest; title: strin
     if (job?.state === 'running') {
       call('roster/solveCancel', { jobId: job.jobId })
         .then(setJob)
-        .catch((caught: unknown) => setFailure(errorText(caught, t)));
+        .catch((caught: unknown) => setFailure(plainMessage(caught, language)));
     }
   };
 
@@ -112,7 +112,7 @@ function PhaseSteps(props: { phase: RosterSolveProgress['phase']; failed: boolea
   return (
     <>
       <p className="solve-phase" role="status" aria-live="polite" data-testid="solve-phase">
-        {t(`roster.phase.${props.phase}`)}
+        {props.failed ? t('roster.phase.failed') : t(`roster.phase.${props.phase}`)}
       </p>
       <ol className="phase-steps" aria-hidden="true">
         {STEPS.map((step, index) => (

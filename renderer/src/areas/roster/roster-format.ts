@@ -1,6 +1,6 @@
 /** Words and numbers of the roster screens, in the user's language. */
 import type { RosterSummary } from '../../../../electron/contract/areas/roster.ts';
-import type { Zone } from '../../../../electron/contract/model.ts';
+import type { Post, Zone } from '../../../../electron/contract/model.ts';
 import type { AppError } from '../../../../electron/contract/errors.ts';
 import { zhCN, type MessageKey } from '../../i18n/zh-CN.ts';
 import { isoWeek, periodEnd, weekdayIndex, type Period } from './period.ts';
@@ -47,6 +47,14 @@ export function periodLabel(period: Period, t: Translate): string {
 
 export function zoneName(zone: Zone | undefined, language: 'zh-CN' | 'en'): string {
   return zone ? (language === 'zh-CN' ? zone.nameZh : zone.nameEn) : '?';
+}
+
+/** A post's name under its zone's heading: "税务收件" under 税务 reads "收件". */
+export function shortPostName(post: Post, zones: readonly Zone[], language: 'zh-CN' | 'en'): string {
+  const full = language === 'zh-CN' ? post.nameZh : post.nameEn;
+  const zone = zones.find((candidate) => candidate.id === post.zoneId);
+  const prefix = zone ? (language === 'zh-CN' ? zone.nameZh : `${zone.nameEn} `) : '';
+  return prefix && full.startsWith(prefix) && full.length > prefix.length ? full.slice(prefix.length) : full;
 }
 
 /** 全部区域, or the zones by name. */
@@ -99,14 +107,26 @@ export function stampText(iso: string | null): string {
 
 
 /**
- * A refusal's problems one per line: the field problems with their paths where the backend gave
- * them, and the message's own list (one problem a line, or `;`-separated) otherwise.
+ * The backend words its refusals in both languages, "中文。 / English."; the user reads theirs. A
+ * message that is not in that form is shown as it is.
+ */
+export function localMessage(message: string, language: 'zh-CN' | 'en'): string {
+  const cut = message.indexOf(' / ');
+  if (cut < 0 || !/[\u4e00-\u9fff]/.test(message.slice(0, cut))) return message;
+  return language === 'zh-CN' ? message.slice(0, cut) : message.slice(cut + 3);
+}
+
+/**
+ * A refused file's problems one per line, each with its path in the file. The backend lists them
+ * after "problem(s):", separated by semicolons, and names each path in `fields`; a message without
+ * that list falls back to the field paths, then to the message's own lines.
  */
 export function problemLines(error: AppError): string[] {
+  const english = error.message.includes(' / ') ? localMessage(error.message, 'en') : error.message;
+  const listed = /problem\(s\):\s*([\s\S]*)$/.exec(english)?.[1];
+  // A problem of the whole file has an empty path: ": not a JSON file" reads better without the colon.
+  if (listed) return listed.split(/;\s+/).map((line) => line.replace(/^:\s*/, '').trim()).filter((line) => line !== '');
   const fields = Object.entries(error.fields ?? {}).map(([path, problem]) => `${path}: ${problem}`);
-  const told = error.message
-    .split(/\r?\n|；|;\s+/)
-    .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
-    .filter((line) => line !== '');
-  return fields.length > 0 && told.length <= 1 ? fields : told;
+  if (fields.length > 0) return fields;
+  return error.message.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
 }
