@@ -1,0 +1,128 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+interface Envelope<T> {
+  ok: boolean;
+  value: T;
+  error?: { message: string };
+}
+
+/** 排班 as a user reaches it; grid cells by row index and column id, coverage cells by day, shift and post. */
+export class RosterPage {
+  constructor(
+    readonly page: Page,
+    private readonly hostUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation').getByRole('button', { name: '排班' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: '排班' })).toBeVisible();
+  }
+
+  /** The backend directly, for what a test prepares rather than what it tests. */
+  async api<T>(channel: string, argument: unknown): Promise<T> {
+    const response = await this.page.request.post(`${this.hostUrl}api/${encodeURIComponent(channel)}`, { data: argument });
+    const envelope = (await response.json()) as Envelope<T>;
+    if (!envelope.ok) throw new Error(`${channel}: ${envelope.error?.message ?? 'refused'}`);
+    return envelope.value;
+  }
+
+  async postId(nameZh: string): Promise<number> {
+    const centre = await this.api<{ posts: { id: number; nameZh: string }[] }>('centre/get', {});
+    const post = centre.posts.find((candidate) => candidate.nameZh === nameZh);
+    if (!post) throw new Error(`no post named ${nameZh}`);
+    return post.id;
+  }
+
+  /** Everyone qualified for the post on approved personal leave that day, so the roster cannot fill it. */
+  async everyoneQualifiedAway(postNameZh: string, date: string): Promise<number> {
+    const postId = await this.postId(postNameZh);
+    const matrix = await this.api<{ rows: { staffId: number; status: string; cells: Record<string, { level: number }> }[] }>('skills/matrix', {});
+    const qualified = matrix.rows.filter((row) => row.status !== 'departed' && (row.cells[String(postId)]?.level ?? 0) >= 2);
+    for (const row of qualified) {
+      const request = await this.api<{ id: number; version: number }>('leave/request', {
+        staffId: row.staffId, type: 'personal', from: date, to: date, part: 'full', reason: '家中有事', acknowledgeConflicts: true,
+      });
+      await this.api('leave/decide', { id: request.id, version: request.version, decision: 'approved', acknowledgeConflicts: true });
+    }
+    return qualified.length;
+  }
+
+  async periodKind(name: '周' | '月'): Promise<void> {
+    await this.page.getByRole('radio', { name }).check();
+  }
+
+  async timeLimit(seconds: number): Promise<void> {
+    await this.page.getByLabel('求解时限').fill(String(seconds));
+  }
+
+  generateButton(): Locator {
+    return this.page.getByRole('button', { name: '生成排班', exact: true });
+  }
+
+  progress(): Locator {
+    return this.page.getByRole('dialog', { name: /^生成排班：/ });
+  }
+
+  /** Waits for the solve to end and the draft to be shown; a solve runs to its time limit and a little over. */
+  async waitForDraft(timeout = 90_000): Promise<void> {
+    const failure = this.progress().getByRole('alert');
+    // A failed solve keeps its dialog open with the reason: say it, rather than time out.
+    const state = async () => ((await failure.isVisible()) ? `failed: ${await failure.textContent()}` : (await this.progress().isVisible()) ? 'running' : 'ended');
+    await expect.poll(state, { timeout, intervals: [500] }).toBe('ended');
+    await expect(this.summary()).toBeVisible();
+  }
+
+  summary(): Locator {
+    return this.page.getByTestId('roster-summary');
+  }
+
+  status(): Locator {
+    return this.page.getByTestId('roster-status');
+  }
+
+  figure(key: 'engine' | 'solveStatus' | 'seconds' | 'gap' | 'unmet' | 'resilience'): Locator {
+    return this.page.getByTestId(`summary-${key}`).locator('dd');
+  }
+
+  notice(): Locator {
+    return this.page.locator('.notice');
+  }
+
+  async tab(name: RegExp): Promise<void> {
+    await this.page.getByRole('tab', { name }).click();
+  }
+
+  gridCell(rowIndex: number, colId: string): Locator {
+    return this.page.locator(`.roster-grid .ag-row[row-index="${rowIndex}"] .ag-cell[col-id="${colId}"]`);
+  }
+
+  coverageTable(): Locator {
+    return this.page.locator('table.coverage-table');
+  }
+
+  async coverageRowIndex(date: string, shiftCode: string): Promise<number> {
+    const row = this.coverageTable().locator(`tbody tr[data-date="${date}"][data-shift="${shiftCode}"]`);
+    await expect(row).toBeVisible();
+    return Number(await row.getAttribute('data-row-index'));
+  }
+
+  coverageCell(rowIndex: number, postId: number): Locator {
+    return this.coverageTable().locator(`tbody tr[data-row-index="${rowIndex}"] td[data-col="post-${postId}"]`);
+  }
+
+  gapRows(): Locator {
+    return this.page.locator('table.gap-table tbody tr');
+  }
+
+  publishButton(): Locator {
+    return this.summary().getByRole('button', { name: '发布' });
+  }
+
+  replaceConfirm(): Locator {
+    return this.page.getByRole('dialog', { name: '替换已发布的排班？' });
+  }
+
+  recentRows(): Locator {
+    return this.page.locator('table.recent-table tbody tr');
+  }
+}
