@@ -5,7 +5,7 @@
  * constraints shows up here as a breach, and a mistake in its objective as a different total.
  */
 import { dayRate, overlaps, restBetween, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift, prepareScenario } from './prepare.ts';
-import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type ExclusionCause, type Scenario, type SoftTotals, type Weights } from './types.ts';
+import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights } from './types.ts';
 
 /** One assignment with its person, day and shift resolved. */
 export interface Placed {
@@ -58,9 +58,7 @@ export function placeRoster(prepared: PreparedScenario, assignments: Assignment[
     }
   }
   placed.sort((a, b) => a.day.index - b.day.index || a.shift.index - b.shift.index);
-  const byPerson = new Map<string, Placed[]>();
-  for (const item of placed) byPerson.set(item.person.id, [...(byPerson.get(item.person.id) ?? []), item]);
-  return { placed, byPerson, unknown };
+  return { placed, byPerson: groupBy(placed, (item) => item.person.id), unknown };
 }
 
 function where(assignment: Assignment): Pick<Breach, 'staff' | 'date' | 'shift' | 'post'> {
@@ -76,12 +74,8 @@ function asBreach(finding: Finding): Breach {
 
 function slotFindings(placed: Placed[]): Finding[] {
   const findings: Finding[] = [];
-  const slots = new Map<string, Placed[]>();
-  for (const item of placed) {
-    findings.push(...qualificationFindings(item));
-    const key = slotKey(item.day.index, item.shift.id, item.assignment.post);
-    slots.set(key, [...(slots.get(key) ?? []), item]);
-  }
+  for (const item of placed) findings.push(...qualificationFindings(item));
+  const slots = groupBy(placed, (item) => slotKey(item.day.index, item.shift.id, item.assignment.post));
   for (const items of slots.values()) findings.push(...mentorFindings(items));
   return findings;
 }
@@ -139,9 +133,7 @@ function workedDays(prepared: PreparedScenario, items: Placed[]): boolean[] {
 }
 
 function byDay(items: Placed[]): Map<number, Placed[]> {
-  const days = new Map<number, Placed[]>();
-  for (const item of items) days.set(item.day.index, [...(days.get(item.day.index) ?? []), item]);
-  return days;
+  return groupBy(items, (item) => item.day.index);
 }
 
 /** Rule 2: one post per duty, no overlapping shifts in a day, at most maxShiftsPerDay. */
@@ -293,128 +285,193 @@ function weekendFindings(prepared: PreparedScenario, person: PreparedPerson, wor
 }
 
 // ---- Soft goals --------------------------------------------------------------------------------
+// Every soft goal is a sum of parts that each depend on one person's assignments (cost, fairness,
+// continuity, requests) or on one duty's (unmet, over, backup). The totals add the parts up, and
+// the gap reasons price one more assignment by recomputing just the two parts it touches.
 
 export function slotKey(day: number, shift: string, post: string): string {
   return `${day}|${shift}|${post}`;
 }
 
-export function softTotals(prepared: PreparedScenario, placed: Placed[]): SoftTotals {
-  const demand = demandCounts(prepared, placed);
-  const backup = backupCounts(prepared, placed);
-  const yuan = labourCost(prepared, placed);
-  const requests = brokenRequests(prepared, placed);
-  const offHome = placed.filter((item) => item.assignment.learner !== true && item.person.homePosts.size > 0 && !item.person.homePosts.has(item.assignment.post)).length;
-  const { weights } = prepared;
-  const penalties: Record<keyof Weights, number> = {
-    unmet: demand.unmetPenalty,
-    over: demand.overPenalty,
-    backup: weights.backup * backup.without,
-    cost: (weights.cost * yuan) / 100,
-    fairness: weights.fairness * fairnessUnits(prepared, placed),
-    continuity: weights.continuity * offHome,
-    requests: requests.penalty,
-  };
-  const total = sum(Object.values(penalties));
+export function dutyKey(day: number, shift: string): string {
+  return `${day}|${shift}`;
+}
+
+/** The counts behind the soft totals, additive over persons and duties. */
+export interface SoftTally {
+  unmet: number;
+  over: number;
+  unmetPenalty: number;
+  overPenalty: number;
+  slotsWithDemand: number;
+  slotsWithoutBackup: number;
+  yuan: number;
+  fairnessUnits: number;
+  offHome: number;
+  requestsBroken: number;
+  requestsPenalty: number;
+}
+
+const EMPTY_TALLY: SoftTally = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, yuan: 0, fairnessUnits: 0, offHome: 0, requestsBroken: 0, requestsPenalty: 0 };
+
+/** What the parts need from the whole scenario, computed once. */
+export interface SoftContext {
+  prepared: PreparedScenario;
+  linesByDuty: Map<string, DemandLine[]>;
+  requestsByPerson: Map<string, ShiftRequest[]>;
+  daysInWeek: Map<number, number>;
+  /** Per fairness category: mean(h) over all staff and the fair share per person. */
+  fairness: { category: FairnessCategory; meanHistory: number; fair: number }[];
+}
+
+export function softContext(prepared: PreparedScenario): SoftContext {
+  const staffCount = prepared.people.length;
   return {
-    unmetStaffShifts: demand.unmet,
-    overStaffShifts: demand.over,
-    slotsWithDemand: backup.withDemand,
-    slotsWithoutBackup: backup.without,
-    resilienceShare: backup.withDemand === 0 ? 1 : 1 - backup.without / backup.withDemand,
-    cost: round(yuan),
-    requestsBroken: requests.broken,
-    offHomeAssignments: offHome,
-    penalties: { ...mapValues(penalties, round), total: round(total) },
+    prepared,
+    linesByDuty: groupBy(prepared.scenario.demand, (line) => dutyKey(prepared.dayIndex.get(line.date) ?? -1, line.shift)),
+    requestsByPerson: groupBy(prepared.scenario.requests ?? [], (request) => request.staff),
+    daysInWeek: new Map([...groupBy(prepared.days, (day) => day.week)].map(([week, days]) => [week, days.length])),
+    fairness: FAIRNESS_CATEGORIES.map((category) => ({
+      category,
+      meanHistory: staffCount === 0 ? 0 : sum(prepared.people.map(category.history)) / staffCount,
+      fair: staffCount === 0 ? 0 : fairShare(prepared, category) / staffCount,
+    })),
   };
 }
 
-/** Non-learner assignments per slot: learners never count toward demand. */
-function filledCounts(placed: Placed[]): Map<string, number> {
-  const filled = new Map<string, number>();
-  for (const item of placed) {
-    if (item.assignment.learner === true) continue;
-    const key = slotKey(item.day.index, item.shift.id, item.assignment.post);
-    filled.set(key, (filled.get(key) ?? 0) + 1);
-  }
-  return filled;
+export function softTotals(prepared: PreparedScenario, placed: Placed[]): SoftTotals {
+  const context = softContext(prepared);
+  const byPerson = groupBy(placed, (item) => item.person.id);
+  const byDuty = groupBy(placed, (item) => dutyKey(item.day.index, item.shift.id));
+  const duties = new Set([...byDuty.keys(), ...context.linesByDuty.keys()]);
+  const tally = addTallies([
+    ...prepared.people.map((person) => personTally(context, person, byPerson.get(person.id) ?? [])),
+    ...[...duties].map((duty) => dutyTally(context, duty, byDuty.get(duty) ?? [])),
+  ]);
+  return totalsOf(tally, prepared.weights);
 }
 
-/** Soft goals 1 and 2: staff-shifts short of and above demand, plain and weighted. */
-function demandCounts(prepared: PreparedScenario, placed: Placed[]) {
-  const filled = filledCounts(placed);
-  const counts = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0 };
-  const withLine = new Set<string>();
-  for (const line of prepared.scenario.demand) {
-    const key = slotKey(prepared.dayIndex.get(line.date) ?? -1, line.shift, line.post);
-    withLine.add(key);
-    const count = filled.get(key) ?? 0;
+/** Each soft goal's weighted penalty, unrounded. */
+export function penaltiesOf(tally: SoftTally, weights: Weights): Record<keyof Weights, number> {
+  return {
+    unmet: tally.unmetPenalty,
+    over: tally.overPenalty,
+    backup: weights.backup * tally.slotsWithoutBackup,
+    cost: (weights.cost * tally.yuan) / 100,
+    fairness: weights.fairness * tally.fairnessUnits,
+    continuity: weights.continuity * tally.offHome,
+    requests: tally.requestsPenalty,
+  };
+}
+
+function totalsOf(tally: SoftTally, weights: Weights): SoftTotals {
+  const penalties = penaltiesOf(tally, weights);
+  return {
+    unmetStaffShifts: tally.unmet,
+    overStaffShifts: tally.over,
+    slotsWithDemand: tally.slotsWithDemand,
+    slotsWithoutBackup: tally.slotsWithoutBackup,
+    resilienceShare: tally.slotsWithDemand === 0 ? 1 : 1 - tally.slotsWithoutBackup / tally.slotsWithDemand,
+    cost: round(tally.yuan),
+    requestsBroken: tally.requestsBroken,
+    offHomeAssignments: tally.offHome,
+    penalties: { ...mapValues(penalties, round), total: round(sum(Object.values(penalties))) },
+  };
+}
+
+export function addTallies(tallies: SoftTally[]): SoftTally {
+  const total = { ...EMPTY_TALLY };
+  for (const tally of tallies) for (const key of Object.keys(total) as (keyof SoftTally)[]) total[key] += tally[key];
+  return total;
+}
+
+/** Soft goals 4–7 for one person: labour cost, fairness, continuity, requests. */
+export function personTally(context: SoftContext, person: PreparedPerson, items: Placed[]): SoftTally {
+  const requests = brokenRequests(context, person, items);
+  return {
+    ...EMPTY_TALLY,
+    yuan: labourCost(context, person, items),
+    fairnessUnits: sum(context.fairness.map(({ category, meanHistory, fair }) => escalating(unitsOf(category, items), category.history(person) - meanHistory - fair))),
+    // Soft goal 6: non-learner assignments away from the person's A/B posts; none without any.
+    offHome: items.filter((item) => item.assignment.learner !== true && person.homePosts.size > 0 && !person.homePosts.has(item.assignment.post)).length,
+    requestsBroken: requests.broken,
+    requestsPenalty: requests.penalty,
+  };
+}
+
+/** Soft goals 1–3 for one duty: staff-shifts short of and above demand, and backup (N-1). */
+export function dutyTally(context: SoftContext, duty: string, items: Placed[]): SoftTally {
+  const { weights } = context.prepared;
+  const tally = { ...EMPTY_TALLY };
+  // Learners never count toward demand.
+  const filled = new Map<string, number>();
+  for (const item of items) if (item.assignment.learner !== true) filled.set(item.assignment.post, (filled.get(item.assignment.post) ?? 0) + 1);
+  const lines = context.linesByDuty.get(duty) ?? [];
+  const qualifiedElsewhere = qualifiedAtOtherPosts(items);
+  for (const line of lines) {
+    const count = filled.get(line.post) ?? 0;
     const short = Math.max(0, line.required - count);
     const above = Math.max(0, count - line.required);
-    counts.unmet += short;
-    counts.unmetPenalty += (line.underWeight ?? prepared.weights.unmet) * short;
-    counts.over += above;
-    counts.overPenalty += (line.overWeight ?? prepared.weights.over) * above;
+    tally.unmet += short;
+    tally.unmetPenalty += (line.underWeight ?? weights.unmet) * short;
+    tally.over += above;
+    tally.overPenalty += (line.overWeight ?? weights.over) * above;
+    if (line.required > 0) {
+      tally.slotsWithDemand += 1;
+      const spare = count >= line.required + 1;
+      if (!spare && (qualifiedElsewhere.get(line.post) ?? 0) === 0) tally.slotsWithoutBackup += 1;
+    }
   }
   // A slot with no demand line has required 0 and the default over weight.
-  for (const [key, count] of filled) {
-    if (withLine.has(key)) continue;
-    counts.over += count;
-    counts.overPenalty += prepared.weights.over * count;
+  const withLine = new Set(lines.map((line) => line.post));
+  for (const [post, count] of filled) {
+    if (withLine.has(post)) continue;
+    tally.over += count;
+    tally.overPenalty += weights.over * count;
+  }
+  return tally;
+}
+
+/**
+ * Post → how many people on this duty sit at another post but are qualified (level ≥ 2) at it:
+ * the backups (N-1) a slot has besides a spare of its own.
+ */
+function qualifiedAtOtherPosts(dutyItems: Placed[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of dutyItems) {
+    for (const [post, level] of Object.entries(item.person.def.skills)) {
+      if (level >= QUALIFIED && post !== item.assignment.post) counts.set(post, (counts.get(post) ?? 0) + 1);
+    }
   }
   return counts;
 }
 
-/** Soft goal 3: slots with demand that survive any single absence (N-1). */
-function backupCounts(prepared: PreparedScenario, placed: Placed[]): { withDemand: number; without: number } {
-  const filled = filledCounts(placed);
-  const byDuty = new Map<string, Placed[]>();
-  for (const item of placed) {
-    const duty = `${item.day.index}|${item.shift.id}`;
-    byDuty.set(duty, [...(byDuty.get(duty) ?? []), item]);
-  }
-  let withDemand = 0;
-  let without = 0;
-  for (const line of prepared.scenario.demand) {
-    if (line.required <= 0) continue;
-    withDemand += 1;
-    const day = prepared.dayIndex.get(line.date) ?? -1;
-    const spare = (filled.get(slotKey(day, line.shift, line.post)) ?? 0) >= line.required + 1;
-    const cover = (byDuty.get(`${day}|${line.shift}`) ?? []).some((item) => item.assignment.post !== line.post && item.person.levelOf(line.post) >= QUALIFIED);
-    if (!spare && !cover) without += 1;
-  }
-  return { withDemand, without };
-}
-
 /** Soft goal 4: yuan at 100/200/300% by day kind, plus the 150% tier above the weekly standard. */
-export function labourCost(prepared: PreparedScenario, placed: Placed[]): number {
+function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[]): number {
   let yuan = 0;
-  const workdayMinutes = new Map<string, number>();
-  for (const item of placed) {
-    yuan += (item.shift.minutes / 60) * item.person.hourlyWage * dayRate(item.day.kind);
-    if (item.day.kind !== 'workday') continue;
-    const key = `${item.person.index}|${item.day.week}`;
-    workdayMinutes.set(key, (workdayMinutes.get(key) ?? 0) + item.shift.minutes);
+  const workdayMinutes = new Map<number, number>();
+  for (const item of items) {
+    yuan += (item.shift.minutes / 60) * person.hourlyWage * dayRate(item.day.kind);
+    if (item.day.kind === 'workday') workdayMinutes.set(item.day.week, (workdayMinutes.get(item.day.week) ?? 0) + item.shift.minutes);
   }
-  const daysInWeek = prepared.days.reduce((counts, day) => counts.set(day.week, (counts.get(day.week) ?? 0) + 1), new Map<number, number>());
-  for (const [key, minutes] of workdayMinutes) {
-    const [personIndex, week] = key.split('|').map(Number) as [number, number];
-    const standard = (prepared.rules.standardHoursPerWeek * (daysInWeek.get(week) ?? 7)) / 7;
-    yuan += 0.5 * prepared.people[personIndex]!.hourlyWage * Math.max(0, minutes / 60 - standard);
+  for (const [week, minutes] of workdayMinutes) {
+    const standard = (context.prepared.rules.standardHoursPerWeek * (context.daysInWeek.get(week) ?? 7)) / 7;
+    yuan += 0.5 * person.hourlyWage * Math.max(0, minutes / 60 - standard);
   }
   return yuan;
 }
 
-/** Soft goal 7: requests not granted, counted and weighted. */
-function brokenRequests(prepared: PreparedScenario, placed: Placed[]): { broken: number; penalty: number } {
-  const duties = new Set(placed.map((item) => `${item.person.id}|${item.day.date}|${item.shift.id}`));
-  const days = new Set(placed.map((item) => `${item.person.id}|${item.day.date}`));
+/** Soft goal 7: this person's requests not granted, counted and weighted. */
+function brokenRequests(context: SoftContext, person: PreparedPerson, items: Placed[]): { broken: number; penalty: number } {
+  const duties = new Set(items.map((item) => `${item.day.date}|${item.shift.id}`));
+  const days = new Set(items.map((item) => item.day.date));
   let broken = 0;
   let penalty = 0;
-  for (const request of prepared.scenario.requests ?? []) {
-    const has = request.shift === undefined ? days.has(`${request.staff}|${request.date}`) : duties.has(`${request.staff}|${request.date}|${request.shift}`);
+  for (const request of context.requestsByPerson.get(person.id) ?? []) {
+    const has = request.shift === undefined ? days.has(request.date) : duties.has(`${request.date}|${request.shift}`);
     if (has === (request.kind === 'on')) continue;
     broken += 1;
-    penalty += request.weight ?? prepared.weights.requests;
+    penalty += request.weight ?? context.prepared.weights.requests;
   }
   return { broken, penalty };
 }
@@ -436,25 +493,11 @@ const FAIRNESS_CATEGORIES: FairnessCategory[] = [
   { units: (_day, shift) => shift.minutes / MINUTES_PER_HOURS_UNIT, history: (person) => (person.def.history?.hours ?? 0) / 8 },
 ];
 
-/** Σ categories, Σ persons of F(n; b): the unweighted fairness penalty. */
-export function fairnessUnits(prepared: PreparedScenario, placed: Placed[]): number {
-  const staffCount = prepared.people.length;
-  if (staffCount === 0) return 0;
-  const byPerson = new Map<number, Placed[]>();
-  for (const item of placed) byPerson.set(item.person.index, [...(byPerson.get(item.person.index) ?? []), item]);
-  let total = 0;
-  for (const category of FAIRNESS_CATEGORIES) {
-    const meanHistory = sum(prepared.people.map(category.history)) / staffCount;
-    const fair = fairShare(prepared, category) / staffCount;
-    for (const person of prepared.people) {
-      const mine = byPerson.get(person.index) ?? [];
-      const n = sum(mine.map((item) => category.units(item.day, item.shift)));
-      total += escalating(n, category.history(person) - meanHistory - fair);
-    }
-  }
-  return total;
+function unitsOf(category: FairnessCategory, items: Placed[]): number {
+  return sum(items.map((item) => category.units(item.day, item.shift)));
 }
 
+/** Σ demand-line required × units of the line's day and shift. */
 function fairShare(prepared: PreparedScenario, category: FairnessCategory): number {
   return sum(
     prepared.scenario.demand.map((line) => {
@@ -476,6 +519,16 @@ export function escalating(n: number, b: number): number {
 }
 
 // ---- Small helpers -------------------------------------------------------------------------------
+
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);

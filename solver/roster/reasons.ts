@@ -3,9 +3,9 @@
  * kept them off, found by trying them there and asking the checker what that would break. When
  * nothing would break, the optimiser chose to leave them off, and the reason says so honestly.
  */
-import { personFindings, placeRoster, slotKey, softTotals, type Finding, type Placed, type PlacedRoster } from './check.ts';
+import { addTallies, dutyKey, dutyTally, groupBy, penaltiesOf, personFindings, personTally, placeRoster, slotKey, softContext, type Finding, type Placed, type PlacedRoster, type SoftContext, type SoftTally } from './check.ts';
 import { prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
-import { QUALIFIED, type Assignment, type DemandLine, type ExclusionCause, type Exclusion, type Gap, type Scenario, type SoftTotals, type Weights } from './types.ts';
+import { QUALIFIED, type Assignment, type DemandLine, type ExclusionCause, type Exclusion, type Gap, type Scenario, type Weights } from './types.ts';
 
 /** People named in a reason before "…and N more". */
 const NAMED_IN_REASON = 5;
@@ -44,15 +44,16 @@ interface Slot {
 interface Context {
   prepared: PreparedScenario;
   roster: PlacedRoster;
-  /** Soft totals of the roster as it stands, computed once for the 'cost' explanations. */
-  soft: () => SoftTotals;
+  byDuty: Map<string, Placed[]>;
+  soft: SoftContext;
+  /** Per person, the findings their roster already has, so a trial counts only what it adds. */
+  standing: Map<string, Set<string>>;
 }
 
 export function explainGaps(scenario: Scenario, assignments: Assignment[]): Gap[] {
   const prepared = prepareScenario(scenario);
   const roster = placeRoster(prepared, assignments);
-  let soft: SoftTotals | undefined;
-  const context: Context = { prepared, roster, soft: () => (soft ??= softTotals(prepared, roster.placed)) };
+  const context: Context = { prepared, roster, byDuty: groupBy(roster.placed, (item) => dutyKey(item.day.index, item.shift.id)), soft: softContext(prepared), standing: new Map() };
   return shortSlots(prepared, roster.placed).map((slot) => explainSlot(context, slot));
 }
 
@@ -76,8 +77,8 @@ function shortSlots(prepared: PreparedScenario, placed: Placed[]): Slot[] {
 function explainSlot(context: Context, slot: Slot): Gap {
   const qualified = context.prepared.people.filter((person) => person.levelOf(slot.line.post) >= QUALIFIED);
   const onSlot = new Set(
-    context.roster.placed
-      .filter((item) => item.day === slot.day && item.shift === slot.shift && item.assignment.post === slot.line.post && item.assignment.learner !== true)
+    (context.byDuty.get(dutyKey(slot.day.index, slot.shift.id)) ?? [])
+      .filter((item) => item.assignment.post === slot.line.post && item.assignment.learner !== true)
       .map((item) => item.person.id),
   );
   const causes = qualified
@@ -97,7 +98,7 @@ function exclusionOf(context: Context, slot: Slot, person: PreparedPerson): Excl
   const items = roster.byPerson.get(person.id) ?? [];
   const trial: Placed = { assignment: { staff: person.id, date: slot.day.date, shift: slot.shift.id, post: slot.line.post }, person, day: slot.day, shift: slot.shift };
   const withTrial = [...items, trial].sort((a, b) => a.day.index - b.day.index || a.shift.index - b.shift.index);
-  const before = new Set(personFindings(prepared, person, items).map(findingKey));
+  const before = standingFindings(context, person, items);
   const added = personFindings(prepared, person, withTrial).filter((finding) => !before.has(findingKey(finding)));
   const blocking = added
     .map((finding) => ({ finding, rank: CAUSE_ORDER.indexOf(finding.cause as ExclusionCause) }))
@@ -105,6 +106,15 @@ function exclusionOf(context: Context, slot: Slot, person: PreparedPerson): Excl
     .sort((a, b) => a.rank - b.rank)[0];
   if (blocking) return { staff: person.id, cause: blocking.finding.cause as ExclusionCause, detail: detailOf(blocking.finding, trial) };
   return { staff: person.id, cause: 'cost', detail: costDetail(context, trial) };
+}
+
+function standingFindings(context: Context, person: PreparedPerson, items: Placed[]): Set<string> {
+  let keys = context.standing.get(person.id);
+  if (!keys) {
+    keys = new Set(personFindings(context.prepared, person, items).map(findingKey));
+    context.standing.set(person.id, keys);
+  }
+  return keys;
 }
 
 function findingKey(finding: Finding): string {
@@ -138,10 +148,17 @@ function detailOf(finding: Finding, trial: Placed): string {
  * early stop (or a roster not made by the optimiser) explains the gap.
  */
 function costDetail(context: Context, trial: Placed): string {
-  const before = context.soft().penalties;
-  const after = softTotals(context.prepared, [...context.roster.placed, trial]).penalties;
-  if (after.total < before.total - 1e-9) return LOWERS_TOTAL;
-  return (Object.keys(context.prepared.weights) as (keyof Weights)[]).filter((key) => after[key] > before[key] + 1e-9).join(',');
+  // Only the person's part and the duty's part of the penalties change with one more assignment.
+  const mine = context.roster.byPerson.get(trial.person.id) ?? [];
+  const duty = dutyKey(trial.day.index, trial.shift.id);
+  const colleagues = context.byDuty.get(duty) ?? [];
+  const tally = (person: Placed[], onDuty: Placed[]): SoftTally => addTallies([personTally(context.soft, trial.person, person), dutyTally(context.soft, duty, onDuty)]);
+  const before = penaltiesOf(tally(mine, colleagues), context.prepared.weights);
+  const after = penaltiesOf(tally([...mine, trial], [...colleagues, trial]), context.prepared.weights);
+  const keys = Object.keys(before) as (keyof Weights)[];
+  const change = keys.reduce((total, key) => total + after[key] - before[key], 0);
+  if (change < -1e-9) return LOWERS_TOTAL;
+  return keys.filter((key) => after[key] > before[key] + 1e-9).join(',');
 }
 
 const LOWERS_TOTAL = 'lowers-total';
