@@ -1,0 +1,158 @@
+/**
+ * solveRoster: a validated scenario in, a roster out. Builds the model (model.ts), lets the chosen
+ * engine search, turns the decisions into assignments, and then never trusts the engine: the
+ * independent checker re-verifies every hard rule, and any breach is thrown as a bug.
+ */
+import { chooseEngine, jsLpSolverEngine } from '../lp/engines.ts';
+import type { Engine, IntegerProgram, IntegerSolution } from '../lp/types.ts';
+import { checkRoster } from './check.ts';
+import { buildRosterModel, RosterInfeasibleError, type RosterModel } from './model.ts';
+import { prepareScenario } from './prepare.ts';
+import { explainGaps } from './reasons.ts';
+import { QUALIFIED, type Breach, type Roster, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
+
+export { RosterInfeasibleError } from './model.ts';
+
+export interface SolveRosterOptions {
+  /** The loaded HiGHS engine (loadHighsEngine()); null where only small scenarios are solved. */
+  highs: Engine | null;
+  /** 'auto' (default): javascript-lp-solver where the program is small enough, HiGHS otherwise. */
+  engine?: 'auto' | 'highs' | 'javascript-lp-solver';
+  /** Stop the search after this long with the best roster so far and its proven gap (HiGHS only). */
+  timeLimitSeconds?: number;
+  /** Stop once the roster is proven within this relative gap of the optimum (HiGHS default 1e-4). */
+  relativeGap?: number;
+  onProgress?: (progress: SolveProgress) => void;
+  /** Milliseconds clock for the seconds reported; default Date.now. */
+  now?: () => number;
+}
+
+/** The optimiser broke a hard rule: a bug in the model, never the user's problem. */
+export class RosterBugError extends Error {
+  constructor(readonly breaches: Breach[]) {
+    super(`The optimiser's roster breaks ${breaches.length} hard rule(s), a bug in the model:\n- ${breaches.slice(0, 10).map((breach) => breach.message).join('\n- ')}`);
+    this.name = 'RosterBugError';
+  }
+}
+
+/** Within HiGHS's default tolerance the optimum is proven; a looser gap or a time limit is "feasible". */
+const PROVEN_GAP = 1e-4;
+
+export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Roster {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const seconds = () => (now() - started) / 1000;
+  const report = (progress: Omit<SolveProgress, 'seconds'> & { seconds?: number }) => options.onProgress?.({ seconds: seconds(), ...progress });
+
+  report({ phase: 'building' });
+  const prepared = prepareScenario(scenario);
+  const model = buildRosterModel(prepared);
+  const engine = pickEngine(model.program, options);
+
+  report({ phase: 'solving' });
+  const solveStarted = seconds();
+  const solution = engine.solve(model.program, {
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
+    onProgress: (progress) => report({ phase: 'solving', ...progress, seconds: solveStarted + progress.seconds }),
+  });
+  if (solution.status === 'infeasible' || solution.status === 'unbounded') throw new RosterInfeasibleError(diagnoseInfeasible(scenario, engine));
+  const exact = polish(model, solution, engine);
+  const assignments = model.decode(exact.values);
+
+  report({ phase: 'checking', objective: exact.objective, bound: solution.bound, gap: exact.gap });
+  const check = checkRoster(scenario, assignments);
+  if (check.breaches.length > 0) throw new RosterBugError(check.breaches);
+
+  report({ phase: 'explaining' });
+  const unmet = explainGaps(scenario, assignments);
+  const status: RosterStatus = solution.status === 'optimal' && exact.gap <= PROVEN_GAP ? 'optimal' : 'feasible';
+  const roster: Roster = {
+    assignments,
+    unmet,
+    stats: {
+      engine: engine.name,
+      status,
+      seconds: seconds(),
+      objective: exact.objective,
+      bound: Math.min(solution.bound, exact.objective),
+      gap: exact.gap,
+      variables: model.program.variables.length,
+      constraints: model.program.constraints.length,
+    },
+  };
+  report({ phase: 'done', objective: exact.objective, bound: roster.stats.bound, gap: exact.gap });
+  return roster;
+}
+
+function pickEngine(program: IntegerProgram, options: SolveRosterOptions): Engine {
+  const choice = options.engine ?? 'auto';
+  if (choice === 'javascript-lp-solver') return jsLpSolverEngine;
+  if (choice === 'highs') {
+    if (!options.highs) throw new Error('engine "highs" was asked for, but HiGHS is not loaded: pass loadHighsEngine() as options.highs');
+    return options.highs;
+  }
+  return chooseEngine(program, options.highs);
+}
+
+/**
+ * The engine's incumbent may carry slack in the variables that follow from the decisions (a
+ * fairness segment filled out of order, an overtime above the hours worked) when the search
+ * stopped early. With the decisions fixed, one more solve puts every such variable at its least
+ * cost, so the objective reported is exactly the penalty of the roster returned.
+ */
+function polish(model: RosterModel, solution: IntegerSolution, engine: Engine): IntegerSolution {
+  if (engine.name !== 'highs') return solution;
+  const fixed = new Set(model.decisions);
+  const program: IntegerProgram = {
+    ...model.program,
+    variables: model.program.variables.map((variable) => {
+      if (!fixed.has(variable.name)) return variable;
+      const value = solution.values[variable.name] ?? 0;
+      return { ...variable, lower: value, upper: value };
+    }),
+  };
+  const polished = engine.solve(program, {});
+  if (polished.status !== 'optimal') return solution;
+  const objective = Math.min(polished.objective, solution.objective);
+  const bound = Math.min(solution.bound, objective);
+  const gap = objective === bound ? 0 : Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-9);
+  return { ...polished, objective, bound, gap, values: polished.objective <= solution.objective ? polished.values : solution.values };
+}
+
+/**
+ * Only pins of learners tie one person's hard rules to another's (a mentor must sit beside them);
+ * everything else is per person. So the people whose own rules clash are found by solving each
+ * person alone, with their pins and without demand.
+ */
+function diagnoseInfeasible(scenario: Scenario, engine: Engine): string[] {
+  const problems: string[] = [];
+  for (const person of scenario.staff) {
+    const pinned = (scenario.pinned ?? []).filter((pin) => pin.staff === person.id && (person.skills[pin.post] ?? 0) >= QUALIFIED);
+    const alone: Scenario = { ...scenario, staff: [person], demand: [], requests: [], pinned, weights: { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0 } };
+    const program = buildRosterModel(prepareScenario(alone)).program;
+    const status = engine.solve(program, { timeLimitSeconds: 10 }).status;
+    if (status === 'infeasible' || status === 'unbounded') problems.push(`${person.name} (${person.id}): ${describeLimits(scenario, person.id)} cannot all hold together`);
+  }
+  if (problems.length === 0) problems.push('the pinned learners cannot all have a mentor of their post beside them on the same shift');
+  return problems;
+}
+
+function describeLimits(scenario: Scenario, staffId: string): string {
+  const person = scenario.staff.find((candidate) => candidate.id === staffId);
+  if (!person) return 'their rules';
+  const parts: string[] = [];
+  const pins = (scenario.pinned ?? []).filter((pin) => pin.staff === staffId).length;
+  if (pins > 0) parts.push(`${pins} pinned shift(s)`);
+  if (person.minMinutesTotal !== undefined) parts.push(`at least ${person.minMinutesTotal} minutes in the horizon`);
+  if (person.maxMinutesTotal !== undefined) parts.push(`at most ${person.maxMinutesTotal} minutes`);
+  if (person.maxShiftsPerWeek !== undefined) parts.push(`at most ${person.maxShiftsPerWeek} shifts a week`);
+  if (person.maxHoursPerWeek !== undefined) parts.push(`at most ${person.maxHoursPerWeek} hours a week`);
+  if (person.minConsecutiveDays !== undefined) parts.push(`blocks of at least ${person.minConsecutiveDays} days`);
+  if (person.minConsecutiveDaysOff !== undefined) parts.push(`at least ${person.minConsecutiveDaysOff} days off in a row`);
+  if (person.maxConsecutiveDays !== undefined) parts.push(`at most ${person.maxConsecutiveDays} days in a row`);
+  if (person.maxWeekends !== undefined) parts.push(`at most ${person.maxWeekends} weekends`);
+  if ((person.unavailable?.length ?? 0) > 0) parts.push(`${person.unavailable?.length} day(s) of leave or unavailability`);
+  parts.push('rest between shifts');
+  return parts.join(', ');
+}
