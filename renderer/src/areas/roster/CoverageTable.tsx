@@ -45,7 +45,7 @@ export function CoverageTable(props: {
           <span className="legend-swatch cov-met no-backup">1/1</span> {t('roster.coverage.legendNoBackup')}
         </p>
       </div>
-      <div className="roster-scroll coverage-scroll">
+      <div className="roster-scroll coverage-scroll" role="region" aria-label={t('roster.tab.coverage')} tabIndex={0}>
         <table className="roster-table coverage-table" aria-label={t('roster.tab.coverage')}>
           <thead>
             <tr className="cov-zone-row">

@@ -10,7 +10,7 @@ export function GapList(props: { gaps: RosterGapView[]; postName: (postId: numbe
   return (
     <div className="gap-view">
       <p className="muted">{t('roster.gaps.count', { slots: props.gaps.length, missing })}</p>
-      <div className="roster-scroll gap-scroll">
+      <div className="roster-scroll gap-scroll" role="region" aria-label={t('roster.tab.gaps')} tabIndex={0}>
         <table className="roster-table gap-table" aria-label={t('roster.tab.gaps')}>
           <thead>
             <tr>
