@@ -285,6 +285,15 @@ describe('formatPath', () => {
   });
 });
 
+describe('docs/roster-scenario.md', () => {
+  it('shows an example that the validator accepts', () => {
+    const page = readFileSync('docs/roster-scenario.md', 'utf8');
+    const example = /```json\n([\s\S]*?)\n```/.exec(page)?.[1];
+    expect(example).toBeDefined();
+    expect(validateScenario(JSON.parse(example!))).toMatchObject({ ok: true });
+  });
+});
+
 describe('the JSON Schemas in docs/', () => {
   // Regenerate with `npm run roster -- schema` after changing the zod schemas in scenario.ts.
   it.each([
