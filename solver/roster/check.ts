@@ -4,8 +4,24 @@
  * model (solver/roster/model.ts) but the resolved view of prepare.ts, so a mistake in the model's
  * constraints shows up here as a breach, and a mistake in its objective as a different total.
  */
-import { dayRate, overlaps, restBetween, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift, prepareScenario } from './prepare.ts';
-import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights } from './types.ts';
+import { prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
+import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DayKind, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights } from './types.ts';
+
+// The three small formulas of the rules page, written out here rather than taken from prepare.ts,
+// which the model uses too: a slip in a shared formula would pass both unnoticed.
+
+/** Rule 2: two shifts of the same day overlap when each starts before the other ends. */
+function sameDayOverlap(a: PreparedShift, b: PreparedShift): boolean {
+  return a.startMinute < b.endMinute && b.startMinute < a.endMinute;
+}
+
+/** Rule 9: b's start + 24 h − a's end, for `a` on one day and `b` on the next. */
+function restMinutes(a: PreparedShift, b: PreparedShift): number {
+  return b.startMinute + 24 * 60 - a.endMinute;
+}
+
+/** Soft goal 4: 100% on a workday, 200% on a restday, 300% on a holiday. */
+const DAY_RATE: Record<DayKind, number> = { workday: 1, restday: 2, holiday: 3 };
 
 /** One assignment with its person, day and shift resolved. */
 export interface Placed {
@@ -54,7 +70,13 @@ export function placeRoster(prepared: PreparedScenario, assignments: Assignment[
     if (person && day && shift && postIds.has(assignment.post)) {
       placed.push({ assignment, person, day, shift });
     } else {
-      unknown.push({ ...where(assignment), rule: 'reference', cause: 'reference', message: `Assignment names an unknown person, date in the horizon, shift or post: ${JSON.stringify(assignment)}` });
+      const unknownParts = [
+        person ? '' : `person "${assignment.staff}"`,
+        day ? '' : `date ${assignment.date} (not in the horizon)`,
+        shift ? '' : `shift "${assignment.shift}"`,
+        postIds.has(assignment.post) ? '' : `post "${assignment.post}"`,
+      ].filter(Boolean);
+      unknown.push({ ...where(assignment), rule: 'reference', cause: 'reference', message: `Assignment names an unknown ${unknownParts.join(', ')}` });
     }
   }
   placed.sort((a, b) => a.day.index - b.day.index || a.shift.index - b.shift.index);
@@ -144,7 +166,7 @@ function sameDayFindings(person: PreparedPerson, items: Placed[]): Finding[] {
       for (const other of dayItems.slice(0, i)) {
         if (other.shift.id === item.shift.id) {
           findings.push({ ...where(item.assignment), rule: 'assigned_elsewhere', cause: 'assigned_elsewhere', detail: other.assignment.post, message: `${person.id} has two assignments on ${item.day.date} ${item.shift.id} (${other.assignment.post} and ${item.assignment.post})` });
-        } else if (overlaps(other.shift, item.shift)) {
+        } else if (sameDayOverlap(other.shift, item.shift)) {
           findings.push({ ...where(item.assignment), rule: 'overlap', cause: 'overlap', detail: other.shift.id, message: `${person.id} works overlapping shifts ${other.shift.id} and ${item.shift.id} on ${item.day.date}` });
         }
       }
@@ -226,7 +248,7 @@ function consecutiveFindings(prepared: PreparedScenario, person: PreparedPerson,
   return findings;
 }
 
-export function consecutiveLimit(prepared: PreparedScenario, person: PreparedPerson): number {
+function consecutiveLimit(prepared: PreparedScenario, person: PreparedPerson): number {
   return prepared.rules.restDayInSeven ? Math.min(person.maxConsecutiveDays, 6) : person.maxConsecutiveDays;
 }
 
@@ -263,7 +285,7 @@ function restFindings(prepared: PreparedScenario, person: PreparedPerson, items:
   for (const [index, today] of days) {
     for (const first of today) {
       for (const then of days.get(index + 1) ?? []) {
-        const rest = restBetween(first.shift, then.shift);
+        const rest = restMinutes(first.shift, then.shift);
         if (rest < 0 || rest < prepared.rules.minRestMinutes) {
           findings.push({ ...where(then.assignment), rule: 'min_rest', cause: 'min_rest', detail: `${first.day.date}|${first.shift.id}|${prepared.rules.minRestMinutes}`, message: `${person.id} rests ${rest} minutes between ${first.shift.id} on ${first.day.date} and ${then.shift.id} on ${then.day.date}; the least is ${prepared.rules.minRestMinutes}` });
         }
@@ -451,7 +473,7 @@ function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[
   let yuan = 0;
   const workdayMinutes = new Map<number, number>();
   for (const item of items) {
-    yuan += (item.shift.minutes / 60) * person.hourlyWage * dayRate(item.day.kind);
+    yuan += (item.shift.minutes / 60) * person.hourlyWage * DAY_RATE[item.day.kind];
     if (item.day.kind === 'workday') workdayMinutes.set(item.day.week, (workdayMinutes.get(item.day.week) ?? 0) + item.shift.minutes);
   }
   for (const [week, minutes] of workdayMinutes) {
