@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ShiftTemplate } from '../../../../electron/contract/areas/calendar.ts';
 import type { RosterJob, RosterSummary, RosterView } from '../../../../electron/contract/areas/roster.ts';
-import type { AppInfo, Centre, Post } from '../../../../electron/contract/model.ts';
+import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { downloadPayload } from '../../api/files.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useFocusAfterRender, useRosterNames } from './hooks.ts';
 import { ImportRosterDialog } from './ImportRosterDialog.tsx';
 import { defaultPeriod, periodOfRoster } from './period.ts';
 import { DiscardConfirmDialog, ReplaceConfirmDialog } from './RosterDialogs.tsx';
@@ -14,8 +15,7 @@ import { RecentRosters } from './RecentRosters.tsx';
 import { NoRosterOpen, RosterResult, type ResultTab } from './RosterResult.tsx';
 import { RosterToolbar, TIME_LIMIT, type SolveSettings } from './RosterToolbar.tsx';
 import { useErrorText } from './errors.ts';
-import { periodLabel, rangeLabel, shortPostName, zonesLabel } from './roster-format.ts';
-import { postOrder, shiftOrder } from './roster-view.ts';
+import { periodLabel, rangeLabel, zonesLabel } from './roster-format.ts';
 import { SolveProgressDialog, type SolveRequest } from './SolveProgressDialog.tsx';
 import './roster.css';
 
@@ -59,36 +59,8 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
     // Loaded once: the shift names and the list do not change while the area is open, except by us.
   }, []);
 
-  const names = useMemo(() => {
-    const byId = new Map(centre.posts.map((post) => [post.id, post]));
-    const shiftNames = new Map(shifts.map((shift) => [shift.code, language === 'zh-CN' ? shift.nameZh : shift.nameEn]));
-    const post = (postId: number) => {
-      const found = byId.get(postId);
-      return found ? (language === 'zh-CN' ? found.nameZh : found.nameEn) : `#${postId}`;
-    };
-    const postBeside = (postId: number, homePostId: number) => {
-      const found = byId.get(postId);
-      return found && found.zoneId === byId.get(homePostId)?.zoneId ? shortPostName(found, centre.zones, language) : post(postId);
-    };
-    const shift = (code: string) => shiftNames.get(code) ?? code;
-    return { post, postBeside, shift, shiftShort: language === 'zh-CN' ? shift : (code: string) => code };
-  }, [centre.posts, centre.zones, shifts, language]);
-  const orders = useMemo(() => ({ byShift: shiftOrder(shifts), byPost: postOrder(centre.posts, centre.zones) }), [shifts, centre.posts, centre.zones]);
-  const postLabel = useCallback((post: Post) => shortPostName(post, centre.zones, language), [centre.zones, language]);
-
-  // Focus goes where the user's next step is, once React has drawn it and it can take focus (the
-  // generate button is disabled while a solve runs, the summary heading absent until a roster opens).
-  const focusNext = useRef<(() => HTMLElement | null) | null>(null);
-  useEffect(() => {
-    const target = focusNext.current?.();
-    if (target && !(target instanceof HTMLButtonElement && target.disabled)) {
-      target.focus();
-      focusNext.current = null;
-    }
-  });
-  const focusSoon = (target: () => HTMLElement | null) => {
-    focusNext.current = target;
-  };
+  const { names, orders, postLabel } = useRosterNames(centre, shifts);
+  const focusSoon = useFocusAfterRender();
 
   const openRoster = useCallback(
     async (rosterId: number, options: { syncToolbar?: boolean } = {}) => {
