@@ -116,6 +116,30 @@ test('cancels a running solve with Esc or 取消, and nothing is saved', async (
   await expect(page.getByRole('tabpanel')).toContainText('还没有排班。');
 });
 
+test('imports a roster as a draft; when another is published over it meanwhile, 发布 asks before replacing that one', async ({ page, host }) => {
+  const roster = new RosterPage(page, host.url);
+  await page.goto(host.url);
+  await roster.open();
+  await roster.onlyZone('农林水务');
+  await expect(page.locator('.zone-checklist summary')).toContainText('农林水务');
+  // An empty roster is a valid file: every slot is a gap, with its reason.
+  await roster.importRoster('empty.json', { assignments: [] });
+  await expect(roster.notice()).toContainText('已导入排班草稿：2026年11月23日–11月29日');
+  await expect(roster.status()).toHaveText('草稿');
+  await expect(roster.figure('engine')).toHaveText('导入');
+
+  const zoneId = (await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones.find((zone) => zone.nameZh === '农林水务')?.id;
+  const other = await roster.api<{ id: number }>('roster/importRoster', {
+    from: MONDAY, days: 7, zoneIds: [zoneId], fileName: 'other.json', base64: Buffer.from('{"assignments":[]}').toString('base64'),
+  });
+  await roster.api('roster/publish', { rosterId: other.id, replacePublished: false });
+
+  await roster.publishButton().click();
+  await expect(roster.replaceConfirm()).toContainText('发布此草稿将替换以下 1 份已发布的排班');
+  await roster.replaceConfirm().getByRole('button', { name: '替换并发布' }).click();
+  await expect(roster.status()).toHaveText('已发布');
+});
+
 test('refuses a roster file with every problem listed, each with its place in the file', async ({ page, host }) => {
   const roster = new RosterPage(page, host.url);
   await page.goto(host.url);

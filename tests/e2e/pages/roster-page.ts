@@ -47,6 +47,22 @@ export class RosterPage {
     return qualified.length;
   }
 
+  /** Only the named zones, chosen in the toolbar's checklist. */
+  async onlyZone(name: string): Promise<void> {
+    await this.page.locator('.zone-checklist summary').click();
+    await this.page.getByRole('button', { name: '清空' }).click();
+    await this.page.getByRole('checkbox', { name }).check();
+    await this.page.keyboard.press('Escape');
+  }
+
+  async importRoster(fileName: string, content: unknown): Promise<void> {
+    await this.page.getByRole('button', { name: '导入排班' }).click();
+    const dialog = this.page.getByRole('dialog', { name: '导入排班' });
+    await dialog.getByLabel('排班文件').setInputFiles({ name: fileName, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+    await dialog.getByRole('button', { name: '导入', exact: true }).click();
+    await expect(dialog).toBeHidden();
+  }
+
   async periodKind(name: '周' | '月'): Promise<void> {
     await this.page.getByRole('radio', { name }).check();
   }

@@ -121,11 +121,12 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       say(t('roster.published', { period: rangeLabel(opened.summary.from, opened.summary.to, t) }));
       void reloadList();
     } catch (caught) {
-      if (caught instanceof ApiError && caught.error.code === 'conflict' && !replacePublished) {
-        // Someone published over these days since the draft was opened: show what would be replaced.
-        setView(await call('roster/get', { rosterId: view.summary.id }).catch(() => view));
-        openDialog('replace');
-      } else say(errorText(caught), 'error');
+      // A roster published over these days since the draft was opened: show what would be replaced.
+      // Any other refusal (the draft was published or discarded elsewhere) is said as it is.
+      const fresh = caught instanceof ApiError && caught.error.code === 'conflict' && !replacePublished ? await call('roster/get', { rosterId: view.summary.id }).catch(() => null) : null;
+      if (fresh) setView(fresh);
+      if (fresh?.summary.status === 'draft' && fresh.replaces.length > 0) openDialog('replace');
+      else say(errorText(caught), 'error');
     } finally {
       setBusy(false);
     }
