@@ -22,6 +22,10 @@ import { solveRoster } from '../../solver/roster/solve.ts';
 import { readNrp } from '../../solver/roster/nrp.ts';
 import { checkRoster } from '../../solver/roster/check.ts';
 import { loadHighsEngine } from '../../solver/lp/highs.ts';
+import { chooseEngine } from '../../solver/lp/engines.ts';
+import type { Engine } from '../../solver/lp/types.ts';
+import { buildRosterModel } from '../../solver/roster/model.ts';
+import { prepareScenario } from '../../solver/roster/prepare.ts';
 import type { Scenario } from '../../solver/roster/types.ts';
 
 const CASE_ENV = 'ROSTER_BENCH_CASE';
@@ -58,7 +62,8 @@ interface NrpCase {
 
 type BenchCase = CentreCase | NrpCase;
 
-interface CaseResult {
+/** The case's size and engine, sent before the search so a case that is killed still shows them. */
+interface ModelInfo {
   staff: number;
   days: number;
   shifts: number;
@@ -67,6 +72,9 @@ interface CaseResult {
   variables: number;
   constraints: number;
   engine: string;
+}
+
+interface CaseResult extends ModelInfo {
   status: string;
   /** The whole solveRoster call: build, solve, check, explain. */
   seconds: number;
@@ -85,6 +93,7 @@ interface CaseResult {
 
 interface Outcome {
   bench: BenchCase;
+  model: ModelInfo | null;
   result: CaseResult | null;
   /** Why there is no result: killed at the time limit, crashed, … */
   failure?: string;
@@ -115,6 +124,7 @@ async function runCase(bench: BenchCase): Promise<CaseResult> {
     ? generateCentre({ staff: bench.staff, days: bench.days, shiftsPerDay: bench.shiftsPerDay, seed: SEED })
     : readNrp(readFileSync(resolve(NRP_DIR, bench.file), 'utf8'));
   const highs = await loadHighsEngine();
+  sendModelInfo(scenario, highs, bench.engine);
   const started = performance.now();
   const phaseStart = new Map<string, number>();
   const roster = solveRoster(scenario, {
@@ -155,6 +165,22 @@ async function runCase(bench: BenchCase): Promise<CaseResult> {
   };
 }
 
+/** The model solveRoster will build, built once ahead (outside the timing) to tell the parent its size and engine. */
+function sendModelInfo(scenario: Scenario, highs: Engine, engine: 'highs' | undefined): void {
+  const program = buildRosterModel(prepareScenario(scenario)).program;
+  const info: ModelInfo = {
+    staff: scenario.staff.length,
+    days: scenario.days,
+    shifts: scenario.shifts.length,
+    posts: scenario.posts.length,
+    demandStaffShifts: scenario.demand.reduce((sum, line) => sum + line.required, 0),
+    variables: program.variables.length,
+    constraints: program.constraints.length,
+    engine: engine ?? chooseEngine(program, highs).name,
+  };
+  process.send?.({ model: info });
+}
+
 async function child(raw: string): Promise<void> {
   const bench = JSON.parse(raw) as BenchCase;
   let message: { ok: true; result: CaseResult } | { ok: false; error: string };
@@ -179,12 +205,14 @@ function runChild(bench: BenchCase): Promise<Outcome> {
     });
     let stderr = '';
     let result: CaseResult | null = null;
+    let model: ModelInfo | null = null;
     let failure: string | undefined;
     proc.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-4000);
     });
-    proc.on('message', (message: { ok: boolean; result?: CaseResult; error?: string }) => {
-      if (message.ok && message.result) result = message.result;
+    proc.on('message', (message: { ok?: boolean; model?: ModelInfo; result?: CaseResult; error?: string }) => {
+      if (message.model) model = message.model;
+      else if (message.ok && message.result) result = message.result;
       else failure = `error: ${message.error?.split('\n')[0] ?? 'unknown'}`;
     });
     const killAfter = (TIME_LIMIT + GRACE_SECONDS) * 1000;
@@ -195,7 +223,7 @@ function runChild(bench: BenchCase): Promise<Outcome> {
     proc.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (!result && !failure) failure = `exited (${signal ?? code})${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
-      done({ bench, result, ...(failure !== undefined ? { failure } : {}), wallSeconds: (performance.now() - started) / 1000 });
+      done({ bench, model, result, ...(failure !== undefined ? { failure } : {}), wallSeconds: (performance.now() - started) / 1000 });
     });
   });
 }
@@ -221,7 +249,8 @@ function verdict(outcome: Outcome): string {
 function printRow(outcome: Outcome): void {
   const { bench, result } = outcome;
   if (!result) {
-    console.log(`${bench.label.padEnd(30)} ${verdict(outcome)} (${outcome.wallSeconds.toFixed(1)} s)`);
+    const size = outcome.model ? `${outcome.model.variables} vars ${outcome.model.constraints} rows, ${outcome.model.engine}: ` : '';
+    console.log(`${bench.label.padEnd(30)} ${size}${verdict(outcome)} (${outcome.wallSeconds.toFixed(1)} s)`);
     return;
   }
   const size = `${result.staff} staff ${result.days} d ${result.shifts} sh, ${result.variables} vars ${result.constraints} rows`;
@@ -243,6 +272,10 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
   const centres = outcomes.filter((o) => o.bench.kind === 'centre');
   const nrps = outcomes.filter((o) => o.bench.kind === 'nrp');
   const cell = (o: Outcome, f: (r: CaseResult) => string) => (o.result ? f(o.result) : '—');
+  const size = (o: Outcome, f: (r: ModelInfo) => string) => {
+    const info = o.result ?? o.model;
+    return info ? f(info) : '—';
+  };
   const split = (r: CaseResult) => `${r.phases.build.toFixed(1)} + ${r.phases.search.toFixed(1)} + ${r.phases.after.toFixed(1)}`;
   const lines = [
     '# Roster optimiser benchmark',
@@ -274,7 +307,7 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
     '| case | staff | days | shifts | posts | demand (staff-shifts) | variables | constraints | engine | status | seconds | build + search + check | peak MB | objective | bound | gap | unmet staff-shifts | resilience | target |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...centres.map((o) =>
-      `| ${o.bench.label} | ${cell(o, (r) => String(r.staff))} | ${cell(o, (r) => String(r.days))} | ${cell(o, (r) => String(r.shifts))} | ${cell(o, (r) => String(r.posts))} | ${cell(o, (r) => String(r.demandStaffShifts))} | ${cell(o, (r) => String(r.variables))} | ${cell(o, (r) => String(r.constraints))} | ${cell(o, (r) => r.engine)} | ${cell(o, (r) => r.status)} | ${cell(o, (r) => r.seconds.toFixed(2))} | ${cell(o, split)} | ${cell(o, (r) => r.peakMb.toFixed(0))} | ${cell(o, (r) => fixed(r.objective, 1))} | ${cell(o, (r) => fixed(r.bound, 1))} | ${cell(o, (r) => percent(r.gap))} | ${cell(o, (r) => String(r.unmet))} | ${cell(o, (r) => percent(r.resilience))} | ${verdict(o)} |`),
+      `| ${o.bench.label} | ${size(o, (r) => String(r.staff))} | ${size(o, (r) => String(r.days))} | ${size(o, (r) => String(r.shifts))} | ${size(o, (r) => String(r.posts))} | ${size(o, (r) => String(r.demandStaffShifts))} | ${size(o, (r) => String(r.variables))} | ${size(o, (r) => String(r.constraints))} | ${size(o, (r) => r.engine)} | ${cell(o, (r) => r.status)} | ${cell(o, (r) => r.seconds.toFixed(2))} | ${cell(o, split)} | ${cell(o, (r) => r.peakMb.toFixed(0))} | ${cell(o, (r) => fixed(r.objective, 1))} | ${cell(o, (r) => fixed(r.bound, 1))} | ${cell(o, (r) => percent(r.gap))} | ${cell(o, (r) => String(r.unmet))} | ${cell(o, (r) => percent(r.resilience))} | ${verdict(o)} |`),
     '',
     '## External yardstick: Curtois & Qu instances',
     '',
@@ -282,10 +315,15 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
     '|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|',
     ...nrps.map((o) => {
       const optimum = o.bench.kind === 'nrp' ? o.bench.optimum : 0;
-      return `| ${o.bench.label} | ${cell(o, (r) => String(r.staff))} | ${cell(o, (r) => String(r.days))} | ${cell(o, (r) => String(r.shifts))} | ${cell(o, (r) => String(r.variables))} | ${cell(o, (r) => String(r.constraints))} | ${cell(o, (r) => r.status)} | ${cell(o, (r) => r.seconds.toFixed(2))} | ${cell(o, (r) => r.peakMb.toFixed(0))} | ${cell(o, (r) => fixed(r.objective, 0))} | ${optimum} | ${cell(o, (r) => fixed(r.bound, 1))} | ${verdict(o)} |`;
+      return `| ${o.bench.label} | ${size(o, (r) => String(r.staff))} | ${size(o, (r) => String(r.days))} | ${size(o, (r) => String(r.shifts))} | ${size(o, (r) => String(r.variables))} | ${size(o, (r) => String(r.constraints))} | ${cell(o, (r) => r.status)} | ${cell(o, (r) => r.seconds.toFixed(2))} | ${cell(o, (r) => r.peakMb.toFixed(0))} | ${cell(o, (r) => fixed(r.objective, 0))} | ${optimum} | ${cell(o, (r) => fixed(r.bound, 1))} | ${verdict(o)} |`;
     }),
     '',
   ];
+  const unfinished = outcomes.filter((o) => !o.result);
+  if (unfinished.length > 0) {
+    const which = unfinished.map((o) => `${o.bench.label} (${o.model ? `${o.model.engine}, ${o.model.variables} variables` : 'no model'}): ${o.failure ?? 'no result'}`);
+    lines.push(`**Did not finish**: ${which.join('; ')}. javascript-lp-solver has no hard time limit, so only killing its process stops it.`, '');
+  }
   const breaches = outcomes.filter((o) => (o.result?.breaches ?? 0) > 0);
   if (breaches.length > 0) lines.push(`**Checker breaches** (a model bug): ${breaches.map((o) => `${o.bench.label} ${o.result?.breaches}`).join('; ')}.`, '');
   const mismatched = outcomes.filter((o) => o.result && Math.abs(o.result.checkerTotal - o.result.objective) > 1e-6 * Math.max(1, Math.abs(o.result.objective)));
