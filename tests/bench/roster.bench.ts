@@ -322,7 +322,8 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
   const unfinished = outcomes.filter((o) => !o.result);
   if (unfinished.length > 0) {
     const which = unfinished.map((o) => `${o.bench.label} (${o.model ? `${o.model.engine}, ${o.model.variables} variables` : 'no model'}): ${o.failure ?? 'no result'}`);
-    lines.push(`**Did not finish**: ${which.join('; ')}. javascript-lp-solver has no hard time limit, so only killing its process stops it.`, '');
+    const jsLp = unfinished.some((o) => o.model?.engine === 'javascript-lp-solver');
+    lines.push(`**Did not finish**: ${which.join('; ')}.${jsLp ? ' javascript-lp-solver has no hard time limit, so only killing its process stops it.' : ''}`, '');
   }
   const breaches = outcomes.filter((o) => (o.result?.breaches ?? 0) > 0);
   if (breaches.length > 0) lines.push(`**Checker breaches** (a model bug): ${breaches.map((o) => `${o.bench.label} ${o.result?.breaches}`).join('; ')}.`, '');
