@@ -11,7 +11,7 @@
  * bench alone; ROSTER_BENCH_ONLY=<regex> picks cases by label, ROSTER_BENCH_TIME_LIMIT sets the
  * seconds given to the optimiser (default 60).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -267,6 +267,17 @@ function machine(): string {
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}`;
 }
 
+/** The commit the figures belong to, and whether solver/ had uncommitted changes at the time. */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'solver'], { encoding: 'utf8' }).trim() !== '';
+    return `${head}${dirty ? ' (solver/ with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
+
 function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: number[]): void {
   const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
   const centres = outcomes.filter((o) => o.bench.kind === 'centre');
@@ -292,6 +303,7 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
     '',
     `- Date: ${date} UTC`,
     `- Machine: ${machine()}`,
+    `- Commit: ${revision()}`,
     `- Load average (1 min) before / after: ${loadBefore[0]?.toFixed(2)} / ${loadAfter[0]?.toFixed(2)}` +
       ((loadBefore[0] ?? 0) > 0.5 || (loadAfter[0] ?? 0) > 0.5
         ? ' — the cores were shared with other work during the run, so timings may be contended.'
