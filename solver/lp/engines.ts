@@ -18,10 +18,13 @@ export function integerCount(program: IntegerProgram): number {
   return program.variables.filter((variable) => variable.kind !== 'continuous').length;
 }
 
-/** The engine for a program; HiGHS must have been loaded by the caller (it is WebAssembly). */
-export function chooseEngine(program: IntegerProgram, highs: Engine | null): Engine {
+/**
+ * The engine for a program; HiGHS must have been loaded by the caller (it is WebAssembly). A model
+ * family whose programs are harder per variable than a covering program passes a smaller limit.
+ */
+export function chooseEngine(program: IntegerProgram, highs: Engine | null, smallIntegers = SMALL_PROGRAM_INTEGERS): Engine {
   const integers = integerCount(program);
-  if (integers <= SMALL_PROGRAM_INTEGERS) return jsLpSolverEngine;
+  if (integers <= smallIntegers) return jsLpSolverEngine;
   if (!highs) throw new Error(`a program of ${integers} integer variables needs HiGHS: load it with loadHighsEngine() first`);
   return highs;
 }

@@ -33,6 +33,7 @@ function solveWith(highs: Highs, model: Model, program: IntegerProgram, options:
     ...(options.relativeGap !== undefined ? { mip_rel_gap: options.relativeGap } : {}),
   });
   model.passModel(toModelData(highs, program));
+  if (options.start) model.setSolution({ colValue: program.variables.map((variable) => options.start?.[variable.name] ?? 0) });
   model.run(options.onProgress ? progressCallbacks(highs, options.onProgress) : undefined);
   const status = statusOf(highs, model.getModelStatus());
   if (status === 'infeasible' || status === 'unbounded') {

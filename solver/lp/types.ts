@@ -80,6 +80,8 @@ export interface SolveOptions {
   relativeGap?: number;
   /** Called as the search finds better solutions and bounds (HiGHS only; throttled). */
   onProgress?: (progress: SolveProgress) => void;
+  /** A feasible solution to start from, every variable by name (HiGHS only; ignored if infeasible). */
+  start?: Record<string, number>;
 }
 
 /** The relative gap the way HiGHS reports it, and 0 when objective and bound agree. */
