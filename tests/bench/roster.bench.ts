@@ -102,7 +102,6 @@ interface Outcome {
 
 const CASES: BenchCase[] = [
   { kind: 'centre', label: '20 staff, week, 2 shifts', staff: 20, days: 7, shiftsPerDay: 2, target: null },
-  { kind: 'centre', label: '20 staff, week, 2 shifts, HiGHS', staff: 20, days: 7, shiftsPerDay: 2, engine: 'highs', target: null },
   { kind: 'centre', label: '100 staff, week, 2 shifts', staff: 100, days: 7, shiftsPerDay: 2, target: 'optimal-5s' },
   { kind: 'centre', label: '100 staff, week, 3 shifts', staff: 100, days: 7, shiftsPerDay: 3, target: 'optimal-5s' },
   { kind: 'centre', label: '200 staff, week, 3 shifts', staff: 200, days: 7, shiftsPerDay: 3, relativeGap: 0.01, target: null },
