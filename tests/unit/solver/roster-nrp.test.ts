@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighsEngine } from '../../../solver/lp/highs.ts';
+import type { Engine } from '../../../solver/lp/types.ts';
+import { checkRoster } from '../../../solver/roster/check.ts';
+import { NRP_POST, NRP_START, nrpObjective, nrpScenario, parseNrp, readNrp } from '../../../solver/roster/nrp.ts';
+import { solveRoster } from '../../../solver/roster/solve.ts';
+
+/** The Curtois & Qu instances with proven optima, kept beside the repository (CI has the folder). */
+const NRP_DIR = resolve('../shared/bench/nrp');
+
+let highs: Engine;
+beforeAll(async () => {
+  highs = await loadHighsEngine();
+});
+
+describe('the Curtois & Qu benchmark', () => {
+  it.each([
+    ['Instance1.txt', 607],
+    ['Instance2.txt', 828],
+    ['Instance3.txt', 1001],
+  ])('%s: the optimiser reaches the proven optimum %i, and the checker agrees', (file, optimum) => {
+    const instance = parseNrp(readFileSync(resolve(NRP_DIR, file), 'utf8'));
+    const scenario = nrpScenario(instance);
+    const roster = solveRoster(scenario, { highs, engine: 'highs' });
+    expect(roster.stats.status).toBe('optimal');
+    expect(roster.stats.objective).toBeCloseTo(optimum, 6);
+    expect(nrpObjective(instance, roster.assignments)).toBe(optimum);
+    const report = checkRoster(scenario, roster.assignments);
+    expect(report.breaches).toEqual([]);
+    expect(report.soft.penalties.total).toBeCloseTo(roster.stats.objective, 6);
+  }, 60_000);
+});
+
+const SMALL = `# comment
+SECTION_HORIZON
+7
+
+SECTION_SHIFTS
+# ShiftID, Length in mins, Shifts which cannot follow this shift | separated
+D,480,
+N,600,D
+
+SECTION_STAFF
+A,D=7|N=2,2400,960,5,2,2,1
+B,D=7|N=0,2400,0,4,1,1,1
+
+SECTION_DAYS_OFF
+A,0,6
+B,3
+
+SECTION_SHIFT_ON_REQUESTS
+A,2,N,3
+
+SECTION_SHIFT_OFF_REQUESTS
+B,1,D,2
+
+SECTION_COVER
+0,D,1,100,1
+1,N,1,50,2
+`;
+
+describe('reading the format', () => {
+  it('turns a file into the scenario the rules page describes', () => {
+    const scenario = readNrp(SMALL);
+    expect(scenario.start).toBe(NRP_START);
+    expect(new Date(`${NRP_START}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(scenario.days).toBe(7);
+    expect(scenario.shifts).toEqual([
+      { id: 'D', start: '00:00', end: '08:00' },
+      { id: 'N', start: '00:00', end: '10:00' },
+    ]);
+    expect(scenario.posts).toEqual([{ id: NRP_POST, name: 'Ward' }]);
+    expect(scenario.staff[0]).toEqual({
+      id: 'A',
+      name: 'A',
+      skills: { [NRP_POST]: 2 },
+      maxShiftsByType: { D: 7, N: 2 },
+      maxMinutesTotal: 2400,
+      minMinutesTotal: 960,
+      maxConsecutiveDays: 5,
+      minConsecutiveDays: 2,
+      minConsecutiveDaysOff: 2,
+      maxWeekends: 1,
+      maxShiftsPerDay: 1,
+      unavailable: [
+        { date: '2024-01-01', reason: 'day off' },
+        { date: '2024-01-07', reason: 'day off' },
+      ],
+    });
+    expect(scenario.requests).toEqual([
+      { staff: 'A', date: '2024-01-03', shift: 'N', kind: 'on', weight: 3 },
+      { staff: 'B', date: '2024-01-02', shift: 'D', kind: 'off', weight: 2 },
+    ]);
+    expect(scenario.demand).toEqual([
+      { date: '2024-01-01', shift: 'D', post: NRP_POST, required: 1, underWeight: 100, overWeight: 1 },
+      { date: '2024-01-02', shift: 'N', post: NRP_POST, required: 1, underWeight: 50, overWeight: 2 },
+    ]);
+    expect(scenario.rules).toMatchObject({ maxShiftsPerDay: 1, minRestMinutes: 0, restDayInSeven: false, forbiddenSequences: [{ first: 'N', then: 'D' }] });
+    expect(scenario.weights).toEqual({ unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0 });
+  });
+
+  it('scores a roster in the benchmark\'s own terms', () => {
+    const instance = parseNrp(SMALL);
+    // A works N on day 1 (covers it, grants nothing else); day 0 D is left short; A's N request on day 2 is missed.
+    const objective = nrpObjective(instance, [{ staff: 'A', date: '2024-01-02', shift: 'N', post: NRP_POST }]);
+    expect(objective).toBe(100 + 3);
+    expect(nrpObjective(instance, [
+      { staff: 'B', date: '2024-01-01', shift: 'D', post: NRP_POST },
+      { staff: 'B', date: '2024-01-02', shift: 'D', post: NRP_POST },
+    ])).toBe(50 + 3 + 2);
+  });
+
+  it.each([
+    ['an unknown section', SMALL.replace('SECTION_COVER', 'SECTION_CUPS'), /line 24: unknown section SECTION_CUPS/],
+    ['a length that is not a number', SMALL.replace('N,600,D', 'N,six hundred,D'), /line 8: shift length must be a whole number/],
+    ['an unknown shift that cannot follow', SMALL.replace('N,600,D', 'N,600,X'), /line 8: unknown shift X after N/],
+    ['a staff line with a field missing', SMALL.replace('B,D=7|N=0,2400,0,4,1,1,1', 'B,D=7|N=0,2400,0,4,1,1'), /line 12: a staff line .* needs 8 comma-separated fields, got 7/],
+    ['an unknown shift in MaxShifts', SMALL.replace('A,D=7|N=2', 'A,D=7|X=2'), /line 11: unknown shift X in MaxShifts/],
+    ['a day past the horizon', SMALL.replace('B,3', 'B,7'), /line 16: day 7 is past the 7-day horizon/],
+    ['a request for an unknown person', SMALL.replace('A,2,N,3', 'Z,2,N,3'), /line 19: unknown staff Z/],
+    ['a negative weight', SMALL.replace('1,N,1,50,2', '1,N,1,-50,2'), /line 26: the weight for under must be a whole number ≥ 0/],
+    ['a person listed twice', SMALL.replace('B,D=7|N=0', 'A,D=7|N=0'), /line 12: staff A is listed twice/],
+    ['data before any section', `7\n${SMALL}`, /line 1: data before the first SECTION_ header/],
+    ['no staff section', SMALL.replace(/SECTION_STAFF[\s\S]*?\n\n/, ''), /SECTION_STAFF is missing/],
+  ])('says where the file is wrong: %s', (_what, text, message) => {
+    expect(() => parseNrp(text)).toThrow(message);
+  });
+});
