@@ -7,7 +7,10 @@
  * a shift type they may never work. Everything else follows from those decisions:
  * - works[person, day]: exact OR of the day's duties (a binary only where two duties of a day can
  *   both be worked; on a day of at most one duty it is just the sum of the duty binaries);
- * - unmet / excess per slot, continuous (integral at any vertex where the duties are);
+ * - runs of work and rest: window rows where only a maximum applies (an interval matrix, already
+ *   tight), a network of allowed blocks where a minimum applies too (runs.ts);
+ * - unmet / over per slot: integers, implied by the duties, declared so that HiGHS sees a whole
+ *   objective where the weights are whole (the benchmark's) and can stop at the first whole bound;
  * - backup per slot: one continuous "no backup" variable, no binaries per person (see coverSlot);
  * - overtime per person and week, continuous;
  * - fairness as convex piecewise-linear segments, continuous: increasing marginal costs need no
@@ -66,8 +69,9 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   linkDays(context);
   pinAssignments(context);
   for (const person of prepared.people) addPersonRules(context, person);
-  addMentorRows(context);
-  addCoverAndBackup(context);
+  const slots = slotsOf(context);
+  addMentorRows(context, slots);
+  addCoverAndBackup(context, slots);
   addOvertime(context);
   addFairness(context);
   addRequests(context);
@@ -438,23 +442,22 @@ function slotsOf(context: Context): Map<string, Slot> {
   return slots;
 }
 
-function addMentorRows(context: Context): void {
-  for (const [key, slot] of slotsOf(context)) {
+function addMentorRows(context: Context, slots: Map<string, Slot>): void {
+  for (const [key, slot] of slots) {
     if (slot.learners.length > 0) context.builder.row(`mentors|${key}`, sumOf(slot.learners, scaled(slot.mentors, -1)), undefined, 0);
   }
 }
 
-function addCoverAndBackup(context: Context): void {
+function addCoverAndBackup(context: Context, slots: Map<string, Slot>): void {
   const { prepared, builder } = context;
-  const slots = slotsOf(context);
   const demand = new Map<string, DemandLine>();
   for (const line of prepared.scenario.demand) {
     const day = prepared.dayIndex.get(line.date);
     const shift = prepared.shiftIndex.get(line.shift);
     if (day === undefined || shift === undefined) continue;
     const key = dutyKey(day, shift, line.post);
-    const earlier = demand.get(key);
-    if (earlier) context.problems.push(`demand for ${line.date} ${line.shift} ${line.post} is given twice (${earlier.required} and ${line.required})`);
+    // validateScenario refuses a second line for a slot; the page prices each line on its own.
+    if (demand.has(key)) throw new Error(`demand for ${line.date} ${line.shift} ${line.post} is given twice: validate the scenario first`);
     demand.set(key, line);
   }
   for (const [key, line] of demand) {
