@@ -9,7 +9,7 @@
  * 0.1% of the relaxation's bound, found in a second or two. When that is within the gap asked for,
  * the bound proves it and no further search is needed; otherwise the full search starts from it.
  */
-import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress } from './types.ts';
+import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type ProgramConstraint, type SolveOptions, type SolveProgress } from './types.ts';
 
 /** HiGHS's own default: the gap at which a solution counts as proven optimal. */
 export const PROVEN_GAP = 1e-4;
@@ -26,20 +26,23 @@ export function solveRelaxationFirst(engine: Engine, program: IntegerProgram, op
   const report = (progress: Omit<SolveProgress, 'seconds'>) => options.onProgress?.({ seconds: elapsed(), ...progress });
   const target = options.relativeGap ?? PROVEN_GAP;
 
-  const relaxation = engine.solve(relaxationOf(program), budget(RELAXATION_SHARE));
-  if (relaxation.status === 'infeasible') return relaxation;
-  if (relaxation.status !== 'optimal') return fullSearch(engine, program, options, elapsed, null, Number.NEGATIVE_INFINITY);
+  const relaxation = solveRelaxation(engine, program, { ...budget(RELAXATION_SHARE), ...(options.lpMethod ? { lpMethod: options.lpMethod } : {}) });
+  if (relaxation?.status === 'infeasible') return relaxation;
+  if (relaxation?.status !== 'optimal') return fullSearch(engine, program, options, elapsed, null, Number.NEGATIVE_INFINITY);
   const bound = relaxation.objective;
   report({ bound });
 
   // A tighter gap than asked for inside the restricted program, whose own bound is above the relaxation's.
-  const restricted = solveRestricted(engine, program, relaxation.values, { ...budget(RESTRICTED_SHARE), relativeGap: Math.max(PROVEN_GAP, target / 4) });
+  const heuristics = budget(RESTRICTED_SHARE);
+  const restricted = solveRestricted(engine, program, relaxation.values, { ...heuristics, relativeGap: Math.max(PROVEN_GAP, target / 4) }, now);
   if (restricted) {
     const gap = relativeGap(restricted.objective, bound);
     report({ objective: restricted.objective, bound, gap });
     if (gap <= target) return { ...restricted, status: 'optimal', bound, gap };
   }
-  return fullSearch(engine, program, options, elapsed, restricted, bound);
+  const byBlocks = restricted ? null : solveByBlocks(engine, program, relaxation.values, heuristics, now);
+  if (byBlocks) report({ objective: byBlocks.objective, bound, gap: relativeGap(byBlocks.objective, bound) });
+  return fullSearch(engine, program, options, elapsed, restricted ?? byBlocks, bound);
 }
 
 function fullSearch(
@@ -74,21 +77,101 @@ export function relaxationOf(program: IntegerProgram): IntegerProgram {
   };
 }
 
-/** RENS: the program with every integer variable the relaxation has whole fixed at that value. */
-function solveRestricted(engine: Engine, program: IntegerProgram, relaxed: Record<string, number>, options: SolveOptions): IntegerSolution | null {
-  const restricted: IntegerProgram = {
+/** The relaxation, or null when the time given ran out before it was solved. */
+function solveRelaxation(engine: Engine, program: IntegerProgram, options: SolveOptions): IntegerSolution | null {
+  try {
+    return engine.solve(relaxationOf(program), options);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * RENS: the program with every integer variable the relaxation has whole fixed at that value. Where
+ * that leaves no solution (tight run rules can need a variable the relaxation left at 0), only the
+ * ones are fixed, in the time that is left.
+ */
+function solveRestricted(engine: Engine, program: IntegerProgram, relaxed: Record<string, number>, options: SolveOptions, now: () => number): IntegerSolution | null {
+  const started = now();
+  const all = solveFixed(engine, fixWhole(program, relaxed, () => true), options);
+  if (all !== 'infeasible') return all;
+  const left = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - (now() - started) / 1000) };
+  const ones = solveFixed(engine, fixWhole(program, relaxed, (value) => value >= 1), { ...options, ...left });
+  return ones === 'infeasible' ? null : ones;
+}
+
+function fixWhole(program: IntegerProgram, relaxed: Record<string, number>, fixes: (value: number) => boolean): IntegerProgram {
+  return {
     ...program,
     variables: program.variables.map((variable) => {
       const value = relaxed[variable.name] ?? 0;
-      if (variable.kind === 'continuous' || Math.abs(value - Math.round(value)) > 1e-6) return variable;
-      return { ...variable, lower: Math.round(value), upper: Math.round(value) };
+      const whole = Math.round(value);
+      if (variable.kind === 'continuous' || Math.abs(value - whole) > 1e-6 || !fixes(whole)) return variable;
+      return { ...variable, lower: whole, upper: whole };
     }),
   };
+}
+
+function solveFixed(engine: Engine, program: IntegerProgram, options: SolveOptions): IntegerSolution | 'infeasible' | null {
   try {
-    const solution = engine.solve(restricted, options);
-    return solution.status === 'optimal' || solution.status === 'stopped' ? solution : null;
+    const solution = engine.solve(program, options);
+    if (solution.status === 'infeasible' || solution.status === 'unbounded') return 'infeasible';
+    return solution;
   } catch {
     // Stopped before any solution: the full search goes on without a start.
     return null;
   }
+}
+
+/**
+ * A first solution block by block, for programs whose rows are too tight for rounding to find one
+ * (minimum runs, totals and weekends of the Curtois & Qu family): each block alone, with only its
+ * own rows, as close as it can get to the relaxation; then the linking variables follow by fixing
+ * the blocks' integers and solving the rest. Feasible whenever each block is on its own.
+ */
+function solveByBlocks(engine: Engine, program: IntegerProgram, relaxed: Record<string, number>, options: SolveOptions, now: () => number): IntegerSolution | null {
+  const blocks = program.blocks ?? [];
+  if (blocks.length === 0) return null;
+  const started = now();
+  const left = () => (options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - (now() - started) / 1000) });
+  const blockOf = new Map<string, number>();
+  blocks.forEach((names, index) => names.forEach((name) => blockOf.set(name, index)));
+  const rows = rowsByBlock(program.constraints, blockOf, blocks.length);
+  const byName = new Map(program.variables.map((variable) => [variable.name, variable]));
+  const values: Record<string, number> = {};
+  for (const [index, names] of blocks.entries()) {
+    // Follow the relaxation: every integer variable it sets above 0 is worth its value; one it leaves
+    // at 0 costs a little, so a block takes up nothing the relaxation did not want unless it must.
+    const variables = names.map((name) => {
+      const variable = byName.get(name);
+      if (!variable) throw new Error(`block ${index} names an unknown variable ${name}`);
+      const value = relaxed[name] ?? 0;
+      return { ...variable, cost: variable.kind === 'continuous' ? 0 : value > 1e-6 ? -value : 0.01 };
+    });
+    const solution = solveFixed(engine, { sense: 'min', variables, constraints: rows[index] ?? [] }, left());
+    if (!solution || solution === 'infeasible') return null;
+    Object.assign(values, solution.values);
+  }
+  const completed = solveFixed(engine, fixBlocks(program, blockOf, values), left());
+  return completed && completed !== 'infeasible' ? completed : null;
+}
+
+function rowsByBlock(constraints: ProgramConstraint[], blockOf: Map<string, number>, count: number): ProgramConstraint[][] {
+  const rows: ProgramConstraint[][] = Array.from({ length: count }, () => []);
+  for (const row of constraints) {
+    const block = blockOf.get(row.terms[0]?.variable ?? '');
+    if (block !== undefined && row.terms.every((term) => blockOf.get(term.variable) === block)) rows[block]?.push(row);
+  }
+  return rows;
+}
+
+function fixBlocks(program: IntegerProgram, blockOf: Map<string, number>, values: Record<string, number>): IntegerProgram {
+  return {
+    ...program,
+    variables: program.variables.map((variable) => {
+      if (variable.kind === 'continuous' || !blockOf.has(variable.name)) return variable;
+      const value = Math.round(values[variable.name] ?? 0);
+      return { ...variable, lower: value, upper: value };
+    }),
+  };
 }

@@ -37,6 +37,12 @@ export interface IntegerProgram {
   constraints: ProgramConstraint[];
   /** A constant added to the objective (penalties no decision can avoid); default 0. */
   offset?: number;
+  /**
+   * Independent blocks of variables (a roster's people): every constraint is either within one
+   * block or links blocks through variables of no block. Engines ignore it; a search strategy may
+   * use it to find a first solution block by block (relaxation-first.ts).
+   */
+  blocks?: string[][];
 }
 
 /** 'stopped': a time or iteration limit ended the solve; `values` hold the best solution found. */
@@ -82,6 +88,11 @@ export interface SolveOptions {
   onProgress?: (progress: SolveProgress) => void;
   /** A feasible solution to start from, every variable by name (HiGHS only; ignored if infeasible). */
   start?: Record<string, number>;
+  /**
+   * How HiGHS solves a program without integer variables: dual simplex (its default) or interior
+   * point followed by crossover to a vertex. Interior point is faster on large degenerate LPs.
+   */
+  lpMethod?: 'simplex' | 'ipm';
 }
 
 /** The relative gap the way HiGHS reports it, and 0 when objective and bound agree. */

@@ -68,7 +68,7 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   const context = createContext(prepared);
   linkDays(context);
   pinAssignments(context);
-  for (const person of prepared.people) addPersonRules(context, person);
+  for (const person of prepared.people) context.builder.inBlock(person.index, () => addPersonRules(context, person));
   const slots = slotsOf(context);
   addMentorRows(context, slots);
   addCoverAndBackup(context, slots);
@@ -91,7 +91,7 @@ function createContext(prepared: PreparedScenario): Context {
   const builder = new ProgramBuilder();
   const mentorsPossible = countPossibleMentors(prepared);
   const duties = prepared.people.map((person) =>
-    prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible))),
+    builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible)))),
   );
   return { prepared, builder, duties, work: [], exclusive: [], problems: [] };
 }
@@ -170,38 +170,36 @@ function dutyTerms(context: Context, person: number, day: number, shift: number,
 // Rule 2 and the works(person, day) link
 
 function linkDays(context: Context): void {
-  const { prepared, builder } = context;
-  for (const person of prepared.people) {
-    const work: Terms[] = [];
-    const exclusive: boolean[] = [];
-    for (const day of prepared.days) {
-      const open = prepared.shifts.filter((shift) => (context.duties[person.index]?.[day.index]?.[shift.index]?.length ?? 0) > 0);
-      const shiftTerms = (shift: PreparedShift) => dutyTerms(context, person.index, day.index, shift.index);
-      const name = `${person.index}|${day.index}`;
-      const atMostOne = person.maxShiftsPerDay === 1 || open.every((a) => open.every((b) => a === b || overlaps(a, b)));
-      exclusive.push(atMostOne);
-      if (open.length === 0) {
-        work.push([]);
-      } else if (atMostOne) {
-        const all = sumOf(...open.map(shiftTerms));
-        if (all.length > 1) builder.row(`one duty|${name}`, all, undefined, 1);
-        work.push(all);
-      } else {
-        const works = builder.variable(`w|${name}`, 'binary');
-        // Each group of mutually overlapping shifts holds at most one duty, and only on a worked day;
-        // this also keeps one post per shift.
-        for (const clique of overlapCliques(open)) builder.row(`overlap|${name}|${clique[0]?.id}`, sumOf(...clique.map(shiftTerms), single(works, -1)), undefined, 0);
-        const all = sumOf(...open.map(shiftTerms));
-        builder.row(`worked only if on duty|${name}`, sumOf(single(works), scaled(all, -1)), undefined, 0);
-        if (person.maxShiftsPerDay !== null && person.maxShiftsPerDay < open.length) {
-          builder.row(`shifts per day|${name}`, sumOf(all, single(works, -person.maxShiftsPerDay)), undefined, 0);
-        }
-        work.push(single(works));
-      }
-    }
-    context.work.push(work);
-    context.exclusive.push(exclusive);
+  for (const person of context.prepared.people) context.builder.inBlock(person.index, () => linkPersonDays(context, person));
+}
+
+function linkPersonDays(context: Context, person: PreparedPerson): void {
+  const links = context.prepared.days.map((day) => linkDay(context, person, day));
+  context.work.push(links.map((link) => link.work));
+  context.exclusive.push(links.map((link) => link.exclusive));
+}
+
+/** works(person, day) as terms, and whether the day can hold at most one duty. */
+function linkDay(context: Context, person: PreparedPerson, day: PreparedDay): { work: Terms; exclusive: boolean } {
+  const { builder } = context;
+  const open = openShifts(context, person.index, day.index);
+  const shiftTerms = (shift: PreparedShift) => dutyTerms(context, person.index, day.index, shift.index);
+  const all = sumOf(...open.map(shiftTerms));
+  const name = `${person.index}|${day.index}`;
+  const exclusive = person.maxShiftsPerDay === 1 || open.every((a) => open.every((b) => a === b || overlaps(a, b)));
+  if (exclusive) {
+    if (all.length > 1) builder.row(`one duty|${name}`, all, undefined, 1);
+    return { work: all, exclusive };
   }
+  const works = builder.variable(`w|${name}`, 'binary');
+  // Each group of mutually overlapping shifts holds at most one duty, and only on a worked day;
+  // this also keeps one post per shift.
+  for (const clique of overlapCliques(open)) builder.row(`overlap|${name}|${clique[0]?.id}`, sumOf(...clique.map(shiftTerms), single(works, -1)), undefined, 0);
+  builder.row(`worked only if on duty|${name}`, sumOf(single(works), scaled(all, -1)), undefined, 0);
+  if (person.maxShiftsPerDay !== null && person.maxShiftsPerDay < open.length) {
+    builder.row(`shifts per day|${name}`, sumOf(all, single(works, -person.maxShiftsPerDay)), undefined, 0);
+  }
+  return { work: single(works), exclusive };
 }
 
 /** The maximal sets of pairwise-overlapping shifts (an interval graph's cliques), singletons included. */
@@ -468,7 +466,7 @@ function addCoverAndBackup(context: Context, slots: Map<string, Slot>): void {
   if (prepared.weights.over <= 0) return;
   for (const [key, slot] of slots) {
     if (demand.has(key) || slot.qualified.length === 0) continue;
-    const over = builder.variable(`over|${key}`, 'continuous', prepared.weights.over);
+    const over = builder.variable(`over|${key}`, 'integer', prepared.weights.over);
     builder.row(`over|${key}`, sumOf(slot.qualified, single(over, -1)), undefined, 0);
   }
 }

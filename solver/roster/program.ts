@@ -11,12 +11,27 @@ export class ProgramBuilder {
   private readonly byName = new Map<string, ProgramVariable>();
   private readonly constraints: ProgramConstraint[] = [];
   private offset = 0;
+  private readonly blocks: string[][] = [];
+  private currentBlock: string[] | null = null;
+
+  /** Variables declared inside `build` belong to block `index` (see IntegerProgram.blocks). */
+  inBlock<T>(index: number, build: () => T): T {
+    const outer = this.currentBlock;
+    this.blocks[index] ??= [];
+    this.currentBlock = this.blocks[index];
+    try {
+      return build();
+    } finally {
+      this.currentBlock = outer;
+    }
+  }
 
   variable(name: string, kind: VariableKind, cost = 0, bounds: { lower?: number; upper?: number } = {}): string {
     if (this.byName.has(name)) throw new Error(`variable ${name} declared twice`);
     const variable: ProgramVariable = { name, kind, cost, ...bounds };
     this.variables.push(variable);
     this.byName.set(name, variable);
+    this.currentBlock?.push(name);
     return name;
   }
 
@@ -53,7 +68,8 @@ export class ProgramBuilder {
   }
 
   build(): IntegerProgram {
-    return { sense: 'min', variables: this.variables, constraints: this.constraints, offset: this.offset };
+    const blocks = this.blocks.filter((block) => block.length > 0);
+    return { sense: 'min', variables: this.variables, constraints: this.constraints, offset: this.offset, ...(blocks.length > 0 ? { blocks } : {}) };
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../../data/demo/random.ts';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine } from '../../../solver/lp/types.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
@@ -31,6 +32,43 @@ describe('the Curtois & Qu benchmark', () => {
     expect(report.breaches).toEqual([]);
     expect(report.soft.penalties.total).toBeCloseTo(roster.stats.objective, 6);
   }, 60_000);
+});
+
+/**
+ * An instance of the family's shape (Instance7: four weeks, early/day/late with late-then-early
+ * forbidden, blocks of 2–5 days, two weekends) at twice its staff, written in the file format.
+ */
+function largerInstance(seed: number, staff: number, days: number): string {
+  const random = new SeededRandom(seed);
+  const ids = Array.from({ length: staff }, (_, index) => `P${index}`);
+  const lines = ['SECTION_HORIZON', String(days), '', 'SECTION_SHIFTS', 'E,480,', 'D,480,E', 'L,480,E|D', '', 'SECTION_STAFF'];
+  for (const id of ids) {
+    const late = random.chance(0.4) ? 0 : random.int(4, 9);
+    lines.push(`${id},E=${days}|D=${days}|L=${late},${(days * 480 * 9) / 14},${(days * 480 * 7) / 14},5,2,2,2`);
+  }
+  lines.push('', 'SECTION_DAYS_OFF', ...ids.map((id) => `${id},${random.int(0, days - 1)}`));
+  const requests = (kind: string) => ['', kind, ...ids.flatMap((id) => Array.from({ length: random.int(0, 4) }, () => `${id},${random.int(0, days - 1)},${random.pick(['E', 'D', 'L'])},${random.int(1, 3)}`))];
+  lines.push(...requests('SECTION_SHIFT_ON_REQUESTS'), ...requests('SECTION_SHIFT_OFF_REQUESTS'), '', 'SECTION_COVER');
+  for (let day = 0; day < days; day += 1) {
+    // About nine tenths of what the staff can give, as in the published instances.
+    for (const [shift, share] of [['E', 0.22], ['D', 0.25], ['L', 0.08]] as const) lines.push(`${day},${shift},${Math.round(staff * share * (0.8 + random.next() * 0.4))},100,1`);
+  }
+  return lines.join('\n');
+}
+
+describe('a larger instance of the same family', () => {
+  it('holds up: a roster within the time limit, every hard rule kept, the benchmark\'s score equal to the objective', () => {
+    const instance = parseNrp(largerInstance(11, 40, 28));
+    const scenario = nrpScenario(instance);
+    const roster = solveRoster(scenario, { highs, timeLimitSeconds: 15 });
+    expect(roster.stats.engine).toBe('highs');
+    expect(roster.stats.seconds).toBeLessThan(15 + 15);
+    expect(roster.stats.gap).toBeGreaterThanOrEqual(0);
+    const report = checkRoster(scenario, roster.assignments);
+    expect(report.breaches).toEqual([]);
+    expect(report.soft.penalties.total).toBeCloseTo(roster.stats.objective, 6);
+    expect(nrpObjective(instance, roster.assignments)).toBeCloseTo(roster.stats.objective, 6);
+  }, 90_000);
 });
 
 const SMALL = `# comment
