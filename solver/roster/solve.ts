@@ -61,6 +61,10 @@ export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Ro
     ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
     ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
     onProgress: (progress) => report({ phase: 'solving', ...progress, seconds: solveStarted + progress.seconds }),
+    // Over more than two weeks the relaxation is degenerate for dual simplex: interior point took
+    // 3–4 s where simplex took 6–9 s (100 staff × 4 weeks; a 40-staff Curtois-style month), while on
+    // a week simplex is the faster (0.6 s against 1.6 s for 300 staff).
+    lpMethod: prepared.days.length > 14 ? 'ipm' : 'simplex',
   };
   // HiGHS gets the relaxation first (see relaxation-first.ts); javascript-lp-solver only sees small programs.
   const solution = engine.name === 'highs' ? solveRelaxationFirst(engine, model.program, solveOptions, now) : engine.solve(model.program, solveOptions);
