@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseEngine, jsLpSolverEngine, SMALL_PROGRAM_INTEGERS } from '../../../solver/lp/engines.ts';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
+import { relaxationOf, solveRelaxationFirst } from '../../../solver/lp/relaxation-first.ts';
 import type { Engine, IntegerProgram } from '../../../solver/lp/types.ts';
 import { SeededRandom } from '../../../data/demo/random.ts';
 
@@ -140,6 +141,30 @@ describe('LP engines', () => {
     expect(solution.gap).toBeGreaterThan(0);
     expect(solution.gap).toBeLessThanOrEqual(0.5);
     expectFeasible(program, solution.values, solution.objective);
+  });
+
+  it('relaxation first reaches the same optimum as a plain search, reporting the relaxation\'s bound first', () => {
+    const random = new SeededRandom(9);
+    for (let case_ = 0; case_ < 40; case_ += 1) {
+      const program = coveringProgram(random);
+      const reports: { bound?: number }[] = [];
+      const strategy = solveRelaxationFirst(highs, program, { onProgress: (progress) => reports.push(progress) });
+      const plain = highs.solve(program);
+      expect(strategy.status, `case ${case_}`).toBe('optimal');
+      expect(strategy.objective, `case ${case_}`).toBeCloseTo(plain.objective, 6);
+      expect(strategy.bound, `case ${case_}`).toBeLessThanOrEqual(strategy.objective + 1e-9);
+      expectFeasible(program, strategy.values, strategy.objective);
+      expect(reports[0]?.bound, `case ${case_}`).toBeCloseTo(highs.solve(relaxationOf(program)).objective, 6);
+    }
+  });
+
+  it('relaxation first says so when the program has no solution', () => {
+    const program: IntegerProgram = {
+      sense: 'min',
+      variables: [{ name: 'x', cost: 1, kind: 'binary' }],
+      constraints: [{ name: 'impossible', terms: [{ variable: 'x', coefficient: 1 }], min: 2 }],
+    };
+    expect(solveRelaxationFirst(highs, program).status).toBe('infeasible');
   });
 
   it('HiGHS says so when a program has no solution', () => {
