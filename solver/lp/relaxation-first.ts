@@ -8,6 +8,9 @@
  * relaxation already has whole (RENS) leaves a small program whose optimum is usually within
  * 0.1% of the relaxation's bound, found in a second or two. When that is within the gap asked for,
  * the bound proves it and no further search is needed; otherwise the full search starts from it.
+ * Where rounding finds nothing (tight run rules), a program that names its independent blocks
+ * (IntegerProgram.blocks, a roster's people) gets a first solution block by block instead, so a
+ * time limit still ends with a solution.
  */
 import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type ProgramConstraint, type SolveOptions, type SolveProgress } from './types.ts';
 
@@ -55,12 +58,20 @@ function fullSearch(
 ): IntegerSolution {
   const offset = elapsed();
   const remaining = options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - offset) };
-  const search = engine.solve(program, {
-    ...options,
-    ...remaining,
-    ...(incumbent ? { start: incumbent.values } : {}),
-    ...(options.onProgress ? { onProgress: (progress: SolveProgress) => options.onProgress?.({ ...progress, seconds: offset + progress.seconds }) } : {}),
-  });
+  let search: IntegerSolution;
+  try {
+    search = engine.solve(program, {
+      ...options,
+      ...remaining,
+      ...(incumbent ? { start: incumbent.values } : {}),
+      ...(options.onProgress ? { onProgress: (progress: SolveProgress) => options.onProgress?.({ ...progress, seconds: offset + progress.seconds }) } : {}),
+    });
+  } catch (error) {
+    // Stopped before a solution of its own: what the heuristics found is the best there is.
+    if (!incumbent) throw error;
+    const bound = Math.min(incumbent.objective, relaxationBound);
+    return { ...incumbent, status: 'stopped', bound, gap: relativeGap(incumbent.objective, bound) };
+  }
   if (search.status === 'infeasible' || search.status === 'unbounded') return search;
   const best = incumbent && incumbent.objective < search.objective ? incumbent : search;
   const bound = Math.min(best.objective, Math.max(search.bound, relaxationBound));
