@@ -9,10 +9,11 @@
  * 0.1% of the relaxation's bound, found in a second or two. When that is within the gap asked for,
  * the bound proves it and no further search is needed; otherwise the full search starts from it.
  * Where rounding finds nothing (tight run rules), a program that names its independent blocks
- * (IntegerProgram.blocks, a roster's people) gets a first solution block by block instead, so a
- * time limit still ends with a solution.
+ * (IntegerProgram.blocks, a roster's people) gets a first solution block by block instead
+ * (block-greedy.ts), so a time limit still ends with a solution.
  */
-import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type ProgramConstraint, type SolveOptions, type SolveProgress } from './types.ts';
+import { solveBlockByBlock } from './block-greedy.ts';
+import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress } from './types.ts';
 
 /** HiGHS's own default: the gap at which a solution counts as proven optimal. */
 export const PROVEN_GAP = 1e-4;
@@ -43,7 +44,7 @@ export function solveRelaxationFirst(engine: Engine, program: IntegerProgram, op
     report({ objective: restricted.objective, bound, gap });
     if (gap <= target) return { ...restricted, status: 'optimal', bound, gap };
   }
-  const byBlocks = restricted ? null : solveByBlocks(engine, program, relaxation.values, heuristics, now);
+  const byBlocks = restricted ? null : solveBlockByBlock(engine, program, heuristics, now);
   if (byBlocks) report({ objective: byBlocks.objective, bound, gap: relativeGap(byBlocks.objective, bound) });
   return fullSearch(engine, program, options, elapsed, restricted ?? byBlocks, bound);
 }
@@ -132,57 +133,4 @@ function solveFixed(engine: Engine, program: IntegerProgram, options: SolveOptio
     // Stopped before any solution: the full search goes on without a start.
     return null;
   }
-}
-
-/**
- * A first solution block by block, for programs whose rows are too tight for rounding to find one
- * (minimum runs, totals and weekends of the Curtois & Qu family): each block alone, with only its
- * own rows, as close as it can get to the relaxation; then the linking variables follow by fixing
- * the blocks' integers and solving the rest. Feasible whenever each block is on its own.
- */
-function solveByBlocks(engine: Engine, program: IntegerProgram, relaxed: Record<string, number>, options: SolveOptions, now: () => number): IntegerSolution | null {
-  const blocks = program.blocks ?? [];
-  if (blocks.length === 0) return null;
-  const started = now();
-  const left = () => (options.timeLimitSeconds === undefined ? {} : { timeLimitSeconds: Math.max(0.1, options.timeLimitSeconds - (now() - started) / 1000) });
-  const blockOf = new Map<string, number>();
-  blocks.forEach((names, index) => names.forEach((name) => blockOf.set(name, index)));
-  const rows = rowsByBlock(program.constraints, blockOf, blocks.length);
-  const byName = new Map(program.variables.map((variable) => [variable.name, variable]));
-  const values: Record<string, number> = {};
-  for (const [index, names] of blocks.entries()) {
-    // Follow the relaxation: every integer variable it sets above 0 is worth its value; one it leaves
-    // at 0 costs a little, so a block takes up nothing the relaxation did not want unless it must.
-    const variables = names.map((name) => {
-      const variable = byName.get(name);
-      if (!variable) throw new Error(`block ${index} names an unknown variable ${name}`);
-      const value = relaxed[name] ?? 0;
-      return { ...variable, cost: variable.kind === 'continuous' ? 0 : value > 1e-6 ? -value : 0.01 };
-    });
-    const solution = solveFixed(engine, { sense: 'min', variables, constraints: rows[index] ?? [] }, left());
-    if (!solution || solution === 'infeasible') return null;
-    Object.assign(values, solution.values);
-  }
-  const completed = solveFixed(engine, fixBlocks(program, blockOf, values), left());
-  return completed && completed !== 'infeasible' ? completed : null;
-}
-
-function rowsByBlock(constraints: ProgramConstraint[], blockOf: Map<string, number>, count: number): ProgramConstraint[][] {
-  const rows: ProgramConstraint[][] = Array.from({ length: count }, () => []);
-  for (const row of constraints) {
-    const block = blockOf.get(row.terms[0]?.variable ?? '');
-    if (block !== undefined && row.terms.every((term) => blockOf.get(term.variable) === block)) rows[block]?.push(row);
-  }
-  return rows;
-}
-
-function fixBlocks(program: IntegerProgram, blockOf: Map<string, number>, values: Record<string, number>): IntegerProgram {
-  return {
-    ...program,
-    variables: program.variables.map((variable) => {
-      if (variable.kind === 'continuous' || !blockOf.has(variable.name)) return variable;
-      const value = Math.round(values[variable.name] ?? 0);
-      return { ...variable, lower: value, upper: value };
-    }),
-  };
 }
