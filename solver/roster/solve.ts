@@ -5,12 +5,12 @@
  */
 import { chooseEngine, jsLpSolverEngine } from '../lp/engines.ts';
 import { PROVEN_GAP, solveRelaxationFirst } from '../lp/relaxation-first.ts';
-import type { Engine, IntegerProgram, IntegerSolution, SolveOptions } from '../lp/types.ts';
+import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions } from '../lp/types.ts';
 import { checkRoster } from './check.ts';
 import { buildRosterModel, RosterInfeasibleError, type RosterModel } from './model.ts';
 import { prepareScenario } from './prepare.ts';
 import { explainGaps } from './reasons.ts';
-import { QUALIFIED, type Breach, type Roster, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
+import { QUALIFIED, type Breach, type Roster, type RosterStats, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
 
 export { RosterInfeasibleError } from './model.ts';
 
@@ -44,11 +44,13 @@ export class RosterBugError extends Error {
   }
 }
 
+type Report = (progress: Omit<SolveProgress, 'seconds'> & { seconds?: number }) => void;
+
 export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Roster {
   const now = options.now ?? Date.now;
   const started = now();
   const seconds = () => (now() - started) / 1000;
-  const report = (progress: Omit<SolveProgress, 'seconds'> & { seconds?: number }) => options.onProgress?.({ seconds: seconds(), ...progress });
+  const report: Report = (progress) => options.onProgress?.({ seconds: seconds(), ...progress });
 
   report({ phase: 'building' });
   const prepared = prepareScenario(scenario);
@@ -56,23 +58,12 @@ export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Ro
   const engine = pickEngine(model.program, options);
 
   report({ phase: 'solving' });
-  const solveStarted = seconds();
-  const solveOptions: SolveOptions = {
-    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
-    onProgress: (progress) => report({ phase: 'solving', ...progress, seconds: solveStarted + progress.seconds }),
-    // Over more than two weeks the relaxation is degenerate for dual simplex: interior point took
-    // 3–4 s where simplex took 6–9 s (100 staff × 4 weeks; a 40-staff Curtois-style month), while on
-    // a week simplex is the faster (0.6 s against 1.6 s for 300 staff).
-    lpMethod: prepared.days.length > 14 ? 'ipm' : 'simplex',
-  };
-  // HiGHS gets the relaxation first (see relaxation-first.ts); javascript-lp-solver only sees small programs.
-  const solution = engine.name === 'highs' ? solveRelaxationFirst(engine, model.program, solveOptions, now) : engine.solve(model.program, solveOptions);
+  const solution = search(model, engine, options, { report, seconds, now, days: prepared.days.length });
   if (solution.status === 'infeasible' || solution.status === 'unbounded') throw new RosterInfeasibleError(diagnoseInfeasible(scenario, engine));
   const exact = polish(model, solution, engine);
   const assignments = model.decode(exact.values);
 
-  report({ phase: 'checking', objective: exact.objective, bound: solution.bound, gap: exact.gap });
+  report({ phase: 'checking', objective: exact.objective, bound: exact.bound, gap: exact.gap });
   const check = checkRoster(scenario, assignments);
   if (check.breaches.length > 0) throw new RosterBugError(check.breaches);
 
@@ -80,22 +71,33 @@ export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Ro
   const unmet = explainGaps(scenario, assignments);
   // Within HiGHS's default tolerance the optimum is proven; a looser gap or a time limit is "feasible".
   const status: RosterStatus = solution.status === 'optimal' && exact.gap <= PROVEN_GAP ? 'optimal' : 'feasible';
-  const roster: Roster = {
-    assignments,
-    unmet,
-    stats: {
-      engine: engine.name,
-      status,
-      seconds: seconds(),
-      objective: exact.objective,
-      bound: Math.min(solution.bound, exact.objective),
-      gap: exact.gap,
-      variables: model.program.variables.length,
-      constraints: model.program.constraints.length,
-    },
+  const stats: RosterStats = {
+    engine: engine.name,
+    status,
+    seconds: seconds(),
+    objective: exact.objective,
+    bound: exact.bound,
+    gap: exact.gap,
+    variables: model.program.variables.length,
+    constraints: model.program.constraints.length,
   };
-  report({ phase: 'done', objective: exact.objective, bound: roster.stats.bound, gap: exact.gap });
-  return roster;
+  report({ phase: 'done', objective: stats.objective, bound: stats.bound, gap: stats.gap });
+  return { assignments, unmet, stats };
+}
+
+function search(model: RosterModel, engine: Engine, options: SolveRosterOptions, clock: { report: Report; seconds: () => number; now: () => number; days: number }): IntegerSolution {
+  const solveStarted = clock.seconds();
+  const solveOptions: SolveOptions = {
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+    ...(options.relativeGap !== undefined ? { relativeGap: options.relativeGap } : {}),
+    onProgress: (progress) => clock.report({ phase: 'solving', ...progress, seconds: solveStarted + progress.seconds }),
+    // Over more than two weeks the relaxation is degenerate for dual simplex: interior point took
+    // 3–4 s where simplex took 6–9 s (100 staff × 4 weeks; a 40-staff Curtois-style month), while on
+    // a week simplex is the faster (0.6 s against 1.6 s for 300 staff).
+    lpMethod: clock.days > 14 ? 'ipm' : 'simplex',
+  };
+  // HiGHS gets the relaxation first (see relaxation-first.ts); javascript-lp-solver only sees small programs.
+  return engine.name === 'highs' ? solveRelaxationFirst(engine, model.program, solveOptions, clock.now) : engine.solve(model.program, solveOptions);
 }
 
 function pickEngine(program: IntegerProgram, options: SolveRosterOptions): Engine {
@@ -126,11 +128,9 @@ function polish(model: RosterModel, solution: IntegerSolution, engine: Engine): 
     }),
   };
   const polished = engine.solve(program, {});
-  if (polished.status !== 'optimal') return solution;
-  const objective = Math.min(polished.objective, solution.objective);
-  const bound = Math.min(solution.bound, objective);
-  const gap = objective === bound ? 0 : Math.abs(objective - bound) / Math.max(Math.abs(objective), 1e-9);
-  return { ...polished, objective, bound, gap, values: polished.objective <= solution.objective ? polished.values : solution.values };
+  const best = polished.status === 'optimal' && polished.objective <= solution.objective ? polished : solution;
+  const bound = Math.min(solution.bound, best.objective);
+  return { ...solution, objective: best.objective, values: best.values, bound, gap: relativeGap(best.objective, bound) };
 }
 
 /**
