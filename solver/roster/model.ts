@@ -257,7 +257,9 @@ function addPersonRules(context: Context, person: PreparedPerson): void {
   addWeeklyLimits(context, person);
   addHorizonLimits(context, person);
   if (person.minConsecutiveDays > 1 || person.minConsecutiveDaysOff > 1) {
-    addRuns(context, person);
+    const weekendsInNetwork = weekendLimitBinds(context, person) && ((person.maxWeekends ?? 0) + 1) * context.prepared.days.length <= MAX_WEEKEND_LAYER_DAYS;
+    addRuns(context, person, weekendsInNetwork);
+    if (!weekendsInNetwork) addWeekendLimit(context, person);
   } else {
     addConsecutiveDays(context, person);
     addWeekendLimit(context, person);
@@ -329,8 +331,14 @@ function addConsecutiveDays(context: Context, person: PreparedPerson): void {
   }
 }
 
+/**
+ * The run network carries the weekends worked as one layer of nodes per count (runs.ts); past this
+ * many layer-days (a long horizon with a high weekend limit) the weekends get their own rows instead.
+ */
+const MAX_WEEKEND_LAYER_DAYS = 1500;
+
 /** Rules 7, 8 and 10 as a network of the person's allowed runs (runs.ts): tight where runs have a minimum. */
-function addRuns(context: Context, person: PreparedPerson): void {
+function addRuns(context: Context, person: PreparedPerson, withWeekends: boolean): void {
   const { prepared } = context;
   addRunNetwork(context.builder, {
     name: `runs|${person.index}`,
@@ -340,7 +348,7 @@ function addRuns(context: Context, person: PreparedPerson): void {
     minRest: Math.max(1, person.minConsecutiveDaysOff),
     daysWorkedBefore: person.daysWorkedBefore,
     weekendOf: prepared.days.map((day) => day.weekend),
-    maxWeekends: weekendLimitBinds(context, person) ? person.maxWeekends : null,
+    maxWeekends: withWeekends ? person.maxWeekends : null,
   });
 }
 

@@ -259,6 +259,18 @@ describe('hard rules', () => {
     expect(roster.assignments).toHaveLength(2);
     expect(soft(input, roster).unmetStaffShifts).toBe(2);
   });
+
+  it('keeps the weekend limit on a long horizon, where weekends leave the network for rows of their own', () => {
+    // 20 weeks and at most 10 weekends: 11 layers × 140 days is past what the network carries.
+    const days = 140;
+    const weekendDays = [...Array(days).keys()].filter((day) => day % 7 >= 5);
+    const input = scenario({ days, staff: [person('p', { A: 2 }, { maxWeekends: 10, minConsecutiveDays: 2 })], demand: daily(weekendDays) });
+    const roster = solveRoster(input, { highs, engine: 'highs' });
+    const report = checkRoster(input, roster.assignments);
+    expect(report.breaches).toEqual([]);
+    expect(report.soft.penalties.total).toBeCloseTo(roster.stats.objective, 6);
+    expect(report.soft.unmetStaffShifts).toBe(weekendDays.length - 20);
+  });
 });
 
 describe('soft goals', () => {
