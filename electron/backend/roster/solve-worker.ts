@@ -15,6 +15,9 @@ function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);
 }
 
+/** Stop once the roster is proven within this share of the best possible. */
+const APP_RELATIVE_GAP = 0.005;
+
 async function run(request: SolveRequest): Promise<void> {
   post({ kind: 'progress', progress: { phase: 'validating', seconds: 0 } });
   const checked = validateScenario(request.scenario);
@@ -29,6 +32,10 @@ async function run(request: SolveRequest): Promise<void> {
     // promises (javascript-lp-solver has no hard limit and never returned on a 658-integer zone week).
     engine: 'highs',
     timeLimitSeconds: request.timeLimitSeconds,
+    // A dispatcher waits at the screen: a roster proven within 0.5% of the best possible is handed
+    // over at once rather than spending the whole time limit closing the last fraction (the demo
+    // centre's week: 4 s instead of 30 s for a 0.07% better objective). The gap is shown with it.
+    relativeGap: APP_RELATIVE_GAP,
     onProgress: (progress) => post({ kind: 'progress', progress }),
   });
   // Never trust the solver's "feasible" alone: the checker re-verifies the roster it returned.
