@@ -65,7 +65,7 @@ test('shows the windows each half-hour needs and what one window fewer would cos
   await capped.getByRole('button').click();
   await expect(demand.staffingDetail().getByTestId('staffing-capped')).toHaveText(/^已达窗口上限 8；按目标需要 \d+ 个窗口/);
   await expect(page.locator('figure.demand-chart .recharts-bar-rectangle').first()).toBeVisible();
-  await expect(page.getByRole('tabpanel')).toContainText('已排人数将在「排班」功能上线后显示');
+  await expect(page.getByRole('tabpanel')).toContainText('排出的人数与缺口见「排班 → 覆盖情况」');
 });
 
 test('changes a zone’s service target and shows the field errors it is refused with', async ({ page, shell }) => {
