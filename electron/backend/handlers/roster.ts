@@ -10,6 +10,7 @@ import { todayOf } from '../clock.ts';
 import type { RosterJobs } from '../roster/jobs.ts';
 import { lastDateOf, type RosterPeriod } from '../roster/scenario-mapping.ts';
 import { scenarioFromDb } from '../roster/scenario-from-db.ts';
+import { leaveClashesOf, leaveClashFailure } from '../roster/leave-since.ts';
 import {
   importedDraft,
   parseRosterFile,
@@ -67,6 +68,8 @@ export function rosterHandlers(ctx: BackendContext, jobs: RosterJobs) {
         db.transaction(async (tx) => {
           const draft = await requireRoster(tx, rosterId);
           if (draft.status !== 'draft') throw new AppFailure('conflict', `排班 #${rosterId} 不是草稿（${draft.status}），不能发布。 / Roster #${rosterId} is ${draft.status}, not a draft: only a draft can be published.`);
+          const clashes = await leaveClashesOf(tx, draft);
+          if (clashes.length > 0) throw leaveClashFailure(clashes);
           const overlapping = await listOverlappingPublished(tx, draft, rosterId);
           if (overlapping.length > 0 && !replacePublished) throw publishConflict(overlapping);
           const superseded = await publishRoster(tx, rosterId, now());

@@ -156,6 +156,27 @@ describe('publishing a roster', () => {
     });
   });
 
+  it('refuses to publish a draft that leave approved since it was made would break, naming each clash', async () => {
+    await withRosterBackend(async (backend) => {
+      const af = await zoneId(backend, 'AF');
+      const scenario = await scenarioOf(backend, [af]);
+      const duty = oneGoodAssignment(scenario);
+      const draft = await ask(backend, 'roster/importRoster', { ...WEEK, zoneIds: [af], ...rosterFile({ assignments: [duty] }) });
+      const staffId = Number(duty.staff);
+      const request = await ask(backend, 'leave/request', {
+        staffId, type: 'personal', from: duty.date, to: duty.date, part: 'full', reason: '家中有事', acknowledgeConflicts: true,
+      });
+      await ask(backend, 'leave/decide', { id: request.id, version: request.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+
+      const refusal = await refused(backend, 'roster/publish', { rosterId: draft.id, replacePublished: true });
+      const name = scenario.staff.find((person) => person.id === duty.staff)!.name;
+      expect(refusal.code).toBe('conflict');
+      expect(refusal.message).toContain(`${name} ${duty.date} ${duty.shift}（事假）`);
+      expect(refusal.message).toContain('请重新生成排班');
+      expect((await ask(backend, 'roster/get', { rosterId: draft.id })).summary.status).toBe('draft');
+    });
+  });
+
   it('discards drafts only', async () => {
     await withRosterBackend(async (backend) => {
       const af = await zoneId(backend, 'AF');
