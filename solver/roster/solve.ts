@@ -10,7 +10,7 @@ import { checkRoster } from './check.ts';
 import { buildRosterModel, RosterInfeasibleError, type RosterModel } from './model.ts';
 import { prepareScenario } from './prepare.ts';
 import { explainGaps } from './reasons.ts';
-import { QUALIFIED, type Breach, type Roster, type RosterStats, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
+import { QUALIFIED, type Breach, type CheckReport, type Roster, type RosterStats, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
 
 export { RosterInfeasibleError } from './model.ts';
 
@@ -47,6 +47,17 @@ export class RosterBugError extends Error {
 type Report = (progress: Omit<SolveProgress, 'seconds'> & { seconds?: number }) => void;
 
 export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Roster {
+  return solveCheckedRoster(scenario, options).roster;
+}
+
+/** A roster and the checker's report on it (its soft totals), for callers that keep both. */
+export interface CheckedRoster {
+  roster: Roster;
+  check: CheckReport;
+}
+
+/** solveRoster, handing back the independent checker's report it made rather than making another. */
+export function solveCheckedRoster(scenario: Scenario, options: SolveRosterOptions): CheckedRoster {
   const now = options.now ?? Date.now;
   const started = now();
   const seconds = () => (now() - started) / 1000;
@@ -82,7 +93,7 @@ export function solveRoster(scenario: Scenario, options: SolveRosterOptions): Ro
     constraints: model.program.constraints.length,
   };
   report({ phase: 'done', objective: stats.objective, bound: stats.bound, gap: stats.gap });
-  return { assignments, unmet, stats };
+  return { roster: { assignments, unmet, stats }, check };
 }
 
 function search(model: RosterModel, engine: Engine, options: SolveRosterOptions, clock: { report: Report; seconds: () => number; now: () => number; days: number }): IntegerSolution {

@@ -6,9 +6,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
-import { checkRoster } from '../../../solver/roster/check.ts';
 import { validateScenario } from '../../../solver/roster/scenario.ts';
-import { solveRoster } from '../../../solver/roster/solve.ts';
+import { solveCheckedRoster } from '../../../solver/roster/solve.ts';
 import type { SolveRequest, WorkerMessage } from './worker-protocol.ts';
 
 function post(message: WorkerMessage): void {
@@ -26,7 +25,9 @@ async function run(request: SolveRequest): Promise<void> {
     return;
   }
   const highs = await loadHighsEngine();
-  const roster = solveRoster(checked.scenario, {
+  // solveCheckedRoster never returns a roster its independent checker found breaking a hard rule:
+  // it throws RosterBugError, which the catch below reports as a bug.
+  const { roster, check } = solveCheckedRoster(checked.scenario, {
     highs,
     // The app promises a time limit, progress and the best roster so far: only HiGHS keeps those
     // promises (javascript-lp-solver has no hard limit and never returned on a 658-integer zone week).
@@ -38,14 +39,7 @@ async function run(request: SolveRequest): Promise<void> {
     relativeGap: APP_RELATIVE_GAP,
     onProgress: (progress) => post({ kind: 'progress', progress }),
   });
-  // Never trust the solver's "feasible" alone: the checker re-verifies the roster it returned.
-  const report = checkRoster(checked.scenario, roster.assignments);
-  if (report.breaches.length > 0) {
-    const listed = report.breaches.slice(0, 10).map((breach) => breach.message).join('; ');
-    post({ kind: 'failed', bug: true, message: `The optimiser's roster breaks ${report.breaches.length} hard rule(s): ${listed}` });
-    return;
-  }
-  post({ kind: 'solved', roster, soft: report.soft });
+  post({ kind: 'solved', roster, soft: check.soft });
 }
 
 run(workerData as SolveRequest).catch((error: unknown) => {
