@@ -7,6 +7,7 @@ import { migration004Skills } from './004_skills.ts';
 import { migration005CalendarLeaveAttendance } from './005_calendar_leave_attendance.ts';
 import { migration006Demand } from './006_demand.ts';
 import { migration007Rosters } from './007_rosters.ts';
+import { migration008RosterBoard } from './008_roster_board.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   migration005CalendarLeaveAttendance,
   migration006Demand,
   migration007Rosters,
+  migration008RosterBoard,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -20,6 +20,8 @@ import { leaveHandlers } from './handlers/leave.ts';
 import { attendanceHandlers } from './handlers/attendance.ts';
 import { demandHandlers } from './handlers/demand.ts';
 import { rosterHandlers } from './handlers/roster.ts';
+import { boardHandlers } from './handlers/board.ts';
+import { boardRepairHandlers } from './handlers/board-repair.ts';
 import { defaultRosterWorkerPath, RosterJobs } from './roster/jobs.ts';
 
 export interface BackendOptions {
@@ -67,6 +69,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...attendanceHandlers(context),
     ...demandHandlers(context),
     ...rosterHandlers(context, rosterJobs),
+    ...boardHandlers(context),
+    ...boardRepairHandlers(context, rosterJobs),
     ...backupHandlers(context),
   };
   const close = async () => {

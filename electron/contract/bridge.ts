@@ -7,7 +7,28 @@ import type { Envelope } from './errors.ts';
 export interface ApiBridge {
   readonly host: 'electron' | 'browser';
   invoke(channel: string, argument: unknown): Promise<Envelope<unknown>>;
+  /**
+   * Prints the page as it stands (its print stylesheet): the desktop prints through Electron or saves
+   * a PDF with a save dialog; the browser host opens the browser's print dialog for either.
+   */
+  print(request: PrintRequest): Promise<PrintOutcome>;
+}
+
+export interface PrintRequest {
+  action: 'print' | 'pdf';
+  /** Suggested name for the PDF, "排班表-2026-11-23.pdf". */
+  fileName: string;
+}
+
+export interface PrintOutcome {
+  /** False when the user cancelled the dialog. */
+  done: boolean;
+  /** Where the desktop saved the PDF. */
+  path?: string;
 }
 
 /** IPC channel names are namespaced so that they can never collide with Electron's own. */
 export const IPC_CHANNEL_PREFIX = 'api:';
+
+/** The one IPC channel that is not the backend's: main prints or saves the sender's page as PDF. */
+export const PRINT_CHANNEL = 'host:print';

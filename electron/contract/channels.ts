@@ -28,6 +28,7 @@ import { leaveChannels, type LeaveResults } from './areas/leave.ts';
 import { attendanceChannels, type AttendanceResults } from './areas/attendance.ts';
 import { demandChannels, type DemandResults } from './areas/demand.ts';
 import { rosterChannels, type RosterResults } from './areas/roster.ts';
+import { boardChannels, type BoardResults } from './areas/board.ts';
 
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
@@ -115,10 +116,11 @@ export const channels = {
   ...attendanceChannels,
   ...demandChannels,
   ...rosterChannels,
+  ...boardChannels,
 } as const;
 
 /** Each area of the contract lists its own results; this is all of them. */
-export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults {
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults, BoardResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

@@ -1,4 +1,4 @@
-import { IPC_CHANNEL_PREFIX, type ApiBridge } from '../contract/bridge.ts';
+import { IPC_CHANNEL_PREFIX, PRINT_CHANNEL, type ApiBridge, type PrintOutcome } from '../contract/bridge.ts';
 import { isChannel } from '../contract/channels.ts';
 import type { Envelope } from '../contract/errors.ts';
 
@@ -14,5 +14,6 @@ export function createBridge(invoke: Invoke): ApiBridge {
       }
       return (await invoke(IPC_CHANNEL_PREFIX + channel, argument)) as Envelope<unknown>;
     },
+    print: async (request) => (await invoke(PRINT_CHANNEL, { action: request.action, fileName: String(request.fileName).slice(0, 200) })) as PrintOutcome,
   };
 }

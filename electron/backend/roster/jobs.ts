@@ -114,7 +114,7 @@ export class RosterJobs {
   private register(): Job {
     const jobId = randomUUID();
     const job: Job = {
-      view: { jobId, state: 'running', progress: { phase: 'queued', seconds: 0, objective: null, bound: null, gap: null }, rosterId: null, error: null },
+      view: { jobId, state: 'running', progress: { phase: 'queued', seconds: 0, objective: null, bound: null, gap: null }, rosterId: null, proposalId: null, error: null },
       startedAt: this.elapsed(),
       worker: null,
       deadline: null,

@@ -51,6 +51,8 @@ export interface RosterJob {
   progress: RosterSolveProgress;
   /** The draft saved when the solve finished. */
   rosterId: number | null;
+  /** For a board repair or re-optimise: the proposal made when the solve finished ('board/proposal'). */
+  proposalId: number | null;
   /** Plain words when state is 'failed'. */
   error: string | null;
 }

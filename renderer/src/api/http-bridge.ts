@@ -22,5 +22,10 @@ export function createHttpBridge(): ApiBridge {
         return { ok: false, error: { code: 'internal', message: `HTTP ${response.status}` } };
       }
     },
+    // The browser's own dialog prints or saves as PDF; it gives no word on which the user chose.
+    print: async () => {
+      window.print();
+      return { done: true };
+    },
   };
 }

@@ -4,6 +4,8 @@ import { calendarEn } from './areas/calendar.ts';
 import { leaveEn } from './areas/leave.ts';
 import { demandEn } from './areas/demand.ts';
 import { rosterEn } from './areas/roster.ts';
+import { boardEn } from './areas/board.ts';
+import { printEn } from './areas/print.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -260,4 +262,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn, ...boardEn, ...printEn };

@@ -4,6 +4,8 @@ import { calendarZh } from './areas/calendar.ts';
 import { leaveZh } from './areas/leave.ts';
 import { demandZh } from './areas/demand.ts';
 import { rosterZh } from './areas/roster.ts';
+import { boardZh } from './areas/board.ts';
+import { printZh } from './areas/print.ts';
 
 export const coreZh = {
   'app.title': '政务大厅排班',
@@ -260,6 +262,6 @@ export const coreZh = {
 } as const;
 
 /** The core wording and each area's, in one catalogue. */
-export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh } as const;
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh, ...boardZh, ...printZh } as const;
 
 export type MessageKey = keyof typeof zhCN;
