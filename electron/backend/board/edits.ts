@@ -104,7 +104,7 @@ function invalid(zh: string, en: string, field: string): AppFailure {
 }
 
 /** Superseded rosters are history; days before today happened; every cell must name what the roster knows. */
-function refuseUneditable(state: BoardState, request: ApplyOpsRequest, today: string): void {
+export function refuseUneditable(state: BoardState, request: Pick<ApplyOpsRequest, 'ops' | 'absence'>, today: string): void {
   const { record, scenario } = state;
   if (record.status === 'superseded') {
     throw new AppFailure('invalid_argument', `排班 #${record.id} 已被替换，只能查看。 / Roster #${record.id} has been superseded: it is history and read only.`, { rosterId: 'invalid_value' });
@@ -130,7 +130,7 @@ function refuseUneditable(state: BoardState, request: ApplyOpsRequest, today: st
   }
 }
 
-async function appliedOrStaleNamed(tx: Queryable, state: BoardState, ops: readonly ParsedBoardOp[]): Promise<AppliedOps> {
+export async function appliedOrStaleNamed(tx: Queryable, state: BoardState, ops: readonly ParsedBoardOp[]): Promise<AppliedOps> {
   const result = applyOps(state.assignments, ops);
   if (isStale(result)) throw await staleFailure(tx, state, result);
   return result;

@@ -87,11 +87,23 @@ export interface PrintableSheet extends SheetData {
   centredFrom?: number;
   /** Lines after the data, e.g. the sign-off. */
   footerRows?: string[][];
+  /** Cells hold several lines (the people of a window): wrap them and let rows grow. */
+  wrap?: boolean;
 }
 
 /** One printable worksheet on A4 (paperSize 9), fitted to the page width, the header row repeated. */
 export async function writePrintableWorkbook(data: PrintableSheet): Promise<Buffer> {
+  return writePrintableSheets([data]);
+}
+
+/** Several printable worksheets in one workbook (the roster board's week: by window, by person). */
+export async function writePrintableSheets(sheets: readonly PrintableSheet[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  for (const data of sheets) addPrintableSheet(workbook, data);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function addPrintableSheet(workbook: ExcelJS.Workbook, data: PrintableSheet): void {
   const headerLine = data.titleRows.length + 1;
   const sheet = workbook.addWorksheet(data.name, {
     views: [{ state: 'frozen', ySplit: headerLine, xSplit: 2 }],
@@ -113,9 +125,33 @@ export async function writePrintableWorkbook(data: PrintableSheet): Promise<Buff
     if (index === 0) added.font = { bold: true };
     added.eachCell((cell, column) => {
       cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
-      if (data.centredFrom !== undefined && column - 1 >= data.centredFrom) cell.alignment = { horizontal: 'center' };
+      const centred = data.centredFrom !== undefined && column - 1 >= data.centredFrom;
+      if (centred || data.wrap) cell.alignment = { ...(centred ? { horizontal: 'center' as const } : {}), ...(data.wrap ? { wrapText: true, vertical: 'top' as const } : {}) };
     });
   });
   for (const footer of data.footerRows ?? []) sheet.addRow(footer);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Every worksheet's rows as text, by sheet name: reading back a workbook this backend wrote. */
+export async function readAllSheets(bytes: Buffer): Promise<{ name: string; rows: string[][] }[]> {
+  if (!ZIP_SIGNATURE.every((byte, i) => bytes[i] === byte)) throw new UnreadableFileError('not a zip archive');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value));
+      rows.push(cells);
+    });
+    return { name: sheet.name, rows };
+  });
+}
+
+/** How a worksheet is set up for printing, for tests of the printed layout. */
+export async function readPageSetup(bytes: Buffer, sheetName: string): Promise<{ paperSize?: number; orientation?: string; printTitlesRow?: string } | undefined> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const setup = workbook.getWorksheet(sheetName)?.pageSetup;
+  return setup && { paperSize: setup.paperSize, orientation: setup.orientation, printTitlesRow: setup.printTitlesRow };
 }
