@@ -1,0 +1,319 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend.ts';
+import { readAllSheets, readPageSetup } from '../../../electron/backend/transfer/xlsx.ts';
+import type { BoardOp } from '../../../electron/contract/areas/board.ts';
+import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
+import { ask, refused, TEST_NOW, withTestBackend } from '../../support/backend.ts';
+
+const MON = '2026-11-23';
+const TUE = '2026-11-24';
+const WED = '2026-11-25';
+const WEEK = { from: MON, days: 7 };
+
+interface HallWindow {
+  id: number;
+  code: string;
+  postId: number;
+  aStaffId: number | null;
+  bStaffId: number | null;
+}
+
+interface Fixture {
+  rosterId: number;
+  scenario: Scenario;
+  windows: HallWindow[];
+  /** A window whose A person is on duty at its post on Monday morning. */
+  window: HallWindow;
+  postId: number;
+  aPerson: string;
+  /** Qualified at the same post, A or B of none of its windows, also on Monday morning. */
+  other: string;
+}
+
+async function zoneId(backend: Backend, code: string): Promise<number> {
+  const zone = await backend.context.session.use((db) => db.get<{ id: number }>('SELECT id FROM zones WHERE code = ?', [code]));
+  return zone!.id;
+}
+
+function rosterFile(content: unknown) {
+  return { fileName: 'roster.json', base64: Buffer.from(JSON.stringify(content), 'utf8').toString('base64') };
+}
+
+function freeOn(scenario: Scenario, staff: string, date: string): boolean {
+  const person = scenario.staff.find((p) => p.id === staff)!;
+  return !(person.unavailable ?? []).some((u) => u.date === date);
+}
+
+function qualified(scenario: Scenario, post: number): string[] {
+  return scenario.staff.filter((p) => (p.skills[String(post)] ?? 0) >= 2).map((p) => p.id);
+}
+
+/** The AF zone's week with two people on Monday morning at a post with an A person of a window. */
+async function setUp(backend: Backend, extra: (f: Omit<Fixture, 'rosterId'>) => Assignment[] = () => [], period = WEEK): Promise<Fixture> {
+  const af = await zoneId(backend, 'AF');
+  const file = await ask(backend, 'roster/exportScenario', { ...period, zoneIds: [af] });
+  const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+  const monday = period.from;
+  const windows = await backend.context.session.use((db) =>
+    db.all<HallWindow>(
+      `SELECT w.id, w.code, w.post_id AS postId, ab.a_staff_id AS aStaffId, ab.b_staff_id AS bStaffId
+       FROM windows w LEFT JOIN window_ab ab ON ab.window_id = w.id WHERE w.zone_id = ? ORDER BY w.code`,
+      [af],
+    ),
+  );
+  const abOf = (post: number) => new Set(windows.filter((w) => w.postId === post).flatMap((w) => [String(w.aStaffId), String(w.bStaffId)]));
+  // The last window of its post with a free A person, so seating people in list order would not find it by luck.
+  const window = [...windows].reverse().find((w) => w.aStaffId !== null && freeOn(scenario, String(w.aStaffId), monday) &&
+    qualified(scenario, w.postId).some((id) => !abOf(w.postId).has(id) && freeOn(scenario, id, monday)))!;
+  const postId = window.postId;
+  const aPerson = String(window.aStaffId);
+  const other = qualified(scenario, postId).find((id) => !abOf(postId).has(id) && freeOn(scenario, id, monday))!;
+  const base = { scenario, windows, window, postId, aPerson, other };
+  const assignments: Assignment[] = [
+    { staff: other, date: monday, shift: 'AM', post: String(postId) },
+    { staff: aPerson, date: monday, shift: 'AM', post: String(postId) },
+    ...extra(base),
+  ];
+  const summary = await ask(backend, 'roster/importRoster', { ...period, zoneIds: [af], ...rosterFile({ assignments }) });
+  return { ...base, rosterId: summary.id };
+}
+
+function op(staff: string, date: string, shiftCode: string, postId: number | null, expectedPostId: number | null): BoardOp {
+  return { staffId: Number(staff), date, shiftCode, postId, expectedPostId };
+}
+
+/** Someone qualified at the post, free that day, with no duty in the roster. */
+function idlePerson(f: Fixture, date: string, not: string[] = []): string {
+  return qualified(f.scenario, f.postId).find((id) => id !== f.aPerson && id !== f.other && !not.includes(id) && freeOn(f.scenario, id, date))!;
+}
+
+describe('the roster board', () => {
+  it('seats a window’s A person at their own window and lays out the week with its zones, days and shifts', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      const duty = (staff: string) => board.duties.find((d) => d.staffId === Number(staff) && d.date === MON)!;
+      expect(duty(f.aPerson).windowId).toBe(f.window.id);
+      expect(duty(f.other).windowId).not.toBe(f.window.id);
+      expect(board.days.map((d) => d.kind)).toEqual(['workday', 'workday', 'workday', 'workday', 'workday', 'restday', 'restday']);
+      expect(board.shifts.map((s) => s.name)).toEqual(['上午', '全天', '午间值守', '下午']);
+      expect(board.zones).toHaveLength(1);
+      expect(board.zones[0]!.windows.map((w) => w.id).sort()).toEqual(f.windows.filter((w) => board.posts.some((p) => p.id === w.postId)).map((w) => w.id).sort());
+      expect(board.people).toHaveLength(f.scenario.staff.length);
+      const aPerson = board.people.find((p) => p.staffId === Number(f.aPerson))!;
+      expect(aPerson).toMatchObject({ aWindowId: f.window.id, minutesByWeek: [210] });
+      expect(board.breaches).toEqual([]);
+      expect(board).toMatchObject({ editable: true, today: '2026-11-22', lastChangeId: 0, changesSincePublication: 0 });
+      const monAm = board.zoneCoverage.find((row) => row.date === MON && row.shiftCode === 'AM')!;
+      const postsOfMonAm = board.coverage.filter((c) => c.date === MON && c.shiftCode === 'AM');
+      expect(monAm.rostered).toBe(2);
+      expect(monAm.required).toBe(postsOfMonAm.reduce((sum, c) => sum + c.required, 0));
+    });
+  });
+
+  it('shows approved leave in the period on the board with its type', async () => {
+    await withTestBackend(async (backend) => {
+      const af = await zoneId(backend, 'AF');
+      const file = await ask(backend, 'roster/exportScenario', { ...WEEK, zoneIds: [af] });
+      const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+      const staffId = Number(scenario.staff.find((p) => freeOn(scenario, p.id, WED))!.id);
+      const request = await ask(backend, 'leave/request', { staffId, type: 'personal', from: WED, to: WED, part: 'full', reason: '家中有事', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: request.id, version: request.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      const f = await setUp(backend);
+      const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      expect(board.absences).toContainEqual({ staffId, date: WED, shiftCode: null, source: 'leave', labelZh: '事假', labelEn: 'Personal leave' });
+    });
+  });
+
+  it('saves a clean edit and logs it with the person’s name, in the change log and the audit trail', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      const person = idlePerson(f, TUE);
+      const ops = [op(person, TUE, 'AM', f.postId, null)];
+      const check = await ask(backend, 'board/check', { rosterId: f.rosterId, ops });
+      expect(check.breaches).toEqual([]);
+      expect(check.millis).toBeGreaterThanOrEqual(0);
+      expect((await ask(backend, 'board/get', { rosterId: f.rosterId })).duties).toHaveLength(2);
+
+      const result = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops, reason: '周二人手' });
+      expect(result.board.duties).toContainEqual(expect.objectContaining({ staffId: Number(person), date: TUE, shiftCode: 'AM', postId: f.postId }));
+      expect(result.board.lastChangeId).toBe(result.changeId);
+      const name = f.scenario.staff.find((p) => p.id === person)!.name;
+      expect(await ask(backend, 'board/changes', { rosterId: f.rosterId })).toEqual([
+        {
+          id: result.changeId, rosterId: f.rosterId, at: new Date(TEST_NOW).toISOString(), actor: backend.context.actor, kind: 'edit', reason: '周二人手', overrideReason: null, afterPublication: false,
+          moves: [{ staffId: Number(person), staffName: name, date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: f.postId, learner: false }],
+        },
+      ]);
+      const audit = await backend.context.session.use((db) => db.all<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'roster' AND entity_id = ? ORDER BY id", [f.rosterId]));
+      expect(audit.map((row) => row.action)).toEqual(['create', 'change']);
+    });
+  });
+
+  it('refuses an edit that breaks a hard rule, naming the breach, and saves it with an override reason shown on the board', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      // 全天 overlaps the morning the A person already works.
+      const ops = [op(f.aPerson, MON, 'DAY', f.postId, null)];
+      const check = await ask(backend, 'board/check', { rosterId: f.rosterId, ops });
+      expect(check.breaches).toEqual([expect.objectContaining({ rule: 'overlap', staffId: Number(f.aPerson), date: MON, override: null })]);
+      expect(check.breaches[0]!.messageZh).toContain('班次时间重叠');
+
+      const refusal = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops });
+      expect(refusal.code).toBe('conflict');
+      expect(refusal.message).toContain('班次时间重叠');
+      expect(refusal.message).toContain('overlapping shifts');
+      expect((await ask(backend, 'board/changes', { rosterId: f.rosterId }))).toEqual([]);
+
+      const saved = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops, overrideReason: '窗口排队过长，临时加岗' });
+      const shown = saved.board.breaches.find((b) => b.rule === 'overlap')!;
+      expect(shown.override).toEqual({ reason: '窗口排队过长，临时加岗', at: new Date(TEST_NOW).toISOString(), actor: backend.context.actor });
+      expect((await ask(backend, 'board/changes', { rosterId: f.rosterId }))[0]!.overrideReason).toBe('窗口排队过长，临时加岗');
+      // Accepted once, the breach no longer stops other edits of the same person.
+      const next = await ask(backend, 'board/check', { rosterId: f.rosterId, ops: [op(f.aPerson, TUE, 'AM', f.postId, null)] });
+      expect(next.breaches).toEqual([]);
+    });
+  });
+
+  it('refuses a person on leave that shift as a breach of the leave rule', async () => {
+    await withTestBackend(async (backend) => {
+      const af = await zoneId(backend, 'AF');
+      const file = await ask(backend, 'roster/exportScenario', { ...WEEK, zoneIds: [af] });
+      const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+      const post = Number(scenario.posts[0]!.id);
+      const staffId = Number(qualified(scenario, post).find((id) => freeOn(scenario, id, WED))!);
+      const request = await ask(backend, 'leave/request', { staffId, type: 'annual', from: WED, to: WED, part: 'full', reason: '休假', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: request.id, version: request.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      const f = await setUp(backend);
+      const check = await ask(backend, 'board/check', { rosterId: f.rosterId, ops: [op(String(staffId), WED, 'AM', post, null)] });
+      expect(check.breaches).toEqual([expect.objectContaining({ rule: 'unavailable', staffId })]);
+      expect(check.breaches[0]!.messageZh).toContain('年假');
+    });
+  });
+
+  it('refuses an edit of a cell changed since the board showed it, naming who changed it and when', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', null, f.postId)] });
+      const stale = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', f.postId, f.postId)] });
+      expect(stale.code).toBe('conflict');
+      expect(stale.message).toContain(`已被 ${backend.context.actor} 于 ${new Date(TEST_NOW).toISOString()} 修改`);
+      expect(stale.message).toContain(`changed by ${backend.context.actor}`);
+      expect((await refused(backend, 'board/check', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', f.postId, f.postId)] })).code).toBe('conflict');
+    });
+  });
+
+  it('refuses history, days outside the roster, and shifts, posts or people the roster does not have', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend, () => [], { from: '2026-11-16', days: 7 });
+      const person = idlePerson(f, '2026-11-22');
+      const history = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-21', 'AM', f.postId, null)] });
+      expect(history).toMatchObject({ code: 'invalid_argument', fields: { 'ops.0.date': 'out_of_range' } });
+      expect(history.message).toContain('已经过去');
+      const outside = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-23', 'AM', f.postId, null)] });
+      expect(outside.fields).toEqual({ 'ops.0.date': 'out_of_range' });
+      expect((await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-22', 'EV', f.postId, null)] })).fields).toEqual({ 'ops.0.shiftCode': 'out_of_range' });
+      const foreignPost = await backend.context.session.use((db) => db.get<{ id: number }>("SELECT p.id FROM posts p JOIN zones z ON z.id = p.zone_id WHERE z.code = 'TX' LIMIT 1"));
+      expect((await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-22', 'AM', foreignPost!.id, null)] })).fields).toEqual({ 'ops.0.postId': 'out_of_range' });
+      const stranger = await backend.context.session.use((db) => db.get<{ id: number }>('SELECT id FROM staff WHERE id NOT IN (SELECT value FROM json_each(?)) LIMIT 1', [JSON.stringify(f.scenario.staff.map((p) => Number(p.id)))]));
+      expect((await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(String(stranger!.id), '2026-11-22', 'AM', f.postId, null)] })).fields).toEqual({ 'ops.0.staffId': 'out_of_range' });
+      // Today itself is the shift lead's to change.
+      const today = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-22', 'AM', f.postId, null)] });
+      expect(today.changeId).toBeGreaterThan(0);
+    });
+  });
+
+  it('lists a change made after publishing as a change since publication, and one made before it not', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      const first = idlePerson(f, TUE);
+      const second = idlePerson(f, WED, [first]);
+      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(first, TUE, 'AM', f.postId, null)] });
+      await ask(backend, 'roster/publish', { rosterId: f.rosterId, replacePublished: true });
+      const after = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(second, WED, 'PM', f.postId, null)], reason: '顶替病假' });
+      const since = await ask(backend, 'board/changes', { rosterId: f.rosterId, sincePublication: true });
+      expect(since.map((c) => [c.id, c.afterPublication, c.reason])).toEqual([[after.changeId, true, '顶替病假']]);
+      expect(await ask(backend, 'board/changes', { rosterId: f.rosterId })).toHaveLength(2);
+      expect(after.board.changesSincePublication).toBe(1);
+    });
+  });
+
+  it('ranks candidates: free A, B and others by fewest hours, then people moving from another post, then those who would break a rule', async () => {
+    await withTestBackend(async (backend) => {
+      let mover = '';
+      let breaker = '';
+      const f = await setUp(backend, (base) => {
+        const post = String(base.postId);
+        const others = base.scenario.posts.map((p) => p.id).filter((p) => p !== post);
+        const canAlsoDo = (id: string) => others.find((p) => (base.scenario.staff.find((s) => s.id === id)!.skills[p] ?? 0) >= 2);
+        const pool = qualified(base.scenario, base.postId).filter((id) => id !== base.aPerson && id !== base.other && freeOn(base.scenario, id, TUE) && canAlsoDo(id));
+        mover = pool[0]!;
+        breaker = qualified(base.scenario, base.postId).find((id) => id !== base.aPerson && id !== base.other && id !== mover && freeOn(base.scenario, id, TUE))!;
+        return [
+          { staff: mover, date: TUE, shift: 'AM', post: canAlsoDo(mover)! },
+          { staff: breaker, date: TUE, shift: 'DAY', post },
+          { staff: base.aPerson, date: MON, shift: 'PM', post },
+        ];
+      });
+      const candidates = await ask(backend, 'board/candidates', { rosterId: f.rosterId, date: TUE, shiftCode: 'AM', postId: f.postId });
+      const expected = qualified(f.scenario, f.postId).filter((id) => freeOn(f.scenario, id, TUE));
+      expect(candidates.map((c) => String(c.staffId)).sort()).toEqual(expected.sort());
+
+      const group = (c: (typeof candidates)[number]) => (c.breaches.length > 0 ? 2 : c.currentPostId !== null ? 1 : 0);
+      expect(candidates.map(group)).toEqual([...candidates.map(group)].sort());
+      const free = candidates.filter((c) => group(c) === 0);
+      const roleRank = (c: (typeof candidates)[number]) => ({ A: 0, B: 1 })[c.abRole ?? 'none' as 'A'] ?? 2;
+      for (let i = 1; i < free.length; i += 1) {
+        const [x, y] = [free[i - 1]!, free[i]!];
+        expect(roleRank(x) < roleRank(y) || (roleRank(x) === roleRank(y) && x.minutesThisWeek <= y.minutesThisWeek)).toBe(true);
+      }
+      const a = candidates.find((c) => String(c.staffId) === f.aPerson)!;
+      expect(a).toMatchObject({ abRole: 'A', minutesThisWeek: 450, reasonZh: 'A 岗 · 本周 7.5 小时', breaches: [] });
+      expect(candidates[0]!.abRole).toBe('A');
+      const moving = candidates.find((c) => String(c.staffId) === mover)!;
+      expect(group(moving)).toBe(1);
+      expect(moving.reasonZh).toMatch(/^正在 .+ 值班 · 本周 3\.5 小时$/);
+      const breaking = candidates.find((c) => String(c.staffId) === breaker)!;
+      expect(breaking.breaches.map((b) => b.rule)).toContain('overlap');
+      expect(breaking.reasonZh).toMatch(/^将违反：/);
+      expect(candidates[candidates.length - 1]!.staffId).toBe(Number(breaker));
+    });
+  });
+
+  it('pins and unpins duties, and refuses to pin a cell without a duty', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      const cell = { staffId: Number(f.aPerson), date: MON, shiftCode: 'AM' };
+      const pinned = await ask(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell], pinned: true });
+      expect(pinned.duties.find((d) => d.staffId === cell.staffId)!.pinned).toBe(true);
+      expect(pinned.duties.find((d) => d.staffId === Number(f.other))!.pinned).toBe(false);
+      const empty = await refused(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell, { ...cell, date: TUE }], pinned: true });
+      expect(empty).toMatchObject({ code: 'invalid_argument', fields: { 'cells.1': 'invalid_value' } });
+      const unpinned = await ask(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell], pinned: false });
+      expect(unpinned.duties.every((d) => !d.pinned)).toBe(true);
+    });
+  });
+
+  it('exports the week as a workbook by window and by person, every window present, A marked, A4 landscape with the header repeated', async () => {
+    await withTestBackend(async (backend) => {
+      const f = await setUp(backend);
+      const file = await ask(backend, 'board/exportXlsx', { rosterId: f.rosterId });
+      expect(file.fileName).toBe('排班表-2026-11-23.xlsx');
+      const bytes = Buffer.from(file.base64, 'base64');
+      const sheets = await readAllSheets(bytes);
+      expect(sheets.map((s) => s.name)).toEqual(['按窗口', '按人员']);
+      const [byWindow, byPerson] = [sheets[0]!.rows, sheets[1]!.rows];
+      expect(byWindow[0]![0]).toBe('示范市政务服务中心');
+      expect(byWindow[1]!.join(' ')).toContain('打印日期 2026-11-22');
+      expect(byWindow[2]!.slice(0, 3)).toEqual(['区域', '窗口', '11-23 周一 上午']);
+      const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      for (const window of board.zones[0]!.windows) expect(byWindow.some((row) => row[1] === `${window.code} ${window.nameZh}`)).toBe(true);
+      const aName = f.scenario.staff.find((p) => p.id === f.aPerson)!.name;
+      const row = byWindow.find((r) => r[1]?.startsWith(`${f.window.code} `))!;
+      expect(row[2]).toBe(`${aName}(A)`);
+      expect(byWindow.some((r) => r[0] === '制表：' && r[2] === '审核：' && r[4] === '日期：')).toBe(true);
+      expect(byPerson.find((r) => r[1] === aName)![2]).toBe(`${f.window.code} 上午`);
+      expect(await readPageSetup(bytes, '按窗口')).toEqual({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
+    });
+  });
+});
