@@ -206,7 +206,7 @@ async function main() {
       '',
       'Written by `npm run bench` (tests/bench/board.bench.ts). The demo centre grown to 300 employed staff (new people',
       'qualified at two posts of their home zone), the week of 2026-11-23 over every zone as `roster/exportScenario`',
-      'makes it, a greedy fill along the demand (then everyone's working week) as the roster; the screen's own rendering is measured by tests/bench/board-ui.bench.ts. Times are wall-clock round trips through the backend\'s',
+      'makes it, a greedy fill along the demand (then everyone\'s working week) as the roster; the screen\'s own rendering is measured by tests/bench/board-ui.bench.ts. Times are wall-clock round trips through the backend\'s',
       'dispatch in process (no HTTP), on the backend the app runs. Targets (issue #7): the board opens in under 1 s; an',
       'edit\'s rule check answers in under 100 ms.',
       '',
