@@ -332,9 +332,11 @@ export interface SoftTally {
   offHome: number;
   requestsBroken: number;
   requestsPenalty: number;
+  /** Duties that differ from the baseline. */
+  changed: number;
 }
 
-const EMPTY_TALLY: SoftTally = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, yuan: 0, fairnessUnits: 0, offHome: 0, requestsBroken: 0, requestsPenalty: 0 };
+const EMPTY_TALLY: SoftTally = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, yuan: 0, fairnessUnits: 0, offHome: 0, requestsBroken: 0, requestsPenalty: 0, changed: 0 };
 
 /** What the parts need from the whole scenario, computed once. */
 export interface SoftContext {
@@ -344,6 +346,8 @@ export interface SoftContext {
   daysInWeek: Map<number, number>;
   /** Per fairness category: mean(h) over all staff and the fair share per person. */
   fairness: { category: FairnessCategory; meanHistory: number; fair: number }[];
+  /** Person id → the baseline's duties "date|shift|post"; null when the scenario has no baseline. */
+  baseline: Map<string, Set<string>> | null;
 }
 
 export function softContext(prepared: PreparedScenario): SoftContext {
@@ -358,7 +362,34 @@ export function softContext(prepared: PreparedScenario): SoftContext {
       meanHistory: staffCount === 0 ? 0 : sum(prepared.people.map(category.history)) / staffCount,
       fair: staffCount === 0 ? 0 : fairShare(prepared, category) / staffCount,
     })),
+    baseline: baselineByPerson(prepared),
   };
+}
+
+/** The baseline's duties per person, once each; those naming nothing known are left out. */
+function baselineByPerson(prepared: PreparedScenario): Map<string, Set<string>> | null {
+  const { baseline } = prepared.scenario;
+  if (baseline === undefined) return null;
+  const posts = new Set(prepared.posts.map((post) => post.id));
+  const byPerson = new Map<string, Set<string>>();
+  for (const duty of baseline) {
+    if (!prepared.personIndex.has(duty.staff) || !prepared.dayIndex.has(duty.date) || !prepared.shiftIndex.has(duty.shift) || !posts.has(duty.post)) continue;
+    const duties = byPerson.get(duty.staff) ?? new Set<string>();
+    duties.add(`${duty.date}|${duty.shift}|${duty.post}`);
+    byPerson.set(duty.staff, duties);
+  }
+  return byPerson;
+}
+
+/** Soft goal 8: this person's duties not in the baseline plus the baseline's duties not kept. */
+function changedDuties(context: SoftContext, person: PreparedPerson, items: Placed[]): number {
+  if (context.baseline === null) return 0;
+  const before = context.baseline.get(person.id) ?? new Set<string>();
+  const now = new Set(items.map(({ assignment: a }) => `${a.date}|${a.shift}|${a.post}`));
+  let changed = 0;
+  for (const duty of now) if (!before.has(duty)) changed += 1;
+  for (const duty of before) if (!now.has(duty)) changed += 1;
+  return changed;
 }
 
 export function softTotals(prepared: PreparedScenario, placed: Placed[]): SoftTotals {
@@ -383,6 +414,7 @@ export function penaltiesOf(tally: SoftTally, weights: Weights): Record<keyof We
     fairness: weights.fairness * tally.fairnessUnits,
     continuity: weights.continuity * tally.offHome,
     requests: tally.requestsPenalty,
+    changes: weights.changes * tally.changed,
   };
 }
 
@@ -397,6 +429,7 @@ function totalsOf(tally: SoftTally, weights: Weights): SoftTotals {
     cost: round(tally.yuan),
     requestsBroken: tally.requestsBroken,
     offHomeAssignments: tally.offHome,
+    changedAssignments: tally.changed,
     penalties: { ...mapValues(penalties, round), total: round(sum(Object.values(penalties))) },
   };
 }
@@ -407,7 +440,7 @@ export function addTallies(tallies: SoftTally[]): SoftTally {
   return total;
 }
 
-/** Soft goals 4–7 for one person: labour cost, fairness, continuity, requests. */
+/** Soft goals 4–8 for one person: labour cost, fairness, continuity, requests, changes. */
 export function personTally(context: SoftContext, person: PreparedPerson, items: Placed[]): SoftTally {
   const requests = brokenRequests(context, person, items);
   return {
@@ -418,6 +451,7 @@ export function personTally(context: SoftContext, person: PreparedPerson, items:
     offHome: items.filter((item) => item.assignment.learner !== true && person.homePosts.size > 0 && !person.homePosts.has(item.assignment.post)).length,
     requestsBroken: requests.broken,
     requestsPenalty: requests.penalty,
+    changed: changedDuties(context, person, items),
   };
 }
 

@@ -14,7 +14,8 @@
  * - backup per slot: one continuous "no backup" variable, no binaries per person (see coverSlot);
  * - overtime per person and week, continuous;
  * - fairness as convex piecewise-linear segments, continuous: increasing marginal costs need no
- *   binaries because the cheaper segment always fills first.
+ *   binaries because the cheaper segment always fills first;
+ * - changes against a baseline roster as costs on the duty binaries themselves (no variables).
  */
 import type { IntegerProgram } from '../lp/types.ts';
 import { addRunNetwork } from './runs.ts';
@@ -75,6 +76,7 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   addOvertime(context);
   addFairness(context);
   addRequests(context);
+  addChanges(context);
   if (context.problems.length > 0) throw new RosterInfeasibleError(context.problems);
   const allDuties = context.duties.flat(3);
   return {
@@ -658,6 +660,46 @@ function addRequests(context: Context): void {
       builder.addCostToTerms(terms, -weight);
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Soft goal 8: changes against the baseline roster
+
+/**
+ * |duties ∖ baseline| + |baseline ∖ duties| is linear in the duty binaries: a duty outside the
+ * baseline costs w, a baseline duty costs −w when kept on top of a constant w for every baseline
+ * duty, so dropping it costs w and the objective still equals the checker's count. Baseline duties
+ * no variable can hold (the person is away now) are in the constant only: they are always changed.
+ */
+function addChanges(context: Context): void {
+  const { prepared, builder } = context;
+  const weight = prepared.weights.changes;
+  if (weight <= 0 || prepared.scenario.baseline === undefined) return;
+  const baseline = baselineKeys(prepared);
+  builder.addConstant(weight * baseline.size);
+  for (const person of prepared.people) {
+    for (const day of prepared.days) {
+      for (const shift of prepared.shifts) {
+        for (const duty of context.duties[person.index]?.[day.index]?.[shift.index] ?? []) {
+          builder.addCost(duty.variable, baseline.has(`${person.index}|${dutyKey(day.index, shift.index, duty.post)}`) ? -weight : weight);
+        }
+      }
+    }
+  }
+}
+
+/** The baseline's duties as `person|day|shift|post` indices, once each; unknown references left out. */
+function baselineKeys(prepared: PreparedScenario): Set<string> {
+  const posts = new Set(prepared.posts.map((post) => post.id));
+  const keys = new Set<string>();
+  for (const duty of prepared.scenario.baseline ?? []) {
+    const person = prepared.personIndex.get(duty.staff);
+    const day = prepared.dayIndex.get(duty.date);
+    const shift = prepared.shiftIndex.get(duty.shift);
+    if (person === undefined || day === undefined || shift === undefined || !posts.has(duty.post)) continue;
+    keys.add(`${person}|${dutyKey(day, shift, duty.post)}`);
+  }
+  return keys;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -194,6 +194,7 @@ const PENALTY_NAMES: Record<keyof Weights, { zh: string; en: string }> = {
   fairness: { zh: '公平', en: 'fairness' },
   continuity: { zh: '固定窗口', en: 'continuity' },
   requests: { zh: '个人请求', en: 'personal requests' },
+  changes: { zh: '改动', en: 'changes to the roster' },
 };
 
 interface Texts {

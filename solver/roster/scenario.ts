@@ -110,7 +110,10 @@ const weightsSchema = z.strictObject({
   fairness: amount.optional(),
   continuity: amount.optional(),
   requests: amount.optional(),
+  changes: amount.optional().describe('Per duty that differs from the baseline (a move from one post to another counts 2).'),
 });
+
+const assignmentSchema = z.strictObject({ staff: id, date: isoDateString, shift: id, post: id, learner: z.boolean().optional() });
 
 export const scenarioSchema = z
   .strictObject({
@@ -127,10 +130,9 @@ export const scenarioSchema = z
     calendar: z.array(calendarSchema).optional().describe('Day kinds; may cover more than the horizon.'),
     rules: rulesSchema.optional(),
     weights: weightsSchema.optional(),
+    baseline: z.array(assignmentSchema).optional().describe('The roster as it stands, for a repair: weights.changes prices every duty that differs from it.'),
   })
   .meta({ title: 'Roster scenario', description: 'A self-contained rostering problem; see docs/roster-scenario.md and docs/roster-rules.md.' });
-
-const assignmentSchema = z.strictObject({ staff: id, date: isoDateString, shift: id, post: id, learner: z.boolean().optional() });
 
 const causeSchema = z.enum([
   'unavailable',
@@ -285,7 +287,19 @@ function scenarioMeaningProblems(input: unknown): ScenarioProblem[] {
   checkRequests(input, known, problems);
   checkCalendar(input, problems);
   checkRules(input, known, problems);
+  checkBaseline(input, known, problems);
   return problems.list;
+}
+
+/** Baseline duties must name known staff, shifts and posts on dates of the horizon. */
+function checkBaseline(input: Raw, known: Known, problems: Problems): void {
+  for (const [duty, index] of entries(input, 'baseline')) {
+    const at = ['baseline', index];
+    checkReference(problems, [...at, 'staff'], duty.staff, known.staff, 'staff member');
+    checkInHorizon(problems, [...at, 'date'], duty.date, known);
+    checkReference(problems, [...at, 'shift'], duty.shift, known.shifts, 'shift');
+    checkReference(problems, [...at, 'post'], duty.post, known.posts, 'post');
+  }
 }
 
 function declaredIds(input: Raw, key: string, problems: Problems): Set<string> | null {

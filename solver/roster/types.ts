@@ -156,6 +156,11 @@ export interface Weights {
   continuity: number;
   /** Per request not granted. */
   requests: number;
+  /**
+   * Per duty that differs from the scenario's baseline: each baseline duty not kept and each duty not
+   * in the baseline count 1 (a move from one post to another is 2). 0 unless a repair asks for it.
+   */
+  changes: number;
 }
 
 export const DEFAULT_RULES: RuleSet = {
@@ -177,6 +182,7 @@ export const DEFAULT_WEIGHTS: Weights = {
   fairness: 5,
   continuity: 2,
   requests: 20,
+  changes: 0,
 };
 
 export interface Scenario {
@@ -195,6 +201,11 @@ export interface Scenario {
   weights?: Partial<Weights>;
   /** A label for people: "第48周 综合窗口区". */
   name?: string;
+  /**
+   * The roster as it stands, for a repair or a re-optimise: weights.changes prices every duty that
+   * differs from it (keyed by staff, date, shift and post; the learner flag follows the level).
+   */
+  baseline?: Assignment[];
 }
 
 export interface Assignment {
@@ -291,6 +302,8 @@ export interface SoftTotals {
   cost: number;
   requestsBroken: number;
   offHomeAssignments: number;
+  /** Duties that differ from the scenario's baseline (0 without one); a move counts 2. */
+  changedAssignments: number;
   /** Each soft goal's weighted penalty, and their sum (equals the solver's objective). */
   penalties: Record<keyof Weights, number> & { total: number };
 }
