@@ -48,7 +48,7 @@ export function rosterHandlers(ctx: BackendContext, jobs: RosterJobs) {
             db.transaction(async (tx) => {
               const rosterId = await saveDraft(tx, solvedDraft(period, scenario, solved, now()));
               await audit(tx, rosterId, 'create', { source: 'solver', from: period.from, days: period.days, zoneIds: period.zoneIds, stats: solved.roster.stats });
-              return rosterId;
+              return { rosterId };
             }),
           ),
       );

@@ -1,7 +1,8 @@
 /**
  * Solve jobs: each solve runs in its own worker thread (solve-worker.ts) that the backend can kill
  * at any moment, so cancel is immediate and a runaway solve cannot outlive its deadline. This side
- * keeps what the UI polls (phase, seconds, objective, bound, gap) and saves the answer as a draft.
+ * keeps what the UI polls (phase, seconds, objective, bound, gap) and saves the answer: a draft
+ * roster for a solve, a proposal for a board repair or re-optimise.
  * One solve at a time: two would halve each other's CPU on the hall's two-core machines.
  */
 import { randomUUID } from 'node:crypto';
@@ -29,6 +30,11 @@ export interface SolvedRoster {
   roster: Roster;
   soft: SoftTotals;
 }
+
+/** What a finished job saved: a draft roster (a solve), or a proposal (a board repair or re-optimise). */
+export type JobSaved = { rosterId: number } | { proposalId: number };
+
+export type SaveSolved = (solved: SolvedRoster) => Promise<JobSaved>;
 
 export interface RosterJobsOptions {
   workerPath: string;
@@ -69,7 +75,7 @@ export class RosterJobs {
    * and may refuse: an unconfirmed calendar year) and starts the worker. A refusal from `prepare`
    * releases the slot and is thrown to the caller as it is.
    */
-  async start(prepare: () => Promise<SolveRequest>, save: (solved: SolvedRoster) => Promise<number>): Promise<RosterJob> {
+  async start(prepare: () => Promise<SolveRequest>, save: SaveSolved): Promise<RosterJob> {
     const busy = [...this.jobs.values()].find((job) => job.view.state === 'running');
     if (busy) {
       throw new AppFailure('conflict', `已有排班正在计算（${busy.view.jobId}）：请等它完成或取消后再试。 / A roster solve is already running (${busy.view.jobId}): wait for it or cancel it first.`);
@@ -96,7 +102,7 @@ export class RosterJobs {
     return this.snapshot(this.require(jobId));
   }
 
-  /** Kills the worker at once; nothing is saved. Too late once the draft is being saved: the job finishes. */
+  /** Kills the worker at once; nothing is saved. Too late once the answer is being saved: the job finishes. */
   cancel(jobId: string): RosterJob {
     const job = this.require(jobId);
     if (job.view.state === 'running' && job.view.progress.phase !== 'saving') this.finish(job, 'cancelled', null);
@@ -124,7 +130,7 @@ export class RosterJobs {
     return job;
   }
 
-  private launch(job: Job, request: SolveRequest, save: (solved: SolvedRoster) => Promise<number>): void {
+  private launch(job: Job, request: SolveRequest, save: SaveSolved): void {
     const worker = new Worker(this.options.workerPath, { workerData: request, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     job.worker = worker;
     const limit = request.timeLimitSeconds + this.grace(request.timeLimitSeconds);
@@ -146,7 +152,7 @@ export class RosterJobs {
     });
   }
 
-  private async onMessage(job: Job, message: WorkerMessage, save: (solved: SolvedRoster) => Promise<number>): Promise<void> {
+  private async onMessage(job: Job, message: WorkerMessage, save: SaveSolved): Promise<void> {
     if (job.view.state !== 'running') return;
     if (message.kind === 'progress') {
       this.applyProgress(job, message.progress);
@@ -169,13 +175,14 @@ export class RosterJobs {
     this.finish(job, 'failed', text);
   }
 
-  private async saveSolved(job: Job, solved: SolvedRoster, save: (solved: SolvedRoster) => Promise<number>): Promise<void> {
+  private async saveSolved(job: Job, solved: SolvedRoster, save: SaveSolved): Promise<void> {
     this.applyProgress(job, { phase: 'done', seconds: solved.roster.stats.seconds, objective: solved.roster.stats.objective, bound: solved.roster.stats.bound, gap: solved.roster.stats.gap });
     job.view.progress.phase = 'saving';
     this.stopWorker(job);
     try {
-      const rosterId = await save(solved);
-      job.view.rosterId = rosterId;
+      const saved = await save(solved);
+      if ('rosterId' in saved) job.view.rosterId = saved.rosterId;
+      else job.view.proposalId = saved.proposalId;
       job.view.progress.phase = 'done';
       this.finish(job, 'done', null);
     } catch (error) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppFailure } from '../../../electron/contract/errors.ts';
 import type { RosterJob } from '../../../electron/contract/areas/roster.ts';
-import { RosterJobs, type SolvedRoster } from '../../../electron/backend/roster/jobs.ts';
+import { RosterJobs, type JobSaved, type SolvedRoster } from '../../../electron/backend/roster/jobs.ts';
 import { withTempDir } from '../../support/temp.ts';
 
 /** Stand-in workers: each speaks the worker protocol (worker-protocol.ts) in one way. */
@@ -44,12 +44,12 @@ async function withJobs(kind: WorkerKind, work: (context: { jobs: RosterJobs; lo
   });
 }
 
-function start(target: RosterJobs, saved: SolvedRoster[], timeLimitSeconds = 5): Promise<RosterJob> {
+function start(target: RosterJobs, saved: SolvedRoster[], timeLimitSeconds = 5, result: JobSaved = { rosterId: 42 }): Promise<RosterJob> {
   return target.start(
     async () => ({ scenario: {}, timeLimitSeconds }),
     async (solved) => {
       saved.push(solved);
-      return 42;
+      return result;
     },
   );
 }
@@ -75,10 +75,16 @@ describe('roster solve jobs', () => {
       expect(saved[0]!.soft).toMatchObject({ limit: 7 });
     }));
 
+  it('report a board job\'s saved proposal as proposalId, never as a roster', () =>
+    withJobs('solves', async ({ jobs, saved }) => {
+      const done = await settled(jobs, (await start(jobs, saved, 5, { proposalId: 9 })).jobId);
+      expect(done).toMatchObject({ state: 'done', rosterId: null, proposalId: 9, error: null });
+    }));
+
   it('refuse a second solve while one runs, and free the slot when preparing one is refused', () =>
     withJobs('hangs', async ({ jobs, saved }) => {
       const refusal = new AppFailure('conflict', 'calendar not confirmed');
-      await expect(jobs.start(async () => Promise.reject(refusal), async () => 1)).rejects.toBe(refusal);
+      await expect(jobs.start(async () => Promise.reject(refusal), async () => ({ rosterId: 1 }))).rejects.toBe(refusal);
       const first = await start(jobs, saved);
       await expect(start(jobs, saved)).rejects.toMatchObject({ error: { code: 'conflict' } });
       jobs.cancel(first.jobId);
