@@ -74,6 +74,16 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
     [],
   );
 
+  /** After a board edit: the summary's figures, the coverage and the gaps as they now stand. */
+  const refreshView = useCallback(async () => {
+    if (!view) return;
+    try {
+      setView(await call('roster/get', { rosterId: view.summary.id }));
+    } catch (caught) {
+      say(errorText(caught), 'error');
+    }
+  }, [view, say, errorText]);
+
   const generate = () => {
     setNotice(null);
     setSolving({ from: settings.period.from, days: settings.period.days, zoneIds: settings.zoneIds, timeLimitSeconds: settings.timeLimitSeconds });
@@ -165,6 +175,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
     { id: 'grid', label: t('roster.tab.grid') },
     { id: 'coverage', label: t('roster.tab.coverage') },
     { id: 'gaps', label: view ? t('roster.tab.gapsCount', { n: view.gaps.length }) : t('roster.tab.gaps') },
+    { id: 'changes', label: t('board.tab.changes') },
     { id: 'recent', label: rosters ? t('roster.tab.recentCount', { n: rosters.length }) : t('roster.tab.recent') },
   ];
   return (
@@ -206,6 +217,8 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
             busy={busy}
             onPublish={() => void publish(false)}
             onDiscard={() => openDialog('discard')}
+            onBoardChanged={() => void refreshView()}
+            onShowChanges={() => setTab('changes')}
           />
         ) : (
           <NoRosterOpen

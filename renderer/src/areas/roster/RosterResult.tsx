@@ -1,22 +1,28 @@
-import { useMemo, type ReactNode, type RefObject } from 'react';
+import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import type { RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import type { RosterView } from '../../../../electron/contract/areas/roster.ts';
 import type { Centre, Post } from '../../../../electron/contract/model.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CoverageTable } from './CoverageTable.tsx';
 import { GapList } from './GapList.tsx';
-import { datesOf } from './period.ts';
-import { RosterGrid, type DutyNames } from './RosterGrid.tsx';
+import { RosterBoardPanel } from '../board/RosterBoardPanel.tsx';
+import { ChangeLog } from '../board/ChangeLog.tsx';
+import { boardNames } from '../board/board-names.ts';
+import type { DutyNames } from './RosterGrid.tsx';
 import { RosterSummaryStrip } from './RosterSummaryStrip.tsx';
-import { rosterRows, sortedGaps } from './roster-view.ts';
+import { sortedGaps } from './roster-view.ts';
 
-export type ResultTab = 'grid' | 'coverage' | 'gaps';
+export type ResultTab = 'grid' | 'coverage' | 'gaps' | 'changes';
 
 export interface Orders {
   byShift: (a: string, b: string) => number;
   byPost: (a: number, b: number) => number;
 }
 
-/** The open roster: its summary and actions, then the grid, the coverage or the gaps as the tab says. */
+/**
+ * The open roster: its summary and actions, then the board, the coverage, the gaps or the change log
+ * as the tab says. The board stays mounted behind the other tabs so its undo history survives them.
+ */
 export function RosterResult(props: {
   view: RosterView;
   tab: ResultTab;
@@ -28,10 +34,15 @@ export function RosterResult(props: {
   busy: boolean;
   onPublish: () => void;
   onDiscard: () => void;
+  /** An edit on the board changed the roster: its summary, coverage and gaps are to be read again. */
+  onBoardChanged: () => void;
+  onShowChanges: () => void;
 }) {
   const { view, names, orders } = props;
-  const dates = useMemo(() => datesOf({ from: view.summary.from, days: daysBetween(view.summary.from, view.summary.to) }), [view.summary.from, view.summary.to]);
-  const rows = useMemo(() => rosterRows(view.assignments, orders.byShift, orders.byPost), [view.assignments, orders]);
+  const { t, language } = useI18n();
+  const [board, setBoard] = useState<RosterBoard | null>(null);
+  const [changesVersion, setChangesVersion] = useState(0);
+  const boardWords = useMemo(() => (board ? boardNames(board, language, t) : null), [board, language, t]);
   const gaps = useMemo(() => sortedGaps(view.gaps, orders.byShift, orders.byPost), [view.gaps, orders]);
   return (
     <>
@@ -43,7 +54,21 @@ export function RosterResult(props: {
         onPublish={props.onPublish}
         onDiscard={props.onDiscard}
       />
-      {props.tab === 'grid' ? <RosterGrid rows={rows} dates={dates} names={names} /> : null}
+      <div className="board-host" hidden={props.tab !== 'grid'}>
+        <RosterBoardPanel
+          // A roster published or reopened is read afresh: its board, its history, its change count.
+          key={`${view.summary.id}-${view.summary.status}`}
+          rosterId={view.summary.id}
+          onLoaded={setBoard}
+          onChanged={(next) => {
+            setBoard(next);
+            setChangesVersion((n) => n + 1);
+            props.onBoardChanged();
+          }}
+          onShowChanges={props.onShowChanges}
+        />
+      </div>
+      {props.tab === 'changes' ? <ChangeLog rosterId={view.summary.id} names={boardWords} published={view.summary.status === 'published'} version={changesVersion} /> : null}
       {props.tab === 'coverage' ? (
         <CoverageTable coverage={view.coverage} centre={props.centre} byShift={orders.byShift} byPost={orders.byPost} postName={props.postLabel} shiftName={names.shift} />
       ) : null}
@@ -61,8 +86,4 @@ export function NoRosterOpen(props: { action: ReactNode }) {
       {props.action}
     </div>
   );
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
 }
