@@ -3,6 +3,7 @@
  * window. Everything the app does lives in the backend and the renderer.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { openBackend, type Backend } from '../backend/backend.ts';
@@ -10,6 +11,7 @@ import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
 import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
 import { APP_ORIGIN, isAppUrl, registerChannels } from './ipc.ts';
+import { registerPrint, type PrintableContents, type PrintHost } from './print.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 let backend: Backend | null = null;
@@ -35,6 +37,7 @@ async function start(): Promise<void> {
     return fail(error, dataPaths(dataDir).backupDir);
   }
   registerChannels(ipcMain, backend.dispatch, isAppUrl);
+  registerPrint(ipcMain, printHost(), isAppUrl);
   Menu.setApplicationMenu(buildMenu());
   openMainWindow();
 }
@@ -53,6 +56,19 @@ function openMainWindow(): void {
     },
   });
   void window.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+/** Printing's ties to Electron: the save dialog over the asking window, the file, the documents folder. */
+function printHost(): PrintHost {
+  return {
+    showSaveDialog: (contents: PrintableContents, options) => {
+      const owner = BrowserWindow.fromWebContents(contents as WebContents);
+      return owner ? dialog.showSaveDialog(owner, options) : dialog.showSaveDialog(options);
+    },
+    writeFile: (path, data) => writeFile(path, data),
+    defaultFolder: () => app.getPath('documents'),
+    join,
+  };
 }
 
 /** No new windows, no navigation away from the app, whatever the page asks for. */

@@ -36,9 +36,9 @@ describe('Electron main', () => {
     expect(recorded.errors).toEqual([]);
   });
 
-  it('registers every channel of the contract over IPC', async () => {
+  it('registers every channel of the contract over IPC, and the print channel', async () => {
     const { channelNames } = await import('../../../electron/contract/channels.ts');
-    expect(recorded.ipcChannels).toEqual(channelNames.map((name) => `api:${name}`));
+    expect(recorded.ipcChannels).toEqual([...channelNames.map((name) => `api:${name}`), 'host:print']);
   });
 
   it('denies new windows, webviews and navigation away from the app', () => {
