@@ -54,7 +54,8 @@ const FALLBACK_NAME = '排班表.pdf';
 export function safePdfName(fileName: unknown): string {
   if (typeof fileName !== 'string') return FALLBACK_NAME;
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 120);
+  const printable = [...base].map((char) => (char.charCodeAt(0) < 0x20 ? '_' : char)).join('');
+  const cleaned = printable.replace(/[<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 120);
   if (cleaned === '' || /^\.pdf$/i.test(cleaned)) return FALLBACK_NAME;
   return /\.pdf$/i.test(cleaned) ? cleaned : `${cleaned}.pdf`;
 }
