@@ -6,15 +6,17 @@ import { breachText } from './board-model.ts';
 
 /**
  * An edit that breaks a hard rule: the breaches in plain words, and a written reason the lead must
- * give to make it anyway (kept in the change log). Cancelling saves nothing.
+ * give to make it anyway (kept in the change log). On a published roster every change asks why,
+ * breach or not, since the client sees it listed. Cancelling saves nothing.
  */
 export function OverrideDialog(props: { what: string; breaches: BoardBreach[]; busy: boolean; onConfirm: (reason: string) => void; onClose: () => void }) {
   const { t, language } = useI18n();
+  const breaking = props.breaches.length > 0;
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const missing = reason.trim().length === 0;
   return (
-    <Dialog title={t('board.override.title')} onClose={props.onClose}>
+    <Dialog title={breaking ? t('board.override.title') : t('board.reason.title')} onClose={props.onClose}>
       <form
         className="override-form"
         onSubmit={(event) => {
@@ -24,19 +26,21 @@ export function OverrideDialog(props: { what: string; breaches: BoardBreach[]; b
         }}
       >
         <p className="override-what">{props.what}</p>
-        <p>{t('board.override.intro')}</p>
-        <ul className="override-breaches">
-          {props.breaches.map((breach, index) => (
-            <li key={index}>{breachText(breach, language, t('board.overridden'))}</li>
-          ))}
-        </ul>
+        <p>{breaking ? t('board.override.intro') : t('board.reason.intro')}</p>
+        {breaking ? (
+          <ul className="override-breaches">
+            {props.breaches.map((breach, index) => (
+              <li key={index}>{breachText(breach, language, t('board.overridden'))}</li>
+            ))}
+          </ul>
+        ) : null}
         <label className="field">
           <span>{t('board.override.reason')}</span>
           <textarea
             value={reason}
             rows={3}
             maxLength={500}
-            required
+            aria-required="true"
             autoFocus
             aria-invalid={tried && missing}
             aria-describedby={tried && missing ? 'override-reason-error' : undefined}
@@ -52,8 +56,8 @@ export function OverrideDialog(props: { what: string; breaches: BoardBreach[]; b
           <button type="button" onClick={props.onClose}>
             {t('board.override.cancel')}
           </button>
-          <button type="submit" className="danger" disabled={props.busy}>
-            {t('board.override.confirm')}
+          <button type="submit" className={breaking ? 'danger' : 'primary'} disabled={props.busy}>
+            {breaking ? t('board.override.confirm') : t('board.reason.confirm')}
           </button>
         </div>
       </form>

@@ -139,7 +139,9 @@ export function RosterBoardPanel(props: {
       try {
         const { breaches } = await call('board/check', { rosterId: board.summary.id, ops });
         const reason = kind === 'redo' ? entry.overrideReason : undefined;
-        if (breaches.length > 0 && reason === undefined) {
+        // A published roster's changes are shown to the client: each says why (undo/redo repeat an edit that did).
+        const asksWhy = board.summary.status === 'published' && kind === 'edit';
+        if ((breaches.length > 0 && reason === undefined) || asksWhy) {
           setPending({ ops, kind, entry, breaches });
           return;
         }
@@ -158,8 +160,15 @@ export function RosterBoardPanel(props: {
     if (!board || !pending) return;
     setBusy(true);
     try {
-      const result = await call('board/edit', { rosterId: board.summary.id, ops: pending.ops, kind: pending.kind, overrideReason: reason });
-      finish(pending.kind, { ...pending.entry, overrideReason: reason }, result);
+      const breaking = pending.breaches.length > 0;
+      const result = await call('board/edit', {
+        rosterId: board.summary.id,
+        ops: pending.ops,
+        kind: pending.kind,
+        ...(board.summary.status === 'published' ? { reason } : {}),
+        ...(breaking ? { overrideReason: reason } : {}),
+      });
+      finish(pending.kind, breaking ? { ...pending.entry, overrideReason: reason } : pending.entry, result);
       setPending(null);
     } catch (caught) {
       setPending(null);
