@@ -32,6 +32,7 @@ export function PrintPreview({ board, onClose }: PrintPreviewProps) {
 
   useAppInert();
   useEffect(() => closeButton.current?.focus(), []);
+  useEscapeToClose(onClose);
 
   const print = async (action: 'print' | 'pdf') => {
     if (busy) return;
@@ -56,13 +57,6 @@ export function PrintPreview({ board, onClose }: PrintPreviewProps) {
       role="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          onClose();
-        }
-      }}
     >
       <div className="print-toolbar">
         <h2 id={titleId}>{t('print.title')}</h2>
@@ -119,5 +113,20 @@ function useAppInert(): void {
     return () => {
       root.inert = before;
     };
+  }, []);
+}
+
+/** Esc closes the layer wherever focus is, even on <body> after the print dialog took it away. */
+function useEscapeToClose(onClose: () => void): void {
+  const latest = useRef(onClose);
+  latest.current = onClose;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      latest.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
   }, []);
 }

@@ -101,7 +101,7 @@ function DayHeads(props: { days: BoardDay[]; span: number; t: Translate; rowSpan
 function Seat({ seat, t }: { seat: PrintSeat; t: Translate }) {
   return (
     <span className={seat.learner ? 'seat seat-learner' : 'seat'}>
-      {seat.name}
+      <span className="seat-name">{seat.name}</span>
       {seat.role ? <b className="seat-role">({seat.role})</b> : null}
       {seat.learner ? <i className="seat-note">{t('print.learner')}</i> : null}
     </span>
@@ -116,8 +116,8 @@ function WindowTable({ sheet, t }: { sheet: PrintWindowSheet; t: Translate }) {
     <table className="print-table print-by-window">
       <colgroup>
         <col className="col-label" />
-        {sheet.columns.map((column) => (
-          <col key={`${column.date}|${column.shiftCode}`} />
+        {sheet.columns.map((column, index) => (
+          <col key={`${column.date}|${column.shiftCode}`} className={index % span === 0 ? 'col-day-start' : undefined} />
         ))}
       </colgroup>
       <thead>
