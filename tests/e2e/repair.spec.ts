@@ -1,0 +1,103 @@
+import { test, expect } from './fixtures.ts';
+import { BoardPage } from './pages/board-page.ts';
+import { RosterPage } from './pages/roster-page.ts';
+
+// The frozen clock's Sunday: tomorrow is Monday 23 November, the first day of next week's roster.
+const TOMORROW = '2026-11-23';
+const ZONE = '农林水务';
+
+interface Board {
+  summary: { id: number; status: string };
+  people: { staffId: number; name: string; employeeNo: string }[];
+  duties: { staffId: number; date: string; shiftCode: string; postId: number }[];
+  coverage: { date: string; shiftCode: string; postId: number; required: number; assigned: number }[];
+  changesSincePublication: number;
+}
+
+/** The post-shifts of a day whose demand is met: what a repair must keep met. */
+function metSlots(board: Board, date: string): string[] {
+  return board.coverage.filter((cell) => cell.date === date && cell.required > 0 && cell.assigned >= cell.required).map((cell) => `${cell.shiftCode}|${cell.postId}`);
+}
+
+test('someone called in sick tomorrow: the repair covers their duties and keeps met demand met', async ({ page, host }) => {
+  test.setTimeout(180_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  await page.goto(host.url);
+  await roster.open();
+  await roster.onlyZone(ZONE);
+  await roster.timeLimit(10);
+  await roster.generateButton().click();
+  await roster.waitForDraft();
+  await roster.publishButton().click();
+  await expect(roster.status()).toContainText('已发布');
+  await expect(board.board()).toBeVisible();
+
+  const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
+  const before = await roster.api<Board>('board/get', { rosterId: newest!.id });
+  const dutyTomorrow = before.duties.find((duty) => duty.date === TOMORROW);
+  if (!dutyTomorrow) throw new Error('nobody is on duty tomorrow');
+  const sick = before.people.find((person) => person.staffId === dutyTomorrow.staffId)!;
+  const metBefore = metSlots(before, TOMORROW);
+  expect(metBefore.length).toBeGreaterThan(0);
+
+  await board.button('标记缺勤').click();
+  const dialog = page.getByRole('dialog', { name: '标记缺勤并调整' });
+  await dialog.getByLabel('人员').selectOption({ label: `${sick.name}（${sick.employeeNo}）` });
+  await dialog.getByLabel('日期').selectOption(TOMORROW);
+  await dialog.getByRole('radio', { name: '全天' }).check();
+  await dialog.getByRole('radio', { name: '病假' }).check();
+  await dialog.getByLabel('备注').fill('早上来电说发烧');
+  await expect(dialog.getByTestId('repair-duties')).toContainText('当天安排：');
+  await dialog.getByRole('button', { name: '计算调整方案' }).click();
+
+  const proposal = dialog.getByTestId('repair-proposal');
+  await expect(proposal).toBeVisible({ timeout: 90_000 });
+  await expect(proposal).toContainText(`${sick.name} 11月23日 周一 全天 病假`);
+  // Their own duties come off first, in plain words.
+  await expect(dialog.getByTestId('repair-moves').locator('li').first()).toContainText(new RegExp(`^11月23日 周一 \\S+ ${sick.name}：.+ → 休$`));
+  await expect(dialog.getByTestId('repair-totals')).toContainText('调整前');
+  await page.screenshot({ path: test.info().outputPath('repair-proposal.png') });
+  await dialog.getByRole('button', { name: '应用调整' }).click();
+  await expect(dialog).toBeHidden();
+
+  const after = await roster.api<Board>('board/get', { rosterId: newest!.id });
+  expect(after.duties.filter((duty) => duty.staffId === sick.staffId && duty.date === TOMORROW)).toEqual([]);
+  const metAfter = new Set(metSlots(after, TOMORROW));
+  for (const slot of metBefore) expect(metAfter.has(slot), `${slot} met before the absence`).toBe(true);
+  // Published: the repair is listed among the changes since publication.
+  expect(after.changesSincePublication).toBeGreaterThan(before.changesSincePublication);
+  await expect(board.changesSincePublication()).toHaveText(`发布后变更 ${after.changesSincePublication} 条`);
+});
+
+test('a repair changes nothing until it is applied: Esc steps back to the absence, then closes', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  await page.goto(host.url);
+  await roster.open();
+  await roster.onlyZone(ZONE);
+  await roster.timeLimit(10);
+  await roster.generateButton().click();
+  await roster.waitForDraft();
+  const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
+  const before = await roster.api<Board>('board/get', { rosterId: newest!.id });
+  const duty = before.duties.find((each) => each.date === TOMORROW)!;
+  const person = before.people.find((each) => each.staffId === duty.staffId)!;
+
+  await board.button('标记缺勤').click();
+  const dialog = page.getByRole('dialog', { name: '标记缺勤并调整' });
+  await dialog.getByLabel('人员').selectOption({ label: `${person.name}（${person.employeeNo}）` });
+  await dialog.getByLabel('日期').selectOption(TOMORROW);
+  // Enter from the note sends the form, as a lead types the note last.
+  await dialog.getByLabel('备注').fill('家中急事');
+  await dialog.getByLabel('备注').press('Enter');
+  await expect(dialog.getByTestId('repair-proposal')).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByRole('button', { name: '计算调整方案' })).toBeVisible();
+  await expect(dialog.getByLabel('备注')).toHaveValue('家中急事');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const after = await roster.api<Board>('board/get', { rosterId: newest!.id });
+  expect(after.duties).toEqual(before.duties);
+});
