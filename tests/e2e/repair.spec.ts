@@ -101,3 +101,31 @@ test('a repair changes nothing until it is applied: Esc steps back to the absenc
   const after = await roster.api<Board>('board/get', { rosterId: newest!.id });
   expect(after.duties).toEqual(before.duties);
 });
+
+test('re-optimising the rest of the week shows its proposal and applies it in one step', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  await page.goto(host.url);
+  await roster.open();
+  await roster.onlyZone(ZONE);
+  await roster.timeLimit(10);
+  await roster.generateButton().click();
+  await roster.waitForDraft();
+  await expect(board.board()).toBeVisible();
+
+  await board.button('重新优化').click();
+  const dialog = page.getByRole('dialog', { name: '重新优化' });
+  await expect(dialog).toContainText('已锁定 0 个班次。');
+  await dialog.getByLabel('求解时限（秒）').fill('5');
+  await dialog.getByRole('button', { name: '开始优化' }).click();
+  await expect(dialog.getByTestId('repair-proposal')).toBeVisible({ timeout: 60_000 });
+  await expect(dialog.getByTestId('repair-status')).toContainText('求解结果：');
+  await expect(dialog.getByTestId('repair-totals').locator('tr[data-total="unmet"] td')).toHaveCount(2);
+  // A roster already at its best moves nobody: then there is nothing to apply, only 关闭.
+  const moves = await dialog.getByTestId('repair-moves').locator('li').count();
+  if (moves === 0) await expect(dialog).toContainText('不需要调整其他人。');
+  await dialog.getByRole('button', { name: moves === 0 ? '关闭' : '应用调整' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(board.board()).toBeVisible();
+});

@@ -119,9 +119,16 @@ export function ReoptimiseDialog({ board, onApplied, onClose }: ReoptimiseDialog
             <button type="button" onClick={escape} disabled={applying}>
               {t('repair.back')}
             </button>
-            <button type="submit" className="primary" disabled={applying || stage.proposal.stale} autoFocus>
-              {applying ? t('repair.applying') : t('repair.apply')}
-            </button>
+            {stage.proposal.moves.length === 0 ? (
+              // Nothing would change: there is nothing to apply, only a dialog to close.
+              <button type="button" className="primary" onClick={onClose} autoFocus>
+                {t('repair.close')}
+              </button>
+            ) : (
+              <button type="submit" className="primary" disabled={applying || stage.proposal.stale} autoFocus>
+                {applying ? t('repair.applying') : t('repair.apply')}
+              </button>
+            )}
           </div>
         </form>
       ) : null}
