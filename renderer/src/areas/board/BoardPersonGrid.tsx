@@ -86,12 +86,12 @@ export function BoardPersonGrid(props: {
     const words = { rest: t('board.day.rest'), makeup: t('board.day.makeup'), holiday: t('board.day.holiday') };
     return [
       { colId: 'name', field: 'name', headerName: t('board.col.name'), pinned: 'left', width: 84, tooltipValueGetter: (p) => (p.data ? p.data.weekBreaches.map((b) => breachText(b, names.language, t('board.overridden'))).join('；') || null : null), cellClass: (p) => (breachState(p.data?.weekBreaches ?? []) === 'clean' ? '' : `cell-${breachState(p.data?.weekBreaches ?? [])}`) },
-      { colId: 'employeeNo', field: 'employeeNo', headerName: t('board.col.employeeNo'), pinned: 'left', width: 78, cellClass: 'muted-cell' },
+      { colId: 'employeeNo', field: 'employeeNo', headerName: t('board.col.employeeNo'), pinned: 'left', width: 74, cellClass: 'muted-cell' },
       {
         colId: 'hours',
         headerName: t('board.col.hours'),
         pinned: 'left',
-        width: 84,
+        width: 104,
         type: 'numericColumn',
         valueGetter: (p) => (p.data ? p.data.minutes : 0),
         valueFormatter: (p) => (p.data ? (p.data.maxMinutes ? t('board.hoursOfMax', { hours: hoursText(p.data.minutes), max: hoursText(p.data.maxMinutes) }) : t('board.hoursOf', { hours: hoursText(p.data.minutes) })) : ''),
