@@ -100,8 +100,9 @@ export class RosterPage {
     return this.page.getByTestId(`summary-${key}`).locator('dd');
   }
 
+  /** The area's own notice line (the board inside it has one of its own). */
   notice(): Locator {
-    return this.page.locator('.notice');
+    return this.page.locator('.roster-area > .notice');
   }
 
   async tab(name: RegExp): Promise<void> {

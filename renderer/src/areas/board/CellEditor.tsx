@@ -70,6 +70,26 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
   useEffect(() => {
     setActive(0);
   }, [choices]);
+
+  // By person: how the backend ranks this person at the highlighted post (reason, or the rule it would break).
+  const [standing, setStanding] = useState<Map<string, BoardCandidate | null>>(() => new Map());
+  const highlighted = choices?.[active];
+  const highlightedPost = target.view === 'person' && highlighted?.kind === 'post' ? (highlighted.ops[0]?.postId ?? null) : null;
+  useEffect(() => {
+    if (target.view !== 'person' || highlightedPost === null) return;
+    const key = `${shiftCode}|${highlightedPost}`;
+    if (standing.has(key)) return;
+    let live = true;
+    call('board/candidates', { rosterId: board.summary.id, date: target.date, shiftCode, postId: highlightedPost }).then(
+      (found) => live && setStanding((current) => new Map(current).set(key, found.find((candidate) => candidate.staffId === target.staffId) ?? null)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [target, shiftCode, highlightedPost, board.summary.id, standing]);
+  const standingOf = (choice: EditorChoice): BoardCandidate | null | undefined =>
+    choice.kind === 'post' ? standing.get(`${shiftCode}|${choice.ops[0]?.postId ?? ''}`) : undefined;
   useEffect(() => {
     if (choices) listRef.current?.focus();
   }, [choices !== null]);
@@ -139,6 +159,13 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
               >
                 <span className="choice-label">{choice.label}</span>
                 {choice.detail ? <span className="choice-detail">{choice.detail}</span> : null}
+                {choice.kind === 'post' && standingOf(choice) ? (
+                  <span className={standingOf(choice)!.breaches.length > 0 ? 'choice-verdict verdict-breach' : 'choice-verdict verdict-clean'}>
+                    {standingOf(choice)!.breaches.length > 0
+                      ? `${t('board.editor.wouldBreak')}：${candidateWords.breach(standingOf(choice)!).join('；')}`
+                      : `${t('board.editor.clean')} · ${candidateWords.reason(standingOf(choice)!)}`}
+                  </span>
+                ) : null}
                 {choice.kind === 'candidate' ? (
                   <span className={choice.breaches.length > 0 ? 'choice-verdict verdict-breach' : 'choice-verdict verdict-clean'}>
                     {choice.breaches.length > 0 ? `${t('board.editor.wouldBreak')}：${choice.breaches.join('；')}` : t('board.editor.clean')}
