@@ -168,7 +168,11 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
                 ) : null}
                 {choice.kind === 'candidate' ? (
                   <span className={choice.breaches.length > 0 ? 'choice-verdict verdict-breach' : 'choice-verdict verdict-clean'}>
-                    {choice.breaches.length > 0 ? `${t('board.editor.wouldBreak')}：${choice.breaches.join('；')}` : t('board.editor.clean')}
+                    {choice.breaches.length === 0
+                      ? t('board.editor.clean')
+                      : choice.breaches.every((breach) => choice.detail.includes(breach))
+                        ? t('board.editor.wouldBreak')
+                        : `${t('board.editor.wouldBreak')}：${choice.breaches.join('；')}`}
                   </span>
                 ) : null}
               </li>
