@@ -32,7 +32,7 @@ async function onLeaveTuesday(roster: RosterPage): Promise<string> {
   return person.name;
 }
 
-test('edits a seat through the cell editor, then undoes and redoes it', async ({ page, host }) => {
+test('edits a seat through the cell editor, undoes and redoes it, closes the editor with Esc, and pins with P', async ({ page, host }) => {
   test.setTimeout(120_000);
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
@@ -46,6 +46,7 @@ test('edits a seat through the cell editor, then undoes and redoes it', async ({
   // the facts are the slot's people, read down the whole column.
   const col = `${MONDAY}|AM`;
   const column = board.grid('window').locator(`.ag-cell[col-id="${col}"]`);
+  const seat = board.cell('window', 1, col);
   const people = async () => (await column.allTextContents()).join(' ');
   const before = await people();
   await board.press('window', 1, col, 'Enter');
@@ -69,6 +70,19 @@ test('edits a seat through the cell editor, then undoes and redoes it', async ({
   await expect.poll(people).toContain(chosen);
   await page.keyboard.press('Control+z');
   await expect.poll(people).toBe(before);
+
+  // F2 opens the editor too and Esc closes it with nothing saved; P pins the seat's duties and unpins them.
+  await board.press('window', 1, col, 'F2');
+  await expect(board.editor()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(board.editor()).toBeHidden();
+  await expect.poll(people).toBe(before);
+  await board.press('window', 1, col, 'p');
+  await expect(board.notice()).toContainText('已锁定');
+  await expect(seat.locator('.pin-mark').first()).toBeVisible();
+  await board.press('window', 1, col, 'p');
+  await expect(board.notice()).toContainText('已解除锁定');
+  await expect(seat.locator('.pin-mark')).toHaveCount(0);
 });
 
 test('a seat for someone on leave shows the breach; overridden with a reason, the reason stays on the cell', async ({ page, host }) => {
