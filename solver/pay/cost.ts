@@ -1,0 +1,265 @@
+/**
+ * What a person-month costs the client, and the budget table of the tender (seed 001: 人员, 工资标准,
+ * 社保, 管理费5%, 税率6.72%, 每人每月费用, 岗位人数, 月度合计, 年度合计). Pure: wages, hours and the
+ * city's social-insurance rule in, yuan out.
+ *
+ * Money is yuan rounded to cents, component by component; every sum is a sum of rounded parts, so
+ * each figure on the sheet can be re-added from the figures beside it.
+ *
+ *   hourlyWage      = monthlyWage / 21.75 / 8, rounded to cents (the rate a pay slip states, which
+ *                     the overtime is computed from)
+ *   wage            = monthlyWage × employedShare
+ *   overtimePay     = hourlyWage × (1.5·h150 + 2·h200 + 3·h300), h = minutes / 60. The statutory
+ *                     300% is on top of the day's normal pay, which the monthly wage already holds.
+ *   SI base         = clamp(monthlyWage, baseFloor, baseCap)
+ *   socialInsurance = SI base × Σ employer rates / 100, in full for any month the person was
+ *                     employed at all (contributions are monthly, not prorated), else 0
+ *   subtotal        = wage + overtimePay + socialInsurance
+ *   managementFee   = subtotal × managementFeePercent / 100                     (5%)
+ *   tax             = (subtotal + managementFee) × taxPercent / 100
+ *   taxPercent      = VAT × (1 + surcharges / 100) = 6 × 1.12 = 6.72 (城建税 7% + 教育费附加 3% +
+ *                     地方教育附加 2% = 12% of the VAT)
+ *   total           = subtotal + managementFee + tax
+ */
+import { isWorkingKind, type DayKind } from '../calendar/china-calendar.ts';
+
+/** 管理负责人 / 窗口服务人员 / 咨询引导人员 */
+export type CostCategory = 'manager' | 'window' | 'desk';
+export const COST_CATEGORIES: readonly CostCategory[] = ['manager', 'window', 'desk'];
+
+/** Employer shares, in percent of the base. */
+export interface SocialInsuranceRates {
+  pension: number;
+  medical: number;
+  unemployment: number;
+  injury: number;
+  maternity: number;
+  housingFund: number;
+}
+
+/** One city's contribution base limits and employer rates for one year. */
+export interface SocialInsuranceRule {
+  city: string;
+  year: number;
+  baseFloor: number;
+  baseCap: number;
+  rates: SocialInsuranceRates;
+}
+
+export interface CostRates {
+  managementFeePercent: number;
+  vatPercent: number;
+  /** City surcharges on the VAT, in percent of the VAT. */
+  surchargePercentOfVat: number;
+}
+
+export const DEFAULT_COST_RATES: CostRates = { managementFeePercent: 5, vatPercent: 6, surchargePercentOfVat: 12 };
+
+/** The tax on the invoice as a percent of it: 6 × 1.12 = 6.72. */
+export function taxPercent(rates: CostRates): number {
+  return Math.round((rates.vatPercent + (rates.vatPercent * rates.surchargePercentOfVat) / 100) * 1e6) / 1e6;
+}
+
+/** Paid days in a month for payroll: (365 − 104 weekend days) / 12. */
+export const PAID_DAYS_PER_MONTH = 21.75;
+
+export function hourlyWage(monthlyWage: number): number {
+  return cents(monthlyWage / PAID_DAYS_PER_MONTH / 8);
+}
+
+/**
+ * The share of a month's wage earned: 1 when employed all month, else employed paid days
+ * (working and statutory days: the days 21.75 counts) / 21.75, at most 1. `days` are the month's.
+ */
+export function employedShare(days: { date: string; kind: DayKind }[], hireDate: string, leftOn: string | null): number {
+  const employed = days.filter((day) => hireDate <= day.date && (leftOn === null || day.date <= leftOn));
+  if (employed.length === days.length) return days.length === 0 ? 0 : 1;
+  const paid = employed.filter((day) => isWorkingKind(day.kind) || day.kind === 'statutory').length;
+  return Math.min(1, paid / PAID_DAYS_PER_MONTH);
+}
+
+export interface PersonMonthCostInput {
+  staffId: number;
+  category: CostCategory;
+  monthlyWage: number;
+  employedShare: number;
+  overtime: { minutes150: number; minutes200: number; minutes300: number };
+}
+
+export interface PersonMonthCost {
+  staffId: number;
+  category: CostCategory;
+  employedShare: number;
+  /** Prorated by the employed share. */
+  wage: number;
+  hourlyWage: number;
+  overtimePay: number;
+  socialInsuranceBase: number;
+  socialInsurance: number;
+  subtotal: number;
+  managementFee: number;
+  tax: number;
+  total: number;
+}
+
+export function personMonthCost(input: PersonMonthCostInput, rule: SocialInsuranceRule, rates: CostRates): PersonMonthCost {
+  const rate = hourlyWage(input.monthlyWage);
+  const { minutes150, minutes200, minutes300 } = input.overtime;
+  const weightedHours = (1.5 * minutes150 + 2 * minutes200 + 3 * minutes300) / 60;
+  const socialInsuranceBase = Math.min(rule.baseCap, Math.max(rule.baseFloor, input.monthlyWage));
+  const employed = input.employedShare > 0;
+  const wage = cents(input.monthlyWage * input.employedShare);
+  const overtimePay = cents(rate * weightedHours);
+  const socialInsurance = employed ? cents((socialInsuranceBase * ratesSum(rule.rates)) / 100) : 0;
+  const subtotal = cents(wage + overtimePay + socialInsurance);
+  const managementFee = cents((subtotal * rates.managementFeePercent) / 100);
+  const tax = cents(((subtotal + managementFee) * taxPercent(rates)) / 100);
+  return {
+    staffId: input.staffId, category: input.category, employedShare: input.employedShare, wage, hourlyWage: rate, overtimePay,
+    socialInsuranceBase, socialInsurance, subtotal, managementFee, tax, total: cents(subtotal + managementFee + tax),
+  };
+}
+
+function ratesSum(rates: SocialInsuranceRates): number {
+  return rates.pension + rates.medical + rates.unemployment + rates.injury + rates.maternity + rates.housingFund;
+}
+
+// ——— the table ———
+
+/** A category's row of the table, or the 合计 row ('total'). Per-person figures are averages. */
+export interface CostTableRow {
+  category: CostCategory | 'total';
+  headcount: number;
+  wagePerPerson: number;
+  overtimePerPerson: number;
+  socialInsurancePerPerson: number;
+  managementFeePerPerson: number;
+  taxPerPerson: number;
+  perPersonMonthly: number;
+  monthlyTotal: number;
+  yearlyTotal: number;
+}
+
+/**
+ * The month's table from its person-months: a row per category (manager, window, desk) and the
+ * 合计 row. `yearToDate` holds each category's actual total for the year through this month; without
+ * it (a projection) the year is 12 × the month.
+ */
+export function costTable(rows: PersonMonthCost[], yearToDate?: Record<CostCategory, number>): CostTableRow[] {
+  return table(
+    rows.map((cost) => ({ cost, times: 1, heads: cost.employedShare > 0 ? 1 : 0 })),
+    (category, monthly) => (yearToDate ? cents(yearToDate[category]) : cents(monthly * 12)),
+  );
+}
+
+export interface BudgetLine {
+  category: CostCategory;
+  headcount: number;
+  monthlyWage: number;
+}
+
+/** The tender's table from a plan: every budgeted person all month, no overtime; a year is 12 months. */
+export function budgetTable(lines: BudgetLine[], rule: SocialInsuranceRule, rates: CostRates): CostTableRow[] {
+  const noOvertime = { minutes150: 0, minutes200: 0, minutes300: 0 };
+  return table(
+    lines.map((line) => ({
+      cost: personMonthCost({ staffId: 0, category: line.category, monthlyWage: line.monthlyWage, employedShare: 1, overtime: noOvertime }, rule, rates),
+      times: line.headcount,
+      heads: line.headcount,
+    })),
+    (_category, monthly) => cents(monthly * 12),
+  );
+}
+
+/**
+ * Person-months of one kind, `times` over (a budget line is many identical people), and the
+ * heads they add (a person-month of someone not employed that month adds money, if any, but no head).
+ */
+interface Weighted {
+  cost: PersonMonthCost;
+  times: number;
+  heads: number;
+}
+
+type Sums = Record<'headcount' | 'wage' | 'overtime' | 'socialInsurance' | 'managementFee' | 'tax' | 'total', number>;
+
+function table(entries: Weighted[], yearly: (category: CostCategory, monthly: number) => number): CostTableRow[] {
+  const rows = COST_CATEGORIES.map((category) => {
+    const sums = sumsOf(entries.filter((entry) => entry.cost.category === category));
+    return rowOf(category, sums, yearly(category, sums.total));
+  });
+  const all = sumsOf(entries);
+  return [...rows, rowOf('total', all, cents(rows.reduce((total, row) => total + row.yearlyTotal, 0)))];
+}
+
+function sumsOf(entries: Weighted[]): Sums {
+  const sums: Sums = { headcount: 0, wage: 0, overtime: 0, socialInsurance: 0, managementFee: 0, tax: 0, total: 0 };
+  for (const { cost, times, heads } of entries) {
+    sums.headcount += heads;
+    sums.wage += cost.wage * times;
+    sums.overtime += cost.overtimePay * times;
+    sums.socialInsurance += cost.socialInsurance * times;
+    sums.managementFee += cost.managementFee * times;
+    sums.tax += cost.tax * times;
+    sums.total += cost.total * times;
+  }
+  return sums;
+}
+
+function rowOf(category: CostTableRow['category'], sums: Sums, yearlyTotal: number): CostTableRow {
+  const each = (amount: number) => (sums.headcount === 0 ? 0 : cents(amount / sums.headcount));
+  return {
+    category,
+    headcount: sums.headcount,
+    wagePerPerson: each(sums.wage),
+    overtimePerPerson: each(sums.overtime),
+    socialInsurancePerPerson: each(sums.socialInsurance),
+    managementFeePerPerson: each(sums.managementFee),
+    taxPerPerson: each(sums.tax),
+    perPersonMonthly: each(sums.total),
+    monthlyTotal: cents(sums.total),
+    yearlyTotal,
+  };
+}
+
+export interface BudgetVariance {
+  category: CostCategory | 'total';
+  budgetMonthly: number;
+  actualMonthly: number;
+  /** Actual − budget: positive when over budget. */
+  difference: number;
+  /** Of the budget, one decimal; null when nothing was budgeted. */
+  differencePercent: number | null;
+  budgetYearly: number;
+  actualYearToDate: number;
+}
+
+/** The month's actual table against the budget, row by row (the 合计 row last). */
+export function budgetAgainstActual(budget: CostTableRow[], actual: CostTableRow[]): BudgetVariance[] {
+  return [...COST_CATEGORIES, 'total' as const].map((category) => {
+    const planned = budget.find((row) => row.category === category);
+    const spent = actual.find((row) => row.category === category);
+    const budgetMonthly = planned?.monthlyTotal ?? 0;
+    const actualMonthly = spent?.monthlyTotal ?? 0;
+    const difference = cents(actualMonthly - budgetMonthly);
+    return {
+      category,
+      budgetMonthly,
+      actualMonthly,
+      difference,
+      differencePercent: budgetMonthly === 0 ? null : Math.round((difference / budgetMonthly) * 1000) / 10,
+      budgetYearly: planned?.yearlyTotal ?? 0,
+      actualYearToDate: spent?.yearlyTotal ?? 0,
+    };
+  });
+}
+
+/**
+ * Rounds yuan to cents, half away from zero. The product is first cut to 15 significant digits so
+ * binary dust (1.005 × 100 = 100.49999…) does not round the wrong way.
+ */
+export function cents(yuan: number): number {
+  const scaled = Number((yuan * 100).toPrecision(15));
+  const rounded = Math.sign(scaled) * Math.round(Math.abs(scaled));
+  return rounded / 100 + 0;
+}
