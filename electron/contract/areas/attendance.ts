@@ -166,6 +166,8 @@ export interface DutyShortDay {
   onLeave: number;
   absent: number;
   vacancy: number;
+  /** Rostered off (or corrected to a rest day) on a working day: not there, but not absent. */
+  rest: number;
 }
 
 export interface DutyLine {

@@ -179,12 +179,19 @@ describe('the on-duty rate on a month with known gaps', () => {
     const [zone1, zone2] = month.zones;
     expect(zone1).toMatchObject({ contractedPostDays: 9, staffedPostDays: 7, ratePercent: 77.8, met: false });
     expect(zone1!.shortDays).toEqual([
-      { date: '2026-09-15', contracted: 3, staffed: 2, onLeave: 1, absent: 0, vacancy: 0 },
-      { date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 1, vacancy: 0 },
+      { date: '2026-09-15', contracted: 3, staffed: 2, onLeave: 1, absent: 0, vacancy: 0, rest: 0 },
+      { date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 1, vacancy: 0, rest: 0 },
     ]);
     expect(zone2).toMatchObject({ contractedPostDays: 6, staffedPostDays: 3, ratePercent: 50 });
     expect(zone2!.shortDays.every((day) => day.vacancy === 1 && day.onLeave === 0 && day.absent === 0)).toBe(true);
     expect(month.centre).toEqual({ contractedPostDays: 15, staffedPostDays: 10, ratePercent: 66.7, met: false });
+  });
+
+  it('counts a person rostered off as neither present nor absent on a short day', () => {
+    const rostered = run({ people, punches, leave, days: DAYS.slice(0, 3), plans: [{ staffId: 3, date: '2026-09-16', segments: [] }] });
+    const withPlan = rostered.map((result) => ({ ...dutyPeople.find((person) => person.staffId === result.staffId)!, days: new Map(result.days.map((day) => [day.date, day])) }));
+    const month = onDutyRate({ zoneIds: [1], workingDays, people: withPlan, rules: { definition: 'attendance', targetPercent: 98, contractedPosts: { 1: 3 } } });
+    expect(month.zones[0]!.shortDays.find((day) => day.date === '2026-09-16')).toEqual({ date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 0, vacancy: 0, rest: 1 });
   });
 
   it('counts people on the books under the headcount definition, and meets a target it reaches', () => {

@@ -85,7 +85,7 @@ export const attendanceZh = {
   'duty.notMet': '未达标',
   'duty.centre': '全中心',
   'duty.shortDays': '缺岗日',
-  'duty.shortLine': '{date}：在岗 {staffed}/{contracted}（请假 {leave}，缺勤 {absent}，空岗 {vacancy}）',
+  'duty.shortLine': '{date}：在岗 {staffed}/{contracted}（请假 {leave}，缺勤 {absent}，排休 {rest}，空岗 {vacancy}）',
   'duty.noShort': '无缺岗日',
   'duty.days': '统计工作日 {days} 天',
 } as const;
@@ -176,7 +176,7 @@ export const attendanceEn: Record<keyof typeof attendanceZh, string> = {
   'duty.notMet': 'Not met',
   'duty.centre': 'Whole centre',
   'duty.shortDays': 'Short days',
-  'duty.shortLine': '{date}: {staffed}/{contracted} staffed (leave {leave}, absent {absent}, vacancy {vacancy})',
+  'duty.shortLine': '{date}: {staffed}/{contracted} staffed (leave {leave}, absent {absent}, rostered off {rest}, vacancy {vacancy})',
   'duty.noShort': 'No short days',
   'duty.days': '{days} working days counted',
 };
