@@ -149,6 +149,8 @@ export interface AttendanceDay {
   code: string;
   overtimeMinutes: number;
   corrected: boolean;
+  /** A published roster decided the day (its duties are the segments, or it gave a rest day). */
+  rostered: boolean;
   corrections: CorrectionRecord[];
 }
 

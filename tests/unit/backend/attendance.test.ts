@@ -336,7 +336,7 @@ describe('attendance follows the published roster', () => {
       expect(saturday).toMatchObject({ kind: 'weekend', status: 'on_time', code: '√', overtimeMinutes: 0 });
       expect(saturday.segments).toMatchObject([{ startsAt: 510, endsAt: 810, status: 'on_time', clockIn: 506, clockOut: 811 }]);
       const tuesday = await ask(backend, 'attendance/day', { staffId: a, date: '2026-11-03' });
-      expect(tuesday).toMatchObject({ kind: 'workday', status: 'rest', code: '休', segments: [] });
+      expect(tuesday).toMatchObject({ kind: 'workday', status: 'rest', code: '休', segments: [], rostered: true });
     });
   });
 
@@ -362,6 +362,7 @@ describe('attendance follows the published roster', () => {
       await importCsv(backend, [...day('T0003', '2026-11-03'), ...day('T0003', '2026-11-07', ['08:50', '12:03'])]);
       expect(await codesOf(backend, c, ['2026-11-02', '2026-11-03', '2026-11-07', '2026-11-08'])).toEqual(['旷', '√', '迟', '休']);
       const tuesday = await ask(backend, 'attendance/day', { staffId: c, date: '2026-11-03' });
+      expect(tuesday.rostered).toBe(false);
       expect(tuesday.segments.map((segment) => [segment.startsAt, segment.endsAt])).toEqual([[510, 720], [810, 1050]]);
     });
   });
