@@ -199,3 +199,22 @@ export async function listPublishedDuties(db: Queryable, from: string, to: strin
   );
   return rows.map((row) => ({ ...row, zoneIds: JSON.parse(row.zoneIds) as number[] }));
 }
+
+/** What a published roster covers: its days and the zones it staffs. */
+export interface PublishedCoverageRecord {
+  rosterId: number;
+  from: string;
+  to: string;
+  zoneIds: number[];
+}
+
+/** Published rosters sharing a day with [from, to], earliest first. */
+export async function listPublishedCoverage(db: Queryable, from: string, to: string): Promise<PublishedCoverageRecord[]> {
+  const rows = await db.all<Omit<PublishedCoverageRecord, 'zoneIds'> & { zoneIds: string }>(
+    `SELECT id AS rosterId, from_date AS "from", to_date AS "to", zone_ids AS zoneIds FROM rosters
+     WHERE status = 'published' AND to_date >= ? AND from_date <= ?
+     ORDER BY from_date, id`,
+    [from, to],
+  );
+  return rows.map((row) => ({ ...row, zoneIds: JSON.parse(row.zoneIds) as number[] }));
+}

@@ -32,6 +32,8 @@ export interface ShortDay {
   onLeave: number;
   absent: number;
   vacancy: number;
+  /** People of the zone with a rest day on a working day (rostered off): not there, but not absent. */
+  rest: number;
 }
 
 export interface DutyLine {
@@ -68,12 +70,13 @@ export function onDutyRate(input: { zoneIds: number[]; workingDays: string[]; pe
       const employed = people.filter((person) => isEmployedOn(person, date));
       const present = employed.filter((person) => person.days.get(date)?.present === true).length;
       const onLeave = employed.filter((person) => (person.days.get(date)?.onLeave ?? 0) > 0 && person.days.get(date)?.present !== true).length;
-      const absent = employed.length - present - onLeave;
+      const rest = employed.filter((person) => person.days.get(date)?.status === 'rest').length;
+      const absent = employed.length - present - onLeave - rest;
       const available = rules.definition === 'attendance' ? present : employed.length;
       const staffed = Math.min(contractedPosts, available);
       staffedPostDays += staffed;
       if (staffed < contractedPosts) {
-        shortDays.push({ date, contracted: contractedPosts, staffed, onLeave, absent, vacancy: Math.max(0, contractedPosts - employed.length) });
+        shortDays.push({ date, contracted: contractedPosts, staffed, onLeave, absent, vacancy: Math.max(0, contractedPosts - employed.length), rest });
       }
     }
     return { zoneId, contractedPosts, shortDays, ...line(contractedPosts * workingDays.length, staffedPostDays, rules.targetPercent) };

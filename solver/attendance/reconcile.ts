@@ -4,6 +4,9 @@
  *
  * Times of day are minutes from midnight. A day is judged segment by segment (the default day is a
  * morning and an afternoon), because halls count absence and leave in half days.
+ *
+ * Where a published roster covers a person's day, the roster decides it (a DayPlan): their duties
+ * are the day's segments whatever the calendar says, and a plan without duties is a rest day.
  */
 import type { DayKind } from '../calendar/china-calendar.ts';
 
@@ -117,6 +120,16 @@ export interface DayResult {
   /** The share of the day on leave. */
   onLeave: number;
   corrected: boolean;
+  /** A roster's plan decided the day (duties or a rostered rest day), not the calendar's default day. */
+  rostered: boolean;
+  /** Minutes the day's segments last (also on a pending day: what is planned); 0 on a day with none. */
+  scheduledMinutes: number;
+  /**
+   * Minutes of the segments the person was there for. Lateness within the half-day threshold is a
+   * matter of discipline, not docked minutes: a late, early or one-punch segment counts in full; an
+   * absent one, one on leave, or one whose lateness counts as absence counts 0.
+   */
+  attendedMinutes: number;
 }
 
 export interface PersonMonth {
@@ -136,10 +149,22 @@ export interface MonthTotals {
   overtimeMinutes: number;
 }
 
+/**
+ * What a published roster gives one person on one day: their duties' times. No segments is a
+ * rostered rest day. Several plans for the same person and day are taken together.
+ */
+export interface DayPlan {
+  staffId: number;
+  date: string;
+  segments: ShiftSegment[];
+}
+
 export interface ReconcileInput {
   days: CalendarInput[];
-  /** The day's shift segments for working days, in order (the default day until a roster exists). */
+  /** The default day's shift segments, for working days without a plan. */
   segments: ShiftSegment[];
+  /** The roster's say on a person's day; days without a plan follow the calendar and `segments`. */
+  plans?: DayPlan[];
   people: PersonInput[];
   punches: PunchInput[];
   leave: LeaveSpan[];
@@ -157,15 +182,37 @@ export function reconcile(input: ReconcileInput): PersonMonth[] {
     corrections.set(`${correction.staffId}|${correction.date}`, correction);
   }
   const segments = [...input.segments].sort((a, b) => a.startsAt - b.startsAt);
+  const plans = new Map<string, ShiftSegment[]>();
+  for (const [key, group] of groupBy(input.plans ?? [], (plan) => `${plan.staffId}|${plan.date}`)) {
+    plans.set(key, mergeSegments(group.flatMap((plan) => plan.segments)));
+  }
   return input.people.map((person) => {
     const days = input.days.map((day) => {
       const key = `${person.staffId}|${day.date}`;
       const minutes = (punches.get(key) ?? []).map((punch) => minuteOf(punch.at)).sort((a, b) => a - b);
       const leaveToday = (leave.get(String(person.staffId)) ?? []).filter((span) => span.fromDate <= day.date && day.date <= span.toDate);
-      return judgeDay({ person, day, segments, minutes, leave: leaveToday, correction: corrections.get(key) ?? null, rules: input.rules, pendingFrom: input.pendingFrom });
+      const plan = plans.get(key) ?? null;
+      return judgeDay({
+        person, day, segments: plan ?? segments, plan, minutes, leave: leaveToday, correction: corrections.get(key) ?? null, rules: input.rules, pendingFrom: input.pendingFrom,
+      });
     });
     return { staffId: person.staffId, days, totals: totalsOf(days) };
   });
+}
+
+/**
+ * Duties that touch or overlap become one stretch, in order. Judged apart, touching duties (AM
+ * 510–720 and the lunch cover 720–810) would split the punches between them at the point they meet:
+ * the morning would keep the clock-in, the lunch cover the clock-out, and both would read as missing.
+ */
+export function mergeSegments(segments: readonly ShiftSegment[]): ShiftSegment[] {
+  const merged: ShiftSegment[] = [];
+  for (const segment of [...segments].sort((a, b) => a.startsAt - b.startsAt || a.endsAt - b.endsAt)) {
+    const last = merged[merged.length - 1];
+    if (last && segment.startsAt <= last.endsAt) last.endsAt = Math.max(last.endsAt, segment.endsAt);
+    else merged.push({ startsAt: segment.startsAt, endsAt: segment.endsAt });
+  }
+  return merged;
 }
 
 export function isEmployedOn(person: PersonInput, date: string): boolean {
@@ -175,7 +222,10 @@ export function isEmployedOn(person: PersonInput, date: string): boolean {
 interface DayJudging {
   person: PersonInput;
   day: CalendarInput;
+  /** The segments the day is judged against: the plan's, or the default day's. */
   segments: ShiftSegment[];
+  /** The roster's plan (merged, in order), or null when no roster covers the day. */
+  plan: ShiftSegment[] | null;
   minutes: number[];
   leave: LeaveSpan[];
   correction: CorrectionInput | null;
@@ -184,19 +234,33 @@ interface DayJudging {
 }
 
 export function judgeDay(judging: DayJudging): DayResult {
-  const { day, person, segments, minutes } = judging;
-  if (!isEmployedOn(person, day.date)) return emptyDay(day.date, 'not_employed', '—');
-  if (day.date >= judging.pendingFrom) return emptyDay(day.date, 'pending', '');
-  const working = day.kind === 'workday' || day.kind === 'makeup';
+  const { day, person, minutes, plan } = judging;
+  const rostered = plan !== null;
+  if (!isEmployedOn(person, day.date)) return { ...emptyDay(day.date, 'not_employed', '—'), rostered };
+  // A plan with duties makes any day a working day; an empty plan makes any day a rest day.
+  const working = plan ? plan.length > 0 : day.kind === 'workday' || day.kind === 'makeup';
+  const segments = working ? judging.segments : [];
+  const scheduledMinutes = minutesOf(segments);
+  if (day.date >= judging.pendingFrom) return { ...emptyDay(day.date, 'pending', ''), rostered, scheduledMinutes };
   let result: DayResult;
   if (!working) {
-    const rest: DayStatus = day.kind === 'weekend' ? 'rest' : 'holiday';
+    // Rostered off on a working day is 休; on a holiday the calendar's 节 stays, the rarer fact.
+    const rest: DayStatus = day.kind === 'statutory' || day.kind === 'holiday_rest' ? 'holiday' : 'rest';
     result = emptyDay(day.date, rest, rest === 'rest' ? '休' : '节');
     result.overtimeMinutes = minutes.length >= 2 ? blocks(minutes[minutes.length - 1]! - minutes[0]!) : 0;
   } else {
-    result = workingDay(judging);
+    result = workingDay({ ...judging, segments });
   }
+  result = { ...result, rostered, scheduledMinutes, attendedMinutes: attendedOf(result.segments) };
   return judging.correction ? corrected(result, judging.correction.status, segments.length) : result;
+}
+
+function minutesOf(segments: readonly ShiftSegment[]): number {
+  return segments.reduce((sum, segment) => sum + segment.endsAt - segment.startsAt, 0);
+}
+
+function attendedOf(segments: readonly SegmentResult[]): number {
+  return minutesOf(segments.filter((segment) => segment.status !== 'absent' && segment.status !== 'leave' && !segment.lateCountsAsAbsence));
 }
 
 function workingDay({ day, segments, minutes, leave, rules }: DayJudging): DayResult {
@@ -214,7 +278,10 @@ function workingDay({ day, segments, minutes, leave, rules }: DayJudging): DayRe
   return result;
 }
 
-/** A half-day leave covers the morning (segments starting before noon) or the afternoon. */
+/**
+ * A half-day leave covers the morning (segments starting before noon) or the afternoon. A merged
+ * stretch across noon goes by its start: 'am' leave covers all of it, 'pm' leave none of it.
+ */
 function leaveCovering(spans: LeaveSpan[], segment: ShiftSegment): LeaveType | null {
   const noon = 12 * 60;
   for (const span of spans) {
@@ -316,24 +383,30 @@ function summarise(date: string, segments: SegmentResult[]): DayResult {
   return round(result);
 }
 
-/** A manual correction replaces the day's outcome; the punches and segments stay for the record. */
+/**
+ * A manual correction replaces the day's outcome; the punches and segments stay for the record. A
+ * day corrected to attendance was attended in full, and half absent attends the share it worked.
+ */
 function corrected(result: DayResult, status: CorrectionStatus, segmentCount: number): DayResult {
-  const day: DayResult = { ...result, corrected: true, worked: 0, absent: 0, leave: {}, onLeave: 0, present: false, lateCount: 0, lateMinutes: 0, earlyCount: 0, missingCount: 0 };
+  const day: DayResult = {
+    ...result, corrected: true, worked: 0, absent: 0, leave: {}, onLeave: 0, present: false, lateCount: 0, lateMinutes: 0, earlyCount: 0, missingCount: 0, attendedMinutes: 0,
+  };
   const lateMinutes = result.segments.reduce((sum, segment) => sum + segment.lateMinutes, 0);
+  const attendedMinutes = result.scheduledMinutes;
   switch (status) {
     case 'on_time':
-      return { ...day, status, code: '√', worked: 1, present: true };
+      return { ...day, status, code: '√', worked: 1, present: true, attendedMinutes };
     case 'late':
-      return { ...day, status, code: '迟', worked: 1, present: true, lateCount: 1, lateMinutes };
+      return { ...day, status, code: '迟', worked: 1, present: true, lateCount: 1, lateMinutes, attendedMinutes };
     case 'early':
-      return { ...day, status, code: '早', worked: 1, present: true, earlyCount: 1 };
+      return { ...day, status, code: '早', worked: 1, present: true, earlyCount: 1, attendedMinutes };
     case 'missing':
-      return { ...day, status, code: '缺', worked: 1, present: true, missingCount: 1 };
+      return { ...day, status, code: '缺', worked: 1, present: true, missingCount: 1, attendedMinutes };
     case 'absent':
       return { ...day, status, code: '旷', absent: 1 };
     case 'half_absent': {
       const half = segmentCount > 1 ? 0.5 : 1;
-      return { ...day, status, code: '旷½', absent: half, worked: 1 - half, present: half < 1 };
+      return { ...day, status, code: '旷½', absent: half, worked: 1 - half, present: half < 1, attendedMinutes: Math.round(attendedMinutes * (1 - half)) };
     }
     case 'rest':
       return { ...day, status, code: '休' };
@@ -345,7 +418,7 @@ function corrected(result: DayResult, status: CorrectionStatus, segmentCount: nu
 function emptyDay(date: string, status: DayStatus, code: string): DayResult {
   return {
     date, status, code, segments: [], worked: 0, absent: 0, leave: {}, lateCount: 0, lateMinutes: 0, earlyCount: 0,
-    missingCount: 0, overtimeMinutes: 0, present: false, onLeave: 0, corrected: false,
+    missingCount: 0, overtimeMinutes: 0, present: false, onLeave: 0, corrected: false, rostered: false, scheduledMinutes: 0, attendedMinutes: 0,
   };
 }
 

@@ -8,6 +8,7 @@ import type { Queryable } from '../../../data/connection.ts';
 import { listApprovedLeave, listCorrections, listPunches } from '../../../data/repositories/attendance.ts';
 import { listShiftTemplates } from '../../../data/repositories/calendar.ts';
 import { listWindows, listZones, type ZoneRecord } from '../../../data/repositories/centre.ts';
+import { listPublishedCoverage, listPublishedDuties } from '../../../data/repositories/roster.ts';
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
@@ -15,6 +16,7 @@ import {
   DEFAULT_RULES,
   reconcile,
   type CorrectionStatus,
+  type DayPlan,
   type LeaveType,
   type PersonMonth,
   type ShiftSegment,
@@ -77,6 +79,46 @@ export async function defaultSegments(db: Queryable): Promise<ShiftSegment[]> {
   return templates.map((template) => ({ startsAt: template.startsAt, endsAt: template.endsAt }));
 }
 
+/**
+ * The published roster's say on each person's days between `from` and `to`. A person has a plan on
+ * a day when a published roster covering it staffs their home zone (no duty there is a rostered
+ * rest day), or when they hold a duty on a published roster that day (someone lent to another zone
+ * is judged on the duty they were lent for). Days with neither keep the default day.
+ */
+async function publishedPlans(db: Queryable, people: readonly StaffRecord[], dates: readonly string[], from: string, to: string): Promise<DayPlan[]> {
+  const coverage = await listPublishedCoverage(db, from, to);
+  const wanted = new Set(people.map((person) => person.id));
+  const duties = (await listPublishedDuties(db, from, to)).filter((duty) => wanted.has(duty.staffId));
+  if (coverage.length === 0 && duties.length === 0) return [];
+  // Every template, retired ones too: a roster names its shifts by code and stays true after a
+  // template is retired (see migration 007).
+  const templates = new Map((await listShiftTemplates(db)).map((template) => [template.code, template]));
+  const dutiesOf = new Map<string, string[]>();
+  for (const duty of duties) {
+    const key = `${duty.staffId}|${duty.date}`;
+    dutiesOf.set(key, [...(dutiesOf.get(key) ?? []), duty.shiftCode]);
+  }
+  const plans: DayPlan[] = [];
+  for (const person of people) {
+    for (const date of dates) {
+      const codes = dutiesOf.get(`${person.id}|${date}`) ?? [];
+      const covered = coverage.some((roster) => roster.from <= date && date <= roster.to && roster.zoneIds.includes(person.homeZoneId));
+      if (!covered && codes.length === 0) continue;
+      // A code whose template is gone (its code was changed since) has no times to judge against:
+      // it is skipped rather than guessed. If every duty of the day is unreadable, the day gets no
+      // plan at all, so it falls back to the default day instead of becoming a rest day that would
+      // excuse an absence.
+      const segments = codes.flatMap((code) => {
+        const template = templates.get(code);
+        return template ? [{ startsAt: template.startsAt, endsAt: template.endsAt }] : [];
+      });
+      if (codes.length > 0 && segments.length === 0) continue;
+      plans.push({ staffId: person.id, date, segments });
+    }
+  }
+  return plans;
+}
+
 export interface ReconciledRange {
   calendar: CalendarDay[];
   people: StaffRecord[];
@@ -93,8 +135,9 @@ export function monthBounds(year: number, month: number): { from: string; to: st
 }
 
 /**
- * Reconciles everyone employed at some point between `from` and `to`. The calendar of those days
- * must be confirmed; `today` and later days are pending (a day is judged once it is over).
+ * Reconciles everyone employed at some point between `from` and `to`, against their published
+ * roster where one covers the day and the default day elsewhere. The calendar of those days must be
+ * confirmed; `today` and later days are pending (a day is judged once it is over).
  */
 export async function reconcileRange(db: Queryable, range: { from: string; to: string; today: string; staffId?: number }): Promise<ReconciledRange> {
   const days = await requireConfirmedCalendar(db, range.from, range.to);
@@ -110,6 +153,7 @@ export async function reconcileRange(db: Queryable, range: { from: string; to: s
   const results = reconcile({
     days: calendar.map((day) => ({ date: day.date, kind: day.kind })),
     segments: await defaultSegments(db),
+    plans: await publishedPlans(db, people, calendar.map((day) => day.date), range.from, range.to),
     people: people.map((person) => ({ staffId: person.id, hireDate: person.hireDate, leftOn: person.status === 'departed' ? person.leftOn : null })),
     punches: (await listPunches(db, range.from, range.to)).filter((punch) => wanted.has(punch.staffId)),
     leave: (await listApprovedLeave(db, range.from, range.to)).map((span) => ({ ...span, type: span.type as LeaveType })),

@@ -39,6 +39,7 @@ export function attendanceHandlers(ctx: BackendContext) {
       code: day.code,
       overtimeMinutes: day.overtimeMinutes,
       corrected: day.corrected,
+      rostered: day.rostered,
       corrections: corrections.map(({ id, date: on, status, reason, actor, at }) => ({ id, date: on, status: status as CorrectionStatus, reason, actor, at })),
     };
   }

@@ -149,6 +149,8 @@ export interface AttendanceDay {
   code: string;
   overtimeMinutes: number;
   corrected: boolean;
+  /** A published roster decided the day (its duties are the segments, or it gave a rest day). */
+  rostered: boolean;
   corrections: CorrectionRecord[];
 }
 
@@ -166,6 +168,8 @@ export interface DutyShortDay {
   onLeave: number;
   absent: number;
   vacancy: number;
+  /** Rostered off (or corrected to a rest day) on a working day: not there, but not absent. */
+  rest: number;
 }
 
 export interface DutyLine {

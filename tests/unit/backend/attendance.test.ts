@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { ImportRowError } from '../../../electron/contract/model.ts';
+import { insertDraftRoster, publishRoster, type RosterAssignmentRecord } from '../../../data/repositories/roster.ts';
 import { ask, refused, withTestBackend } from '../../support/backend.ts';
-import { draftStaff } from '../../support/people.ts';
+import { draftStaff, validResidentId } from '../../support/people.ts';
 
 const HEADER = ['工号', '打卡时间', '设备'];
 
@@ -275,6 +276,104 @@ describe('demo punches and the on-duty rate', () => {
       expect(shortZone.met).toBe(false);
       expect(shortZone.shortDays).toHaveLength(18);
       expect(shortZone.shortDays[0]!.vacancy).toBeGreaterThan(80);
+    });
+  });
+});
+
+describe('attendance follows the published roster', () => {
+  /**
+   * Three people of our own: T0001 and T0002 in the first zone, which a roster published for the
+   * week of 2 November staffs; T0003 in the second zone, which no roster covers, except for the
+   * Saturday duty lent to the first zone's roster.
+   */
+  async function withRoster(work: (backend: Backend, ids: { a: number; b: number; c: number }) => Promise<void>): Promise<void> {
+    await withTestBackend(async (backend) => {
+      const zones = await backend.context.session.use((db) => db.all<{ id: number }>('SELECT id FROM zones ORDER BY id LIMIT 2'));
+      const [home, other] = zones.map((zone) => zone.id) as [number, number];
+      const create = async (employeeNo: string, serial: string, homeZoneId: number) =>
+        (await ask(backend, 'staff/create', { staff: draftStaff({ employeeNo, homeZoneId, idNumber: validResidentId('1995-06-15', 'F', '330106', serial) }) })).id;
+      const ids = { a: await create('T0001', '12', home), b: await create('T0002', '13', home), c: await create('T0003', '14', other) };
+      await backend.context.session.use(async (db) => {
+        const post = (await db.get<{ id: number }>('SELECT id FROM posts ORDER BY id LIMIT 1'))!.id;
+        const duty = (staffId: number, date: string, shiftCode: string): RosterAssignmentRecord => ({ staffId, date, shiftCode, postId: post, learner: false });
+        await db.transaction(async (tx) => {
+          const rosterId = await insertDraftRoster(tx, {
+            from: '2026-11-02', to: '2026-11-08', zoneIds: [home], source: 'import', createdAt: '2026-10-30T02:00:00.000Z',
+            stats: { engine: null, status: null, seconds: null, objective: null, bound: null, gap: null, unmet: 0, resilience: 0 },
+            gaps: [], scenario: {},
+            assignments: [
+              // T0001: a full day on Monday, off on Tuesday, the morning and the lunch cover on Saturday.
+              duty(ids.a, '2026-11-02', 'DAY'), duty(ids.a, '2026-11-07', 'AM'), duty(ids.a, '2026-11-07', 'NOON'),
+              // T0002: the default morning and afternoon on Monday and Tuesday, and a code no template has.
+              duty(ids.b, '2026-11-02', 'AM'), duty(ids.b, '2026-11-02', 'PM'), duty(ids.b, '2026-11-03', 'AM'), duty(ids.b, '2026-11-03', 'PM'),
+              duty(ids.b, '2026-11-04', 'GONE'),
+              // T0003, of the other zone, lent for Saturday morning.
+              duty(ids.c, '2026-11-07', 'AM'),
+            ],
+          });
+          await publishRoster(tx, rosterId, '2026-10-30T03:00:00.000Z');
+        });
+      });
+      await work(backend, ids);
+    });
+  }
+
+  async function codesOf(backend: Backend, staffId: number, dates: string[]): Promise<string[]> {
+    const month = await ask(backend, 'attendance/month', { year: 2026, month: 11 });
+    const row = month.rows.find((candidate) => candidate.staffId === staffId)!;
+    return dates.map((date) => row.days.find((candidate) => candidate.date === date)!.code);
+  }
+
+  it('marks someone rostered off on a weekday 休, and judges their full-day and Saturday duties on punches', async () => {
+    await withRoster(async (backend, { a }) => {
+      await importCsv(backend, [
+        ...day('T0001', '2026-11-02', ['08:25', '17:35']),
+        ...day('T0001', '2026-11-07', ['08:26', '13:31']),
+      ]);
+      // Monday's two punches fit the full day; Tuesday off; Wednesday to Friday rostered off too (no duty).
+      expect(await codesOf(backend, a, ['2026-11-02', '2026-11-03', '2026-11-04', '2026-11-07', '2026-11-08', '2026-11-09'])).toEqual(['√', '休', '休', '√', '休', '旷']);
+      const saturday = await ask(backend, 'attendance/day', { staffId: a, date: '2026-11-07' });
+      expect(saturday).toMatchObject({ kind: 'weekend', status: 'on_time', code: '√', overtimeMinutes: 0 });
+      expect(saturday.segments).toMatchObject([{ startsAt: 510, endsAt: 810, status: 'on_time', clockIn: 506, clockOut: 811 }]);
+      const tuesday = await ask(backend, 'attendance/day', { staffId: a, date: '2026-11-03' });
+      expect(tuesday).toMatchObject({ kind: 'workday', status: 'rest', code: '休', segments: [], rostered: true });
+    });
+  });
+
+  it('judges duties on the default times as the default day would, an unpunched duty as absence', async () => {
+    await withRoster(async (backend, { b }) => {
+      await importCsv(backend, day('T0002', '2026-11-02'));
+      // Saturday and Sunday: the roster covers the zone and gives no duty.
+      expect(await codesOf(backend, b, ['2026-11-02', '2026-11-03', '2026-11-07', '2026-11-08'])).toEqual(['√', '旷', '休', '休']);
+    });
+  });
+
+  it('falls back to the default day when a duty\u2019s shift has no template', async () => {
+    await withRoster(async (backend, { b }) => {
+      await importCsv(backend, day('T0002', '2026-11-04'));
+      const wednesday = await ask(backend, 'attendance/day', { staffId: b, date: '2026-11-04' });
+      expect(wednesday).toMatchObject({ status: 'on_time', code: '√' });
+      expect(wednesday.segments.map((segment) => [segment.startsAt, segment.endsAt])).toEqual([[510, 720], [810, 1050]]);
+    });
+  });
+
+  it('judges a person lent to a rostered zone on the duty, and keeps the default day where no roster covers their zone', async () => {
+    await withRoster(async (backend, { c }) => {
+      await importCsv(backend, [...day('T0003', '2026-11-03'), ...day('T0003', '2026-11-07', ['08:50', '12:03'])]);
+      expect(await codesOf(backend, c, ['2026-11-02', '2026-11-03', '2026-11-07', '2026-11-08'])).toEqual(['旷', '√', '迟', '休']);
+      const tuesday = await ask(backend, 'attendance/day', { staffId: c, date: '2026-11-03' });
+      expect(tuesday.rostered).toBe(false);
+      expect(tuesday.segments.map((segment) => [segment.startsAt, segment.endsAt])).toEqual([[510, 720], [810, 1050]]);
+    });
+  });
+
+  it('judges an unpunched Saturday duty as absence, and corrects it like any other day', async () => {
+    await withRoster(async (backend, { a }) => {
+      const saturday = await ask(backend, 'attendance/day', { staffId: a, date: '2026-11-07' });
+      expect(saturday).toMatchObject({ status: 'absent', code: '旷' });
+      const corrected = await ask(backend, 'attendance/correct', { staffId: a, date: '2026-11-07', status: 'official', reason: '外出办事' });
+      expect(corrected).toMatchObject({ code: '公', corrected: true });
+      expect(await codesOf(backend, a, ['2026-11-07'])).toEqual(['公']);
     });
   });
 });

@@ -9,6 +9,7 @@ import {
   getRosterScenario,
   insertDraftRoster,
   listOverlappingPublished,
+  listPublishedCoverage,
   listPublishedDuties,
   listRosterAssignments,
   listRosters,
@@ -167,5 +168,22 @@ describe('the roster repository', () => {
         { rosterId: published, staffId: ids.staff[0], date: '2026-11-23', shiftCode: 'AM', postId: ids.posts[0], zoneIds: [3] },
       ]);
       expect(await listPublishedDuties(db, '2026-11-24', '2026-11-30')).toEqual([]);
+    }));
+
+  it('lists what published rosters cover, days and zones, leaving drafts and superseded rosters out', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const old = await insertDraftRoster(db, draft({ zoneIds: [1] }));
+      await publishRoster(db, old, NOW);
+      const newer = await insertDraftRoster(db, draft({ from: '2026-11-26', to: '2026-11-29', zoneIds: [1, 2] }));
+      await publishRoster(db, newer, LATER);
+      const other = await insertDraftRoster(db, draft({ from: '2026-11-30', to: '2026-12-06', zoneIds: [3] }));
+      await publishRoster(db, other, LATER);
+      await insertDraftRoster(db, draft({ zoneIds: [4] }));
+      expect(await listPublishedCoverage(db, '2026-11-01', '2026-11-30')).toEqual([
+        { rosterId: newer, from: '2026-11-26', to: '2026-11-29', zoneIds: [1, 2] },
+        { rosterId: other, from: '2026-11-30', to: '2026-12-06', zoneIds: [3] },
+      ]);
+      expect(await listPublishedCoverage(db, '2026-11-23', '2026-11-25')).toEqual([]);
     }));
 });

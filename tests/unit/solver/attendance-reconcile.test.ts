@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_RULES,
+  mergeSegments,
   reconcile,
   type CalendarInput,
   type CorrectionInput,
+  type DayPlan,
   type LeaveSpan,
   type PersonMonth,
   type PunchInput,
@@ -177,12 +179,19 @@ describe('the on-duty rate on a month with known gaps', () => {
     const [zone1, zone2] = month.zones;
     expect(zone1).toMatchObject({ contractedPostDays: 9, staffedPostDays: 7, ratePercent: 77.8, met: false });
     expect(zone1!.shortDays).toEqual([
-      { date: '2026-09-15', contracted: 3, staffed: 2, onLeave: 1, absent: 0, vacancy: 0 },
-      { date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 1, vacancy: 0 },
+      { date: '2026-09-15', contracted: 3, staffed: 2, onLeave: 1, absent: 0, vacancy: 0, rest: 0 },
+      { date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 1, vacancy: 0, rest: 0 },
     ]);
     expect(zone2).toMatchObject({ contractedPostDays: 6, staffedPostDays: 3, ratePercent: 50 });
     expect(zone2!.shortDays.every((day) => day.vacancy === 1 && day.onLeave === 0 && day.absent === 0)).toBe(true);
     expect(month.centre).toEqual({ contractedPostDays: 15, staffedPostDays: 10, ratePercent: 66.7, met: false });
+  });
+
+  it('counts a person rostered off as neither present nor absent on a short day', () => {
+    const rostered = run({ people, punches, leave, days: DAYS.slice(0, 3), plans: [{ staffId: 3, date: '2026-09-16', segments: [] }] });
+    const withPlan = rostered.map((result) => ({ ...dutyPeople.find((person) => person.staffId === result.staffId)!, days: new Map(result.days.map((day) => [day.date, day])) }));
+    const month = onDutyRate({ zoneIds: [1], workingDays, people: withPlan, rules: { definition: 'attendance', targetPercent: 98, contractedPosts: { 1: 3 } } });
+    expect(month.zones[0]!.shortDays.find((day) => day.date === '2026-09-16')).toEqual({ date: '2026-09-16', contracted: 3, staffed: 2, onLeave: 0, absent: 0, vacancy: 0, rest: 1 });
   });
 
   it('counts people on the books under the headcount definition, and meets a target it reaches', () => {
@@ -190,5 +199,171 @@ describe('the on-duty rate on a month with known gaps', () => {
     expect(month.zones[0]).toMatchObject({ staffedPostDays: 9, ratePercent: 100, met: true, shortDays: [] });
     expect(month.zones[1]).toMatchObject({ staffedPostDays: 3, ratePercent: 100, met: true });
     expect(month.centre).toMatchObject({ contractedPostDays: 12, staffedPostDays: 12, met: true });
+  });
+});
+
+describe('merging duties into stretches', () => {
+  it('joins touching and overlapping duties, keeps apart ones with a gap, and sorts them', () => {
+    expect(mergeSegments([{ startsAt: 810, endsAt: 1050 }, { startsAt: 510, endsAt: 720 }, { startsAt: 720, endsAt: 810 }])).toEqual([{ startsAt: 510, endsAt: 1050 }]);
+    expect(mergeSegments([{ startsAt: 510, endsAt: 720 }, { startsAt: 600, endsAt: 690 }, { startsAt: 700, endsAt: 780 }])).toEqual([{ startsAt: 510, endsAt: 780 }]);
+    expect(mergeSegments([{ startsAt: 810, endsAt: 1050 }, { startsAt: 510, endsAt: 720 }])).toEqual([{ startsAt: 510, endsAt: 720 }, { startsAt: 810, endsAt: 1050 }]);
+    expect(mergeSegments([])).toEqual([]);
+  });
+
+  it('leaves its input as it was', () => {
+    const input = [{ startsAt: 510, endsAt: 720 }, { startsAt: 720, endsAt: 810 }];
+    mergeSegments(input);
+    expect(input).toEqual([{ startsAt: 510, endsAt: 720 }, { startsAt: 720, endsAt: 810 }]);
+  });
+});
+
+describe('reconciling against the published roster', () => {
+  const AM = { startsAt: 510, endsAt: 720 };
+  const NOON = { startsAt: 720, endsAt: 810 };
+  const PM = { startsAt: 810, endsAt: 1050 };
+  const DAY = { startsAt: 510, endsAt: 1050 };
+  const people = [1, 2].map((staffId) => ({ staffId, hireDate: '2025-01-01', leftOn: null }));
+  const plan = (staffId: number, day: string, ...segments: { startsAt: number; endsAt: number }[]): DayPlan => ({ staffId, date: `2026-09-${day}`, segments });
+  const dayOf = (result: PersonMonth, day: string) => result.days.find((candidate) => candidate.date === `2026-09-${day}`)!;
+
+  it('judges a rostered Saturday duty on its punches, and an unrostered Saturday stays 休', () => {
+    const [one, two] = run({
+      people,
+      plans: [plan(1, '19', AM), plan(2, '19', AM)],
+      punches: [...punch(1, '19', '08:50', '12:01'), ...punch(2, '19', '09:00', '12:10')],
+    });
+    expect(dayOf(one!, '19')).toMatchObject({ status: 'late', code: '迟', lateMinutes: 20, worked: 1, present: true, rostered: true, overtimeMinutes: 0 });
+    expect(dayOf(one!, '19').segments).toMatchObject([{ startsAt: 510, endsAt: 720, status: 'late', clockIn: 530, clockOut: 721 }]);
+    const [none] = run({ people: people.slice(0, 1), plans: [plan(1, '19')], punches: [] });
+    expect(dayOf(none!, '19')).toMatchObject({ code: '休', absent: 0, rostered: true });
+    const [unrostered] = run({ people: people.slice(1), punches: punch(2, '19', '09:00', '12:10') });
+    expect(dayOf(unrostered!, '19')).toMatchObject({ code: '休', overtimeMinutes: 180, rostered: false });
+    // The same punches on a rostered Saturday are a duty judged, not overtime.
+    expect(dayOf(two!, '19')).toMatchObject({ code: '迟', lateMinutes: 30, absent: 0, overtimeMinutes: 0 });
+  });
+
+  it('judges a duty on a statutory holiday, and a rostered rest day on a holiday keeps its 节', () => {
+    const [one, two] = run({ people, plans: [plan(1, '25', DAY), plan(2, '25')], punches: punch(1, '25', '08:29') });
+    expect(dayOf(one!, '25')).toMatchObject({ status: 'missing', code: '缺', present: true });
+    expect(dayOf(two!, '25')).toMatchObject({ status: 'holiday', code: '节', rostered: true, scheduledMinutes: 0 });
+  });
+
+  it('marks a rostered rest day on a weekday 休, not 旷, counts its punches as overtime and charges no leave on it', () => {
+    const [one, two] = run({
+      people,
+      plans: [plan(1, '14'), plan(2, '14')],
+      punches: punch(2, '14', '09:00', '11:40'),
+      leave: [{ staffId: 1, type: 'annual', fromDate: '2026-09-14', toDate: '2026-09-15', part: 'full' }],
+    });
+    expect(dayOf(one!, '14')).toMatchObject({ status: 'rest', code: '休', worked: 0, absent: 0, leave: {}, onLeave: 0, present: false, rostered: true });
+    // The leave's other day has no plan: it is charged as before.
+    expect(dayOf(one!, '15')).toMatchObject({ code: '年', rostered: false });
+    expect(one!.totals.leaveDays.annual).toBe(1);
+    expect(dayOf(two!, '14')).toMatchObject({ status: 'rest', code: '休', overtimeMinutes: 150, absent: 0 });
+  });
+
+  it('merges a morning and the lunch cover into one stretch, so the lunch punches are not read as missing', () => {
+    const [result] = run({ people: people.slice(0, 1), plans: [plan(1, '14', AM, NOON)], punches: punch(1, '14', '08:25', '13:32') });
+    const day = dayOf(result!, '14');
+    expect(day).toMatchObject({ status: 'on_time', code: '√', worked: 1, missingCount: 0, scheduledMinutes: 300, attendedMinutes: 300 });
+    expect(day.segments).toMatchObject([{ startsAt: 510, endsAt: 810, status: 'on_time', clockIn: 505, clockOut: 812 }]);
+  });
+
+  it('takes several plans for the same person and day together', () => {
+    const [result] = run({ people: people.slice(0, 1), plans: [plan(1, '14', AM), plan(1, '14', NOON)], punches: punch(1, '14', '08:25', '13:32') });
+    expect(dayOf(result!, '14').segments).toMatchObject([{ startsAt: 510, endsAt: 810, status: 'on_time' }]);
+  });
+
+  it('judges a full-day duty by its own times, where the default day would see two missing punches', () => {
+    const punches = [...punch(1, '14', '08:25', '17:35'), ...punch(2, '14', '08:25', '17:35')];
+    const [rostered, unrostered] = run({ people, plans: [plan(1, '14', DAY)], punches });
+    expect(dayOf(rostered!, '14')).toMatchObject({ status: 'on_time', code: '√', overtimeMinutes: 0, scheduledMinutes: 540, attendedMinutes: 540 });
+    expect(dayOf(rostered!, '14').segments).toMatchObject([{ startsAt: 510, endsAt: 1050, clockIn: 505, clockOut: 1055 }]);
+    expect(dayOf(unrostered!, '14')).toMatchObject({ status: 'missing', code: '缺', rostered: false });
+    expect(dayOf(unrostered!, '14').segments.map((segment) => segment.status)).toEqual(['missing', 'missing']);
+  });
+
+  it('lets a morning leave cover a whole stretch across noon, and an afternoon leave none of it', () => {
+    const leave = (part: 'am' | 'pm'): LeaveSpan[] => [{ staffId: 1, type: 'annual', fromDate: '2026-09-14', toDate: '2026-09-14', part }];
+    const [morningOff] = run({ people: people.slice(0, 1), plans: [plan(1, '14', DAY)], leave: leave('am'), punches: punch(1, '14', '13:25', '17:31') });
+    expect(dayOf(morningOff!, '14')).toMatchObject({ status: 'leave', code: '年', leave: { annual: 1 }, onLeave: 1, attendedMinutes: 0 });
+    const [afternoonOff] = run({ people: people.slice(0, 1), plans: [plan(1, '14', DAY)], leave: leave('pm'), punches: punch(1, '14', '08:25', '12:00') });
+    expect(dayOf(afternoonOff!, '14')).toMatchObject({ status: 'early', code: '早', leave: {}, attendedMinutes: 540 });
+    // A stretch starting at noon is the afternoon's.
+    const [lunchAndAfternoon] = run({ people: people.slice(0, 1), plans: [plan(1, '14', NOON, PM)], leave: leave('pm') });
+    expect(dayOf(lunchAndAfternoon!, '14')).toMatchObject({ status: 'leave', code: '年' });
+  });
+
+  it('counts scheduled and attended minutes: on time, late beyond the threshold, half-day leave, absence', () => {
+    const [result] = run({
+      people: people.slice(0, 1),
+      days: DAYS.slice(0, 4),
+      punches: [...fullDay(1, '14'), ...punch(1, '15', '09:10', '12:00', '13:25', '17:30'), ...punch(1, '16', '13:25', '17:31')],
+      leave: [{ staffId: 1, type: 'sick', fromDate: '2026-09-16', toDate: '2026-09-16', part: 'am' }],
+    });
+    expect(result!.days.map((day) => [day.code, day.scheduledMinutes, day.attendedMinutes])).toEqual([
+      ['√', 450, 450],
+      ['旷½', 450, 240],
+      ['病½', 450, 240],
+      ['旷', 450, 0],
+    ]);
+    expect(result!.days.every((day) => !day.rostered)).toBe(true);
+  });
+
+  it('counts a late arrival within the threshold, an early leaving and a missing punch in full', () => {
+    const [result] = run({
+      people: people.slice(0, 1),
+      days: DAYS.slice(0, 3),
+      punches: [...punch(1, '14', '08:50', '12:00', '13:25', '17:30'), ...punch(1, '15', '08:25', '12:00', '13:25', '17:00'), ...punch(1, '16', '08:25', '13:25', '17:30')],
+    });
+    expect(result!.days.map((day) => [day.code, day.attendedMinutes])).toEqual([['迟', 450], ['早', 450], ['缺', 450]]);
+  });
+
+  it('gives a corrected day its minutes by the correction: attendance in full, half absence half, absence, rest and leave none', () => {
+    const at = '2026-09-30T09:00:00Z';
+    const statuses = ['on_time', 'missing', 'half_absent', 'absent', 'rest', 'official'] as const;
+    const days = DAYS.filter((day) => WORKING.includes(day.date.slice(8))).slice(0, statuses.length);
+    const [result] = run({
+      people: people.slice(0, 1),
+      days,
+      corrections: statuses.map((status, index) => ({ staffId: 1, date: days[index]!.date, status, at })),
+    });
+    expect(result!.days.map((day) => [day.code, day.corrected, day.scheduledMinutes, day.attendedMinutes])).toEqual([
+      ['√', true, 450, 450],
+      ['缺', true, 450, 450],
+      ['旷½', true, 450, 225],
+      ['旷', true, 450, 0],
+      ['休', true, 450, 0],
+      ['公', true, 450, 0],
+    ]);
+    const [rostered] = run({ people: people.slice(0, 1), plans: [plan(1, '19', DAY)], corrections: [{ staffId: 1, date: '2026-09-19', status: 'late', at }] });
+    expect(dayOf(rostered!, '19')).toMatchObject({ code: '迟', corrected: true, rostered: true, scheduledMinutes: 540, attendedMinutes: 540 });
+  });
+
+  it('fills in a pending day\u2019s scheduled minutes from its plan, with nothing attended yet', () => {
+    const [result] = run({ people: people.slice(0, 1), pendingFrom: '2026-09-14', days: DAYS.slice(0, 7), plans: [plan(1, '15', DAY), plan(1, '16'), plan(1, '19', AM)] });
+    expect(result!.days.map((day) => [day.status, day.rostered, day.scheduledMinutes, day.attendedMinutes])).toEqual([
+      ['pending', false, 450, 0],
+      ['pending', true, 540, 0],
+      ['pending', true, 0, 0],
+      ['pending', false, 450, 0],
+      ['pending', false, 450, 0],
+      ['pending', true, 210, 0],
+      ['pending', false, 450, 0],
+    ]);
+  });
+
+  it('leaves days without a plan as they were, for the person with plans and for everyone else', () => {
+    const plans = [plan(1, '14', DAY), plan(2, '19', AM), plan(3, '22')];
+    const plain = run({ people: PEOPLE, punches: PUNCHES, leave: LEAVE, corrections: CORRECTIONS });
+    const planned = run({ people: PEOPLE, punches: PUNCHES, leave: LEAVE, corrections: CORRECTIONS, plans });
+    const withoutPlans = (months: PersonMonth[]) =>
+      months.map((month) => month.days.filter((day) => !plans.some((p) => p.staffId === month.staffId && p.date === day.date)));
+    expect(withoutPlans(planned)).toEqual(withoutPlans(plain));
+    expect(planned.flatMap((month) => month.days.filter((day) => day.rostered).map((day) => `${month.staffId} ${day.date}`))).toEqual([
+      '1 2026-09-14', '2 2026-09-19', '3 2026-09-22',
+    ]);
+    // Person 3's correction still wins on a rostered rest day.
+    expect(dayOf(planned[2]!, '22')).toMatchObject({ code: '公', corrected: true });
   });
 });

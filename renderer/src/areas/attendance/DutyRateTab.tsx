@@ -112,7 +112,7 @@ export function DutyRateTab({ centre, info, onNotice }: AttendanceTabProps) {
                           <ul className="short-days">
                             {zone.shortDays.map((day) => (
                               <li key={day.date}>
-                                {t('duty.shortLine', { date: day.date, staffed: day.staffed, contracted: day.contracted, leave: day.onLeave, absent: day.absent, vacancy: day.vacancy })}
+                                {t('duty.shortLine', { date: day.date, staffed: day.staffed, contracted: day.contracted, leave: day.onLeave, absent: day.absent, rest: day.rest, vacancy: day.vacancy })}
                               </li>
                             ))}
                           </ul>

@@ -48,6 +48,7 @@ export const attendanceZh = {
   'sheet.reason': '更正原因（必填）',
   'sheet.saveCorrection': '保存更正',
   'sheet.corrected': '已更正',
+  'sheet.rostered': '按排班',
   'sheet.history': '更正记录',
   'sheet.close': '关闭',
   'status.on_time': '正常',
@@ -85,7 +86,7 @@ export const attendanceZh = {
   'duty.notMet': '未达标',
   'duty.centre': '全中心',
   'duty.shortDays': '缺岗日',
-  'duty.shortLine': '{date}：在岗 {staffed}/{contracted}（请假 {leave}，缺勤 {absent}，空岗 {vacancy}）',
+  'duty.shortLine': '{date}：在岗 {staffed}/{contracted}（请假 {leave}，缺勤 {absent}，排休 {rest}，空岗 {vacancy}）',
   'duty.noShort': '无缺岗日',
   'duty.days': '统计工作日 {days} 天',
 } as const;
@@ -139,6 +140,7 @@ export const attendanceEn: Record<keyof typeof attendanceZh, string> = {
   'sheet.reason': 'Reason for the correction (required)',
   'sheet.saveCorrection': 'Save correction',
   'sheet.corrected': 'Corrected',
+  'sheet.rostered': 'as rostered',
   'sheet.history': 'Corrections',
   'sheet.close': 'Close',
   'status.on_time': 'On time',
@@ -176,7 +178,7 @@ export const attendanceEn: Record<keyof typeof attendanceZh, string> = {
   'duty.notMet': 'Not met',
   'duty.centre': 'Whole centre',
   'duty.shortDays': 'Short days',
-  'duty.shortLine': '{date}: {staffed}/{contracted} staffed (leave {leave}, absent {absent}, vacancy {vacancy})',
+  'duty.shortLine': '{date}: {staffed}/{contracted} staffed (leave {leave}, absent {absent}, rostered off {rest}, vacancy {vacancy})',
   'duty.noShort': 'No short days',
   'duty.days': '{days} working days counted',
 };

@@ -49,6 +49,7 @@ export function DayDialog(props: { staffId: number; name: string; date: string; 
           <>
             <p data-testid="day-status">
               <strong className="day-code">{day.code || '·'}</strong> {statusLabel(day.status)}
+              {day.rostered ? `（${t('sheet.rostered')}）` : ''}
               {day.corrected ? `（${t('sheet.corrected')}）` : ''}
             </p>
             <h3>{t('sheet.punches')}</h3>
