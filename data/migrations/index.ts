@@ -8,6 +8,7 @@ import { migration005CalendarLeaveAttendance } from './005_calendar_leave_attend
 import { migration006Demand } from './006_demand.ts';
 import { migration007Rosters } from './007_rosters.ts';
 import { migration008RosterBoard } from './008_roster_board.ts';
+import { migration009Cost } from './009_cost.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   migration006Demand,
   migration007Rosters,
   migration008RosterBoard,
+  migration009Cost,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

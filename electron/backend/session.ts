@@ -8,6 +8,7 @@ import { openDatabase, type Database } from '../../data/connection.ts';
 import { createBackup, pruneBackups, replaceDatabaseFile, type BackupFileInfo } from '../../data/backup.ts';
 import { assertSchemaNotNewer, migrate } from '../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../data/demo/seed.ts';
+import { seedDemoCost } from '../../data/demo/cost.ts';
 import { ensureBuiltInCalendar } from './calendar-service.ts';
 import { seedDemoDutyContract, seedDemoPunches } from './attendance/demo.ts';
 import { seedDemoDemand } from './demand/demo.ts';
@@ -91,6 +92,7 @@ async function prepareDatabase(options: SessionOptions, backupLabel: string | nu
       await seedDemoPunches(db, { seed: options.demoSeed, today: todayOf(options.clock), now: now.toISOString() });
       await seedDemoDutyContract(db);
       await seedDemoDemand(db, { seed: options.demoSeed, today: todayOf(options.clock) });
+      await db.transaction((tx) => seedDemoCost(tx, now.toISOString()));
     }
     return db;
   } catch (error) {

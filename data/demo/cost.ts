@@ -1,0 +1,28 @@
+import type { Queryable } from '../connection.ts';
+import { COST_CITY_KEY, putSocialInsuranceRule, replaceBudget, type SocialInsuranceRecord } from '../repositories/cost.ts';
+import { putSetting } from '../repositories/settings.ts';
+
+export const DEMO_CITY = '示范市';
+
+/**
+ * The demo city's social insurance, close to a mid-sized city's published figures (the base floor
+ * and cap move every July with the city's average wage): pension 16%, medical 8%, unemployment
+ * 0.5%, work injury 0.4%, maternity 0.8%, housing fund 5% — the employer's shares.
+ */
+const DEMO_RULES: Omit<SocialInsuranceRecord, 'updatedAt'>[] = [
+  { city: DEMO_CITY, year: 2025, baseFloor: 4492, baseCap: 22461, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5 },
+  { city: DEMO_CITY, year: 2026, baseFloor: 4588, baseCap: 22941, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5 },
+];
+
+/** The demo contract's bid for 2026: 岗位人数 and 工资标准 per category, as a tender would set them. */
+const DEMO_BUDGET_2026 = [
+  { category: 'manager', headcount: 3, monthlyWage: 6200 },
+  { category: 'window', headcount: 98, monthlyWage: 4300 },
+  { category: 'desk', headcount: 16, monthlyWage: 4100 },
+] as const;
+
+export async function seedDemoCost(db: Queryable, now: string): Promise<void> {
+  await putSetting(db, COST_CITY_KEY, DEMO_CITY);
+  for (const rule of DEMO_RULES) await putSocialInsuranceRule(db, { ...rule, updatedAt: now });
+  await replaceBudget(db, 2026, DEMO_BUDGET_2026.map((line) => ({ ...line, updatedAt: now })));
+}

@@ -1,0 +1,102 @@
+/**
+ * The cost settings as the reports need them: the city and its social-insurance rule for a year,
+ * the management fee and tax, the pay grades, the 综合工时 cycle. A year without a rule is refused
+ * with what to do, never priced with another year's base.
+ */
+import { AppFailure } from '../../contract/errors.ts';
+import type { CostSettings, HoursCycle, SocialInsuranceRule } from '../../contract/areas/reports.ts';
+import { HOURS_CYCLES } from '../../contract/areas/reports.ts';
+import type { Queryable } from '../../../data/connection.ts';
+import { COST_CITY_KEY, getSocialInsuranceRule, listPayGrades, listSocialInsuranceRules, putPayGrade } from '../../../data/repositories/cost.ts';
+import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
+import { DEFAULT_COST_RATES, taxPercent, type SocialInsuranceRule as SolverRule } from '../../../solver/pay/cost.ts';
+
+export const COST_KEYS = {
+  city: COST_CITY_KEY,
+  managementFee: 'cost.managementFeePercent',
+  vat: 'cost.vatPercent',
+  surcharge: 'cost.surchargePercentOfVat',
+  cycle: 'hours.comprehensiveCycle',
+} as const;
+
+export const DEFAULT_CYCLE: HoursCycle = 'month';
+
+export async function readCostSettings(db: Queryable): Promise<CostSettings> {
+  const managementFeePercent = await numberSetting(db, COST_KEYS.managementFee, DEFAULT_COST_RATES.managementFeePercent);
+  const vatPercent = await numberSetting(db, COST_KEYS.vat, DEFAULT_COST_RATES.vatPercent);
+  const surchargePercentOfVat = await numberSetting(db, COST_KEYS.surcharge, DEFAULT_COST_RATES.surchargePercentOfVat);
+  const storedCycle = await getSetting(db, COST_KEYS.cycle);
+  return {
+    city: (await getSetting(db, COST_KEYS.city)) ?? '',
+    managementFeePercent,
+    vatPercent,
+    surchargePercentOfVat,
+    taxPercent: taxPercent({ managementFeePercent, vatPercent, surchargePercentOfVat }),
+    comprehensiveCycle: HOURS_CYCLES.find((cycle) => cycle === storedCycle) ?? DEFAULT_CYCLE,
+    payGrades: await listPayGrades(db),
+    rules: await listSocialInsuranceRules(db),
+  };
+}
+
+export interface CostSettingsChange {
+  city: string;
+  managementFeePercent: number;
+  vatPercent: number;
+  surchargePercentOfVat: number;
+  comprehensiveCycle: HoursCycle;
+  payGrades: { grade: number; monthlyWage: number }[];
+}
+
+export async function writeCostSettings(db: Queryable, change: CostSettingsChange): Promise<void> {
+  const grades = change.payGrades.map((line) => line.grade);
+  const repeated = grades.find((grade, index) => grades.indexOf(grade) !== index);
+  if (repeated !== undefined) {
+    throw new AppFailure('invalid_argument', `薪级 ${repeated} 出现了两次。 / Pay grade ${repeated} is listed twice.`, { payGrades: 'invalid_value' });
+  }
+  await putSetting(db, COST_KEYS.city, change.city.trim());
+  await putSetting(db, COST_KEYS.managementFee, String(change.managementFeePercent));
+  await putSetting(db, COST_KEYS.vat, String(change.vatPercent));
+  await putSetting(db, COST_KEYS.surcharge, String(change.surchargePercentOfVat));
+  await putSetting(db, COST_KEYS.cycle, change.comprehensiveCycle);
+  for (const line of change.payGrades) await putPayGrade(db, line);
+}
+
+/** The rule the cost of `year` is priced with; refused, saying what to enter, when there is none. */
+export async function requireRule(db: Queryable, year: number): Promise<{ settings: CostSettings; rule: SocialInsuranceRule }> {
+  const settings = await readCostSettings(db);
+  if (settings.city === '') {
+    throw new AppFailure(
+      'invalid_argument',
+      '尚未设置社保参保城市：请在 报表 → 成本设置 中填写城市及其社保缴费基数与费率。 / No city is set for social insurance: enter it with its base and rates under Reports → Cost settings.',
+    );
+  }
+  const rule = await getSocialInsuranceRule(db, settings.city, year);
+  if (!rule) {
+    throw new AppFailure(
+      'invalid_argument',
+      `${settings.city} ${year} 年的社保缴费基数与费率尚未录入：请在 报表 → 成本设置 中录入后再计算成本。 / ${settings.city} has no social-insurance base and rates for ${year}: enter them under Reports → Cost settings first.`,
+    );
+  }
+  return { settings, rule };
+}
+
+/** The wage of each grade; a grade missing from the table is an error in the settings, said so. */
+export function wageOfGrade(settings: CostSettings, grade: number): number {
+  const line = settings.payGrades.find((candidate) => candidate.grade === grade);
+  if (!line) {
+    throw new AppFailure('invalid_argument', `薪级 ${grade} 没有月工资：请在 报表 → 成本设置 中填写。 / Pay grade ${grade} has no monthly wage: set it under Reports → Cost settings.`);
+  }
+  return line.monthlyWage;
+}
+
+async function numberSetting(db: Queryable, key: string, fallback: number): Promise<number> {
+  const value = await getSetting(db, key);
+  const parsed = value === undefined ? Number.NaN : Number(value);
+  return Number.isFinite(parsed) ? parsed : fallback;
+}
+
+/** The solver's form of a stored rule: the rates in one object. */
+export function solverRule(rule: SocialInsuranceRule): SolverRule {
+  const { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund } = rule;
+  return { city, year, baseFloor, baseCap, rates: { pension, medical, unemployment, injury, maternity, housingFund } };
+}
