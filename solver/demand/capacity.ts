@@ -25,17 +25,16 @@ export interface CapacityOutcome {
   averageWaitSeconds: number;
   /** Share of arrivals in half-hours that cannot keep up (0 when all are stable). */
   unstableShare: number;
+  /**
+   * Of those, the share of arrivals in half-hours that need more than the physical windows: no
+   * headcount helps them, so a what-if shows them apart from what staff can change.
+   */
+  beyondWindowsShare: number;
+  /** Arrival-weighted mean wait over the half-hours that keep up; 0 when none has arrivals. */
+  stableWaitSeconds: number;
   /** Windows staffed in each slot, in the input's order. */
   staffed: number[];
   usedWindowHalfHours: number;
-}
-
-export interface HeadcountBase {
-  people: number;
-  weeklyHours: number;
-  weeks: number;
-  /** The share of contracted time not on leave, rest or other posts, 0–1. */
-  availability: number;
 }
 
 /**
@@ -47,16 +46,22 @@ export function windowHalfHoursOf(people: number, weeklyHours: number, weeks: nu
   return Math.max(people, 0) * Math.max(weeklyHours, 0) * 2 * Math.max(weeks, 0) * share;
 }
 
-/** The outcome at `base.people + delta` for each delta, in the deltas' order; people never below 0. */
-export function whatIfHeadcount(
-  base: HeadcountBase,
+/**
+ * The outcome of the planned staffing moved by whole people: `planned` window-half-hours (what the
+ * demand area asks the roster for) plus `delta` × `perPerson` for each delta, in the deltas' order,
+ * never below none. Starting from the plan rather than from the head count keeps the question the
+ * dispatcher asks — what does one person more or fewer do to the queue — apart from how many of the
+ * zone's people the roster happens to need at windows.
+ */
+export function whatIfAroundPlan(
+  planned: number,
+  perPerson: number,
   input: Omit<CapacityInput, 'windowHalfHours'>,
   deltas: number[],
-): { people: number; outcome: CapacityOutcome }[] {
+): { delta: number; windowHalfHours: number; outcome: CapacityOutcome }[] {
   return deltas.map((delta) => {
-    const people = Math.max(0, base.people + delta);
-    const windowHalfHours = windowHalfHoursOf(people, base.weeklyHours, base.weeks, base.availability);
-    return { people, outcome: predictWait({ ...input, windowHalfHours }) };
+    const windowHalfHours = Math.max(0, planned + delta * perPerson);
+    return { delta, windowHalfHours, outcome: predictWait({ ...input, windowHalfHours }) };
   });
 }
 
@@ -134,16 +139,21 @@ export function predictWait(input: CapacityInput): CapacityOutcome {
 
   let total = 0;
   let short = 0;
+  let beyond = 0;
   let waiting = 0;
   for (let i = 0; i < count; i += 1) {
     const perHour = arrivals[i] ?? 0;
     total += perHour;
     if (stable[i]) waiting += perHour * (waits[i] ?? 0);
     else short += perHour;
+    if (Math.floor(loads[i] ?? 0) + 1 > cap && perHour > 0) beyond += perHour;
   }
+  const kept = total - short;
   return {
     averageWaitSeconds: short > 0 ? UNSTABLE_WAIT_SECONDS : total > 0 ? waiting / total : 0,
     unstableShare: total > 0 ? short / total : 0,
+    beyondWindowsShare: total > 0 ? beyond / total : 0,
+    stableWaitSeconds: kept > 0 ? waiting / kept : 0,
     staffed,
     usedWindowHalfHours: staffed.reduce((sum, servers) => sum + servers, 0),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { predictWait, whatIfHeadcount, windowHalfHoursOf, type CapacityInput, type CapacitySlot } from '../../../solver/demand/capacity.ts';
+import { predictWait, whatIfAroundPlan, windowHalfHoursOf, type CapacityInput, type CapacitySlot } from '../../../solver/demand/capacity.ts';
 import { offeredLoad, queueMetrics, UNSTABLE_WAIT_SECONDS } from '../../../solver/demand/erlang.ts';
 
 const AVG_WAIT = { kind: 'avg_wait', maxWaitSeconds: 600 } as const;
@@ -37,8 +37,8 @@ describe('predicted wait for a capacity', () => {
 
   it('never lengthens the wait or the unstable share as people are added, over a realistic four weeks', () => {
     const input = { slots: fourWeeks(), meanHandleSeconds: 180, windows: 8 };
-    const base = { people: 0, weeklyHours: 40, weeks: 4, availability: 0.85 };
-    const outcomes = whatIfHeadcount(base, input, Array.from({ length: 17 }, (_, i) => i)).map((row) => row.outcome);
+    const perPerson = windowHalfHoursOf(1, 40, 4, 0.85);
+    const outcomes = whatIfAroundPlan(0, perPerson, input, Array.from({ length: 17 }, (_, i) => i)).map((row) => row.outcome);
     for (let i = 1; i < outcomes.length; i += 1) {
       expect(outcomes[i]!.averageWaitSeconds).toBeLessThanOrEqual(outcomes[i - 1]!.averageWaitSeconds);
       expect(outcomes[i]!.unstableShare).toBeLessThanOrEqual(outcomes[i - 1]!.unstableShare);
@@ -97,9 +97,26 @@ describe('predicted wait for a capacity', () => {
     expect(predictWait({ slots: [{ arrivalsPerHour: 0 }], meanHandleSeconds: 180, windows: 8, windowHalfHours: 100 })).toEqual({
       averageWaitSeconds: 0,
       unstableShare: 0,
+      beyondWindowsShare: 0,
+      stableWaitSeconds: 0,
       staffed: [0],
       usedWindowHalfHours: 0,
     });
+  });
+
+  it('tells arrivals beyond the physical windows apart, and waits over the half-hours that keep up', () => {
+    // 200 an hour at 180 s is a load of 10: 8 windows can never keep up, whatever the staff.
+    const slots = [{ arrivalsPerHour: 200 }, { arrivalsPerHour: 60 }];
+    const outcome = predictWait({ slots, meanHandleSeconds: 180, windows: 8, windowHalfHours: 100 });
+    expect(outcome.averageWaitSeconds).toBe(UNSTABLE_WAIT_SECONDS);
+    expect(outcome.unstableShare).toBeCloseTo(200 / 260, 12);
+    expect(outcome.beyondWindowsShare).toBeCloseTo(200 / 260, 12);
+    expect(outcome.stableWaitSeconds).toBeCloseTo(queueMetrics(60, 180, 8, AVG_WAIT).averageWaitSeconds, 12);
+    // Short of staff rather than of windows: unstable, but nothing is beyond the windows.
+    const short = predictWait({ slots: [{ arrivalsPerHour: 60 }], meanHandleSeconds: 180, windows: 8, windowHalfHours: 2 });
+    expect(short.unstableShare).toBe(1);
+    expect(short.beyondWindowsShare).toBe(0);
+    expect(short.stableWaitSeconds).toBe(0);
   });
 
   it('breaks ties by slot index', () => {
@@ -129,14 +146,15 @@ describe('predicted wait for a capacity', () => {
 });
 
 describe('what if one person more or fewer', () => {
-  it('returns the deltas in their order, people clamped at 0', () => {
-    const base = { people: 1, weeklyHours: 40, weeks: 1, availability: 0.5 };
+  it('moves the planned window-half-hours by whole people, in the deltas\' order, never below none', () => {
     const input = { slots: DAY_PROFILE.map((arrivalsPerHour) => ({ arrivalsPerHour })), meanHandleSeconds: 180, windows: 8 };
-    const rows = whatIfHeadcount(base, input, [1, -2, 0, -1]);
-    expect(rows.map((row) => row.people)).toEqual([2, 0, 1, 0]);
-    for (const row of rows) expect(row.outcome).toEqual(predictWait({ ...input, windowHalfHours: windowHalfHoursOf(row.people, 40, 1, 0.5) }));
+    const rows = whatIfAroundPlan(60, 40, input, [1, -2, 0, -1]);
+    expect(rows.map((row) => row.windowHalfHours)).toEqual([100, 0, 60, 20]);
+    for (const row of rows) expect(row.outcome).toEqual(predictWait({ ...input, windowHalfHours: row.windowHalfHours }));
     expect(rows[1]!.outcome.usedWindowHalfHours).toBe(0);
-    expect(rows[0]!.outcome.usedWindowHalfHours).toBe(80);
+    // One person more never waits longer than the plan, one fewer never shorter.
+    expect(rows[0]!.outcome.unstableShare).toBeLessThanOrEqual(rows[2]!.outcome.unstableShare);
+    expect(rows[3]!.outcome.unstableShare).toBeGreaterThanOrEqual(rows[2]!.outcome.unstableShare);
   });
 
   it('turns people into window-half-hours: people × weekly hours × 2 × weeks × availability', () => {
