@@ -29,6 +29,7 @@ import { attendanceChannels, type AttendanceResults } from './areas/attendance.t
 import { demandChannels, type DemandResults } from './areas/demand.ts';
 import { rosterChannels, type RosterResults } from './areas/roster.ts';
 import { boardChannels, type BoardResults } from './areas/board.ts';
+import { reportsChannels, type ReportsResults } from './areas/reports.ts';
 
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
@@ -117,10 +118,11 @@ export const channels = {
   ...demandChannels,
   ...rosterChannels,
   ...boardChannels,
+  ...reportsChannels,
 } as const;
 
 /** Each area of the contract lists its own results; this is all of them. */
-export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults, BoardResults {
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults, BoardResults, ReportsResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

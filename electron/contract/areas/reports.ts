@@ -276,15 +276,21 @@ export interface CostBudget {
 }
 
 export interface WhatIfOption {
-  people: number;
+  /** People more (+1) or fewer (−1) than the plan. */
+  delta: number;
+  /** Mean wait over the half-hours the windows can serve. */
   averageWaitSeconds: number;
+  /** Share of visitors in half-hours the staff cannot keep up with (windows would allow it). */
   unstableShare: number;
   monthlyCostChange: number;
 }
 
 export interface WhatIfZone {
   zoneId: number;
+  /** On the books. */
   people: number;
+  /** People the planned window staffing takes, in full-time equivalents. */
+  peopleAtWindows: number;
   windows: number;
   weeklyHours: number;
   /** The share of contracted time people were at work last month (leave and absence taken off). */
@@ -292,6 +298,8 @@ export interface WhatIfZone {
   /** 'assumed' when last month had no punches to measure from. */
   availabilitySource: 'measured' | 'assumed';
   costPerPersonMonthly: number;
+  /** Visitors in half-hours that need more windows than the zone has: no head count helps them. */
+  beyondWindowsShare: number;
   current: WhatIfOption;
   fewer: WhatIfOption;
   more: WhatIfOption;
@@ -321,7 +329,9 @@ export interface Dashboard {
   today: string;
   shifts: ShiftName[];
   week: { from: string; to: string };
-  /** Zones with no published roster today. */
+  /** Today is a working day (or a make-up day) on the confirmed calendar. */
+  todayWorking: boolean;
+  /** Zones with no published roster today (a working day). */
   unrosteredToday: number[];
   gapsToday: DashboardSlot[];
   noBackupThisWeek: DashboardSlot[];
