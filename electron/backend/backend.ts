@@ -22,6 +22,7 @@ import { demandHandlers } from './handlers/demand.ts';
 import { rosterHandlers } from './handlers/roster.ts';
 import { boardHandlers } from './handlers/board.ts';
 import { boardRepairHandlers } from './handlers/board-repair.ts';
+import { reportsHandlers } from './handlers/reports.ts';
 import { defaultRosterWorkerPath, RosterJobs } from './roster/jobs.ts';
 
 export interface BackendOptions {
@@ -71,6 +72,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...rosterHandlers(context, rosterJobs),
     ...boardHandlers(context),
     ...boardRepairHandlers(context, rosterJobs),
+    ...reportsHandlers(context),
     ...backupHandlers(context),
   };
   const close = async () => {

@@ -9,6 +9,7 @@ import { UnreadableFileError, type SheetData, type SheetRow } from './table.ts';
 /** Every .xlsx is a zip archive, and every zip starts with these four bytes. */
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const TEXT_FORMAT = '@';
+const MONEY_FORMAT = '#,##0.00';
 
 export function readFirstSheet(bytes: Buffer): Promise<SheetRow[]> {
   return readRows(bytes, cellText);
@@ -78,7 +79,17 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** A sheet meant for paper: a title row, a bold header that repeats on every printed page. */
-export interface PrintableSheet extends SheetData {
+/** A cell of a printable sheet: text, or a number Excel can add up (money, hours). */
+export type PrintableCell = string | number;
+
+export interface PrintableSheet {
+  name: string;
+  /** Header first. */
+  rows: PrintableCell[][];
+  /** Column widths in characters. */
+  widths?: number[];
+  /** Excel number formats of number cells by 0-based column; other number cells show two decimals. */
+  numberFormats?: Readonly<Record<number, string>>;
   /** Rows above the header (the title), not repeated. */
   titleRows: string[][];
   /** The page the sheet is printed on. */
@@ -124,6 +135,7 @@ function addPrintableSheet(workbook: ExcelJS.Workbook, data: PrintableSheet): vo
     const added = sheet.addRow(row);
     if (index === 0) added.font = { bold: true };
     added.eachCell((cell, column) => {
+      if (typeof cell.value === 'number') cell.numFmt = data.numberFormats?.[column - 1] ?? MONEY_FORMAT;
       cell.border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
       const centred = data.centredFrom !== undefined && column - 1 >= data.centredFrom;
       if (centred || data.wrap) cell.alignment = { ...(centred ? { horizontal: 'center' as const } : {}), ...(data.wrap ? { wrapText: true, vertical: 'top' as const } : {}) };
