@@ -2,7 +2,7 @@ import type { BoardDay, RosterBoard } from '../../../../electron/contract/areas/
 import type { Translate } from '../../i18n/i18n.tsx';
 import { isoWeek } from '../roster/period.ts';
 import { dayHeader, rangeLabel } from '../roster/roster-format.ts';
-import { cssString, marginContent, personSheet, windowSheet, type Language, type PrintPersonSheet, type PrintSeat, type PrintWindowSheet, type SheetWords } from './print-model.ts';
+import { namedPageRules, personSheet, windowSheet, type Language, type PrintPersonSheet, type PrintSeat, type PrintWindowSheet, type SheetWords } from './print-model.ts';
 
 export type PrintView = 'window' | 'person';
 
@@ -63,16 +63,10 @@ export function PrintedSchedule({ board, days, view, language, t }: PrintedSched
 
 /** The rules of the printed page; named, so another area's plain @page cannot override them. */
 export function pageRules(top: string, counter: string, printDate: string): string {
-  return `@page roster-sheet {
-  size: A4 landscape;
-  margin: 13mm 8mm 12mm 8mm;
-  @top-center { content: ${cssString(top)}; font: 8pt "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #333; }
-  @bottom-center { content: ${marginContent(counter)}; font: 8pt "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; }
-  @bottom-right { content: ${cssString(printDate)}; font: 7pt "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif; color: #555; }
-}`;
+  return namedPageRules({ name: 'roster-sheet', size: 'A4 landscape', margin: '13mm 8mm 12mm 8mm', top, counter, printDate });
 }
 
-function dateText(date: string, t: Translate): string {
+export function dateText(date: string, t: Translate): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   return t('print.date', { year, month, day });
 }

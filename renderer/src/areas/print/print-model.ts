@@ -220,6 +220,23 @@ export function personSheet(board: RosterBoard, days: readonly BoardDay[], langu
   return { days: [...days], blocks: blocks.filter((block) => block.people.length > 0) };
 }
 
+const PAGE_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
+
+/**
+ * A named @page: its size and margins, a running head at the top of every page, 第 N 页 / 共 M 页
+ * at the foot and the print date at the bottom right. Named, so each printed document keeps its own
+ * rules (the weekly schedule is landscape, the monthly report portrait) whatever else is on screen.
+ */
+export function namedPageRules(page: { name: string; size: string; margin: string; top: string; counter: string; printDate: string }): string {
+  return `@page ${page.name} {
+  size: ${page.size};
+  margin: ${page.margin};
+  @top-center { content: ${cssString(page.top)}; font: 8pt ${PAGE_FONT}; color: #333; }
+  @bottom-center { content: ${marginContent(page.counter)}; font: 8pt ${PAGE_FONT}; }
+  @bottom-right { content: ${cssString(page.printDate)}; font: 7pt ${PAGE_FONT}; color: #555; }
+}`;
+}
+
 /**
  * The CSS `content` of a page margin box from a worded template: "第 {page} 页 / 共 {pages} 页"
  * becomes `"第 " counter(page) " 页 / 共 " counter(pages) " 页"`. Text is quoted and escaped, so a
