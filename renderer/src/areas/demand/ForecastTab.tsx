@@ -6,7 +6,8 @@ import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ForecastChart, type ForecastPoint } from './ForecastChart.tsx';
 import { addDays, count, dateLabel, errorText, fieldProblem, isClosed, kindLabel, percent, shortDate, slotRange, slotStart } from './format.ts';
-import { DemandToolbar, useLatestLoad } from './Pickers.tsx';
+import { DemandToolbar } from './Pickers.tsx';
+import { useLatestLoad } from '../../components/use-latest-load.ts';
 import type { DemandTabProps } from './tab-props.ts';
 
 /** About six weeks of actual arrivals are drawn before the forecast. */

@@ -1,5 +1,5 @@
 import type { Centre } from '../../../../electron/contract/model.ts';
-import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The zone every tab of 需求预测 looks at. */
@@ -69,28 +69,4 @@ export function DemandToolbar(props: {
       )}
     </div>
   );
-}
-
-/**
- * Loads with `fetch` whenever it changes. Only the latest request may land: a slow answer for
- * 8 weeks must not replace a later one for 2.
- */
-export function useLatestLoad<T>(fetch: () => Promise<T>, onError: (caught: unknown) => void) {
-  const [value, setValue] = useState<T | null>(null);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef(0);
-  const reload = useCallback(async () => {
-    const request = ++latest.current;
-    setLoading(true);
-    try {
-      const next = await fetch();
-      if (request === latest.current) setValue(next);
-    } catch (caught) {
-      if (request === latest.current) onError(caught);
-    } finally {
-      if (request === latest.current) setLoading(false);
-    }
-  }, [fetch, onError]);
-  useEffect(() => void reload(), [reload]);
-  return { value, loading, reload };
 }

@@ -4,7 +4,8 @@ import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { StaffingChart } from './StaffingChart.tsx';
 import { count, dateLabel, errorText, isClosed, kindLabel, overloaded, percent, slotRange, slotStart, targetText, waitText } from './format.ts';
-import { DemandToolbar, useLatestLoad } from './Pickers.tsx';
+import { DemandToolbar } from './Pickers.tsx';
+import { useLatestLoad } from '../../components/use-latest-load.ts';
 import type { DemandTabProps } from './tab-props.ts';
 
 interface Selected {
