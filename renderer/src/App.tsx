@@ -2,21 +2,22 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, Centre } from '../../electron/contract/model.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/zh-CN.ts';
-import { AREAS, BUILT_AREAS, type Area } from './areas/areas.ts';
+import { AREAS, type Area } from './areas/areas.ts';
+import { DashboardArea } from './areas/dashboard/DashboardArea.tsx';
+import { ReportsArea } from './areas/reports/ReportsArea.tsx';
 import { StaffArea } from './areas/staff/StaffArea.tsx';
 import { SettingsArea } from './areas/settings/SettingsArea.tsx';
 import { SkillsArea } from './areas/skills/SkillsArea.tsx';
 import { AttendanceArea } from './areas/attendance/AttendanceArea.tsx';
 import { DemandArea } from './areas/demand/DemandArea.tsx';
 import { RosterArea } from './areas/roster/RosterArea.tsx';
-import { Unbuilt } from './areas/Unbuilt.tsx';
 
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
   const { t, language, setLanguage } = useI18n();
-  const [area, setArea] = useState<Area>('staff');
+  const [area, setArea] = useState<Area>('dashboard');
 
   useEffect(() => {
-    // Alt+1 … Alt+7 jump between areas from anywhere, as the nav's titles say.
+    // Alt+1 … Alt+8 jump between areas from anywhere, as the nav's titles say.
     const onKey = (event: KeyboardEvent) => {
       const index = Number(event.key) - 1;
       if (event.altKey && Number.isInteger(index) && AREAS[index]) {
@@ -54,7 +55,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
             <li key={name}>
               <button
                 type="button"
-                className={BUILT_AREAS.has(name) ? 'nav-item' : 'nav-item nav-unbuilt'}
+                className="nav-item"
                 aria-current={area === name ? 'page' : undefined}
                 title={t('nav.shortcut', { n: index + 1 })}
                 aria-keyshortcuts={`Alt+${index + 1}`}
@@ -67,13 +68,14 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
         </ul>
       </nav>
       <main className="content">
+        {area === 'dashboard' ? <DashboardArea centre={centre} info={info} onNavigate={setArea} /> : null}
         {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
         {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
         {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
         {area === 'demand' ? <DemandArea centre={centre} info={info} /> : null}
         {area === 'roster' ? <RosterArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}
-        {!BUILT_AREAS.has(area) ? <Unbuilt area={area} /> : null}
+        {area === 'reports' ? <ReportsArea centre={centre} info={info} /> : null}
       </main>
     </div>
   );

@@ -6,6 +6,7 @@ import { demandEn } from './areas/demand.ts';
 import { rosterEn } from './areas/roster.ts';
 import { boardEn } from './areas/board.ts';
 import { printEn } from './areas/print.ts';
+import { reportsEn } from './areas/reports.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -18,6 +19,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'lang.en': 'English',
 
   'nav.label': 'Areas',
+  'nav.dashboard': 'Today',
   'nav.staff': 'Staff records',
   'nav.skills': 'Skill matrix',
   'nav.attendance': 'Leave & attendance',
@@ -34,8 +36,6 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'attendance.tab.calendar': 'Working calendar',
   'attendance.tab.shifts': 'Hours & shifts',
 
-  'unbuilt.title': '{area} is not available yet',
-  'unbuilt.body': 'This area comes in a later release and cannot be used yet.',
 
   'staff.title': 'Staff records',
   'staff.search': 'Search',
@@ -262,4 +262,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn, ...boardEn, ...printEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn, ...boardEn, ...printEn, ...reportsEn };

@@ -6,6 +6,7 @@ import { demandZh } from './areas/demand.ts';
 import { rosterZh } from './areas/roster.ts';
 import { boardZh } from './areas/board.ts';
 import { printZh } from './areas/print.ts';
+import { reportsZh } from './areas/reports.ts';
 
 export const coreZh = {
   'app.title': '政务大厅排班',
@@ -17,6 +18,7 @@ export const coreZh = {
   'lang.en': 'English',
 
   'nav.label': '功能区',
+  'nav.dashboard': '今日概览',
   'nav.staff': '人员档案',
   'nav.skills': '技能矩阵',
   'nav.attendance': '请假考勤',
@@ -33,8 +35,6 @@ export const coreZh = {
   'attendance.tab.calendar': '工作日历',
   'attendance.tab.shifts': '营业时间与班次',
 
-  'unbuilt.title': '「{area}」尚未开放',
-  'unbuilt.body': '此功能区将在后续版本中提供，目前还不能使用。',
 
   'staff.title': '人员档案',
   'staff.search': '搜索',
@@ -262,6 +262,6 @@ export const coreZh = {
 } as const;
 
 /** The core wording and each area's, in one catalogue. */
-export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh, ...boardZh, ...printZh } as const;
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh, ...boardZh, ...printZh, ...reportsZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CostBudget, CostCategory, CostSettings, HoursCycle, SocialInsuranceRule } from '../../../../electron/contract/areas/reports.ts';
+import type { FieldErrors } from '../../../../electron/contract/errors.ts';
+import { ApiError, call } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { CostTable } from './CostTable.tsx';
+import { messageOf } from './month-report.tsx';
+import { yuanText } from './report-format.ts';
+import type { ReportsTabProps } from './tab-props.ts';
+
+type Notify = ReportsTabProps['onNotice'];
+type RuleDraft = Omit<SocialInsuranceRule, 'updatedAt'>;
+/** The contract's lists, written here because the renderer may import the contract's types only. */
+const COST_CATEGORIES: readonly CostCategory[] = ['manager', 'window', 'desk'];
+const HOURS_CYCLES: readonly HoursCycle[] = ['week', 'month', 'quarter', 'year'];
+const RATE_FIELDS = ['pension', 'medical', 'unemployment', 'injury', 'maternity', 'housingFund'] as const;
+
+/** 成本设置: the city and its social insurance per year, fee and tax, pay grades, the 综合工时 cycle, the budget. */
+export function CostSettingsTab({ info, onNotice }: ReportsTabProps) {
+  const [settings, setSettings] = useState<CostSettings | null>(null);
+  useEffect(() => {
+    void call('cost/settings', {}).then(setSettings, (caught: unknown) => onNotice(messageOf(caught), 'error'));
+  }, [onNotice]);
+  if (!settings) return null;
+  return (
+    <div className="reports-tab cost-settings">
+      <div className="report-scroll">
+        <BasicSettings settings={settings} onSaved={setSettings} onNotice={onNotice} />
+        <RulesSection settings={settings} onSaved={setSettings} onNotice={onNotice} year={Number(info.today.slice(0, 4))} />
+        <BudgetSection year={Number(info.today.slice(0, 4))} onNotice={onNotice} />
+      </div>
+    </div>
+  );
+}
+
+function numberInput(value: number, onChange: (next: number) => void, step = 0.01) {
+  return <input type="number" inputMode="decimal" step={step} min={0} value={Number.isFinite(value) ? value : ''} onChange={(event) => onChange(event.target.valueAsNumber)} />;
+}
+
+function useFieldText() {
+  const { problem } = useI18n();
+  return (errors: FieldErrors, path: string) => (errors[path] ? problem(path.split('.').pop() ?? path, errors[path]!) : undefined);
+}
+
+function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings; onSaved: (next: CostSettings) => void; onNotice: Notify }) {
+  const { t } = useI18n();
+  const fieldText = useFieldText();
+  const [draft, setDraft] = useState(settings);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
+  const save = async () => {
+    setErrors({});
+    try {
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = draft;
+      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } });
+      setDraft(saved);
+      onSaved(saved);
+      onNotice(t('costSettings.saved'), 'ok');
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
+      onNotice(messageOf(caught), 'error');
+    }
+  };
+  const grade = (index: number, monthlyWage: number) =>
+    setDraft({ ...draft, payGrades: draft.payGrades.map((line, at) => (at === index ? { ...line, monthlyWage } : line)) });
+  return (
+    <section className="report-block" aria-labelledby="cost-basic-title">
+      <h2 id="cost-basic-title">{t('costSettings.basic')}</h2>
+      <div className="form-grid">
+        <Field label={t('costSettings.city')} error={fieldText(errors, 'set.city')} required>
+          <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
+        </Field>
+        <Field label={t('costSettings.fee')} error={fieldText(errors, 'set.managementFeePercent')}>
+          {numberInput(draft.managementFeePercent, (value) => setDraft({ ...draft, managementFeePercent: value }))}
+        </Field>
+        <Field label={t('costSettings.vat')} error={fieldText(errors, 'set.vatPercent')}>
+          {numberInput(draft.vatPercent, (value) => setDraft({ ...draft, vatPercent: value }))}
+        </Field>
+        <Field label={t('costSettings.surcharge')} error={fieldText(errors, 'set.surchargePercentOfVat')}>
+          {numberInput(draft.surchargePercentOfVat, (value) => setDraft({ ...draft, surchargePercentOfVat: value }))}
+        </Field>
+        <p className="computed" data-testid="cost-tax">{t('costSettings.tax', { percent: Number.isFinite(tax) ? tax : '—' })}</p>
+        <Field label={t('costSettings.cycle')}>
+          <select value={draft.comprehensiveCycle} onChange={(event) => setDraft({ ...draft, comprehensiveCycle: event.target.value as HoursCycle })}>
+            {HOURS_CYCLES.map((cycle) => (
+              <option key={cycle} value={cycle}>{t(`hours.cycle.${cycle}`)}</option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <h3>{t('costSettings.grades')}</h3>
+      <div className="grade-grid">
+        {draft.payGrades.map((line, index) => (
+          <Field key={line.grade} label={t('costSettings.grade', { grade: line.grade })} error={fieldText(errors, `set.payGrades.${index}.monthlyWage`)}>
+            {numberInput(line.monthlyWage, (value) => grade(index, value), 50)}
+          </Field>
+        ))}
+      </div>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void save()}>{t('costSettings.save')}</button>
+      </div>
+    </section>
+  );
+}
+
+function RulesSection({ settings, onSaved, onNotice, year }: { settings: CostSettings; onSaved: (next: CostSettings) => void; onNotice: Notify; year: number }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState<RuleDraft | null>(null);
+  const remove = async (rule: SocialInsuranceRule) => {
+    if (!window.confirm(t('costSettings.rule.confirmDelete', { city: rule.city, year: rule.year }))) return;
+    try {
+      onSaved(await call('cost/deleteRule', { city: rule.city, year: rule.year }));
+      onNotice(t('costSettings.rule.deleted', { city: rule.city, year: rule.year }), 'ok');
+    } catch (caught) {
+      onNotice(messageOf(caught), 'error');
+    }
+  };
+  const startNew = () => {
+    // A new year starts from the city's latest one: most years change the base, not the rates.
+    const latest = settings.rules.find((rule) => rule.city === settings.city);
+    const { updatedAt, ...copied } = latest ?? emptyRule(settings.city, year);
+    void updatedAt;
+    setEditing({ ...copied, year: latest ? latest.year + 1 : year });
+  };
+  const total = (rule: RuleDraft) => Math.round(RATE_FIELDS.reduce((sum, field) => sum + rule[field], 0) * 100) / 100;
+  const missing = !settings.rules.some((rule) => rule.city === settings.city && rule.year === year);
+  return (
+    <section className="report-block" aria-labelledby="cost-rules-title">
+      <h2 id="cost-rules-title">{t('costSettings.rules')}</h2>
+      {missing ? <p className="form-banner" role="alert">{t('costSettings.rule.missing', { city: settings.city || '—', year })}</p> : null}
+      <table className="plain-table rules-table" data-testid="cost-rules">
+        <thead>
+          <tr>
+            <th scope="col">{t('costSettings.rule.city')}</th>
+            <th scope="col">{t('costSettings.rule.year')}</th>
+            <th scope="col">{t('costSettings.rule.floor')}</th>
+            <th scope="col">{t('costSettings.rule.cap')}</th>
+            {RATE_FIELDS.map((field) => (
+              <th key={field} scope="col">{t(`costSettings.rule.${field}`)}</th>
+            ))}
+            <th scope="col">{t('costSettings.rule.total')}</th>
+            <th scope="col"><span className="visually-hidden">{t('costSettings.rule.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          {settings.rules.map((rule) => (
+            <tr key={`${rule.city}|${rule.year}`}>
+              <td>{rule.city}</td>
+              <td>{rule.year}</td>
+              <td className="num">{yuanText(rule.baseFloor)}</td>
+              <td className="num">{yuanText(rule.baseCap)}</td>
+              {RATE_FIELDS.map((field) => (
+                <td key={field} className="num">{`${rule[field]}%`}</td>
+              ))}
+              <td className="num">{`${total(rule)}%`}</td>
+              <td className="row-actions">
+                <button type="button" onClick={() => setEditing(rule)}>{t('costSettings.rule.edit')}</button>
+                <button type="button" className="danger" onClick={() => void remove(rule)}>{t('costSettings.rule.delete')}</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="button" onClick={startNew}>{t('costSettings.rule.add')}</button>
+      </div>
+      {editing ? (
+        <RuleDialog
+          initial={editing}
+          onClose={() => setEditing(null)}
+          onSaved={(next, rule) => {
+            onSaved(next);
+            setEditing(null);
+            onNotice(t('costSettings.rule.saved', { city: rule.city, year: rule.year }), 'ok');
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function emptyRule(city: string, year: number): SocialInsuranceRule {
+  return { city, year, baseFloor: 0, baseCap: 0, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5, updatedAt: '' };
+}
+
+function RuleDialog({ initial, onClose, onSaved }: { initial: RuleDraft; onClose: () => void; onSaved: (next: CostSettings, rule: RuleDraft) => void }) {
+  const { t } = useI18n();
+  const fieldText = useFieldText();
+  const [draft, setDraft] = useState<RuleDraft>(() => {
+    const { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund } = initial;
+    return { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund };
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const save = async () => {
+    setErrors({});
+    setFailure(null);
+    try {
+      onSaved(await call('cost/putRule', { rule: draft }), draft);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
+      setFailure(messageOf(caught));
+    }
+  };
+  const set = (field: keyof RuleDraft) => (value: number) => setDraft({ ...draft, [field]: value });
+  return (
+    <Dialog title={t('costSettings.rule.dialog')} onClose={onClose} wide>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
+        <div className="form-grid">
+          <Field label={t('costSettings.rule.city')} error={fieldText(errors, 'rule.city')} required>
+            <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
+          </Field>
+          <Field label={t('costSettings.rule.year')} error={fieldText(errors, 'rule.year')} required>
+            {numberInput(draft.year, set('year'), 1)}
+          </Field>
+          <Field label={t('costSettings.rule.floor')} error={fieldText(errors, 'rule.baseFloor')} required>
+            {numberInput(draft.baseFloor, set('baseFloor'))}
+          </Field>
+          <Field label={t('costSettings.rule.cap')} error={fieldText(errors, 'rule.baseCap')} required>
+            {numberInput(draft.baseCap, set('baseCap'))}
+          </Field>
+          {RATE_FIELDS.map((field) => (
+            <Field key={field} label={`${t(`costSettings.rule.${field}`)}（%）`} error={fieldText(errors, `rule.${field}`)}>
+              {numberInput(draft[field], set(field))}
+            </Field>
+          ))}
+        </div>
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>{t('costSettings.cancel')}</button>
+          <button type="submit" className="primary">{t('costSettings.rule.save')}</button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function BudgetSection({ year: initialYear, onNotice }: { year: number; onNotice: Notify }) {
+  const { t } = useI18n();
+  const [year, setYear] = useState(initialYear);
+  const [budget, setBudget] = useState<CostBudget | null>(null);
+  const [lines, setLines] = useState<CostBudget['lines']>([]);
+  const load = useCallback(async () => {
+    try {
+      const next = await call('cost/budget', { year });
+      setBudget(next);
+      setLines(COST_CATEGORIES.map((category) => next.lines.find((line) => line.category === category) ?? { category, headcount: 0, monthlyWage: 0 }));
+    } catch (caught) {
+      onNotice(messageOf(caught), 'error');
+    }
+  }, [year, onNotice]);
+  useEffect(() => void load(), [load]);
+  const save = async () => {
+    try {
+      const next = await call('cost/budget', { year, set: { lines: lines.filter((line) => line.headcount > 0 || line.monthlyWage > 0) } });
+      setBudget(next);
+      onNotice(t('costSettings.budget.saved', { year }), 'ok');
+    } catch (caught) {
+      onNotice(messageOf(caught), 'error');
+    }
+  };
+  const setLine = (category: CostCategory, change: Partial<CostBudget['lines'][number]>) =>
+    setLines(lines.map((line) => (line.category === category ? { ...line, ...change } : line)));
+  return (
+    <section className="report-block" aria-labelledby="cost-budget-settings-title">
+      <h2 id="cost-budget-settings-title">{t('costSettings.budget')}</h2>
+      <div className="toolbar">
+        <label className="month-picker">
+          <span>{t('costSettings.budget.year')}</span>
+          <input type="number" min={2000} max={2100} value={year} onChange={(event) => Number.isInteger(event.target.valueAsNumber) && setYear(event.target.valueAsNumber)} />
+        </label>
+      </div>
+      <table className="plain-table budget-lines" data-testid="budget-lines">
+        <thead>
+          <tr>
+            <th scope="col">{t('cost.col.category')}</th>
+            <th scope="col">{t('cost.col.headcount')}</th>
+            <th scope="col">{t('costSettings.budget.wage')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line) => (
+            <tr key={line.category}>
+              <th scope="row">{t(`cost.category.${line.category}`)}</th>
+              <td>
+                <input type="number" min={0} step={1} aria-label={`${t(`cost.category.${line.category}`)} ${t('cost.col.headcount')}`} value={line.headcount} onChange={(event) => setLine(line.category, { headcount: event.target.valueAsNumber || 0 })} />
+              </td>
+              <td>
+                <input type="number" min={0} step={50} aria-label={`${t(`cost.category.${line.category}`)} ${t('costSettings.budget.wage')}`} value={line.monthlyWage} onChange={(event) => setLine(line.category, { monthlyWage: event.target.valueAsNumber || 0 })} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={() => void save()}>{t('costSettings.budget.save')}</button>
+      </div>
+      {budget?.table && budget.rates ? (
+        <CostTable rows={budget.table} rates={budget.rates} yearLabel={t('cost.col.yearly')} t={t} testId="budget-table" />
+      ) : budget?.problem ? (
+        <p className="hint">{budget.problem}</p>
+      ) : null}
+    </section>
+  );
+}
