@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppInfo, Centre } from '../../electron/contract/model.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/zh-CN.ts';
-import { AREAS, type Area } from './areas/areas.ts';
+import { AREAS, type Area, type AreaFocus } from './areas/areas.ts';
 import { DashboardArea } from './areas/dashboard/DashboardArea.tsx';
 import { ReportsArea } from './areas/reports/ReportsArea.tsx';
 import { StaffArea } from './areas/staff/StaffArea.tsx';
@@ -15,6 +15,11 @@ import { RosterArea } from './areas/roster/RosterArea.tsx';
 export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
   const { t, language, setLanguage } = useI18n();
   const [area, setArea] = useState<Area>('dashboard');
+  const [focus, setFocus] = useState<AreaFocus>({});
+  const go = (next: Area, nextFocus: AreaFocus = {}) => {
+    setFocus(nextFocus);
+    setArea(next);
+  };
 
   useEffect(() => {
     // Alt+1 … Alt+8 jump between areas from anywhere, as the nav's titles say.
@@ -22,7 +27,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
       const index = Number(event.key) - 1;
       if (event.altKey && Number.isInteger(index) && AREAS[index]) {
         event.preventDefault();
-        setArea(AREAS[index]);
+        go(AREAS[index]);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -59,7 +64,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
                 aria-current={area === name ? 'page' : undefined}
                 title={t('nav.shortcut', { n: index + 1 })}
                 aria-keyshortcuts={`Alt+${index + 1}`}
-                onClick={() => setArea(name)}
+                onClick={() => go(name)}
               >
                 {t(`nav.${name}` as MessageKey)}
               </button>
@@ -68,10 +73,10 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
         </ul>
       </nav>
       <main className="content">
-        {area === 'dashboard' ? <DashboardArea centre={centre} info={info} onNavigate={setArea} /> : null}
+        {area === 'dashboard' ? <DashboardArea centre={centre} info={info} onNavigate={go} /> : null}
         {area === 'staff' ? <StaffArea centre={centre} today={info.today} /> : null}
         {area === 'skills' ? <SkillsArea centre={centre} today={info.today} /> : null}
-        {area === 'attendance' ? <AttendanceArea centre={centre} info={info} /> : null}
+        {area === 'attendance' ? <AttendanceArea centre={centre} info={info} leaveFocus={focus.leave} /> : null}
         {area === 'demand' ? <DemandArea centre={centre} info={info} /> : null}
         {area === 'roster' ? <RosterArea centre={centre} info={info} /> : null}
         {area === 'settings' ? <SettingsArea info={info} /> : null}

@@ -61,7 +61,8 @@ export const test = base.extend<{ host: HostProcess; shell: AppShell; staff: Sta
     await use(shell);
   },
   staff: async ({ page, shell }, use) => {
-    void shell;
+    // The app opens on 今日概览; the staff records are one click away, as a dispatcher reaches them.
+    await shell.goTo('人员档案');
     const staff = new StaffPage(page);
     await staff.waitForList();
     await use(staff);

@@ -21,7 +21,9 @@ test('backs up on demand and restores a backup', async ({ page, shell, staff, se
 
   await shell.goTo('设置');
   await settings.restore(/manual/);
-  await expect(shell.heading()).toHaveText('人员档案');
+  // The restored file is opened afresh: the app starts again on its overview.
+  await expect(shell.heading()).toHaveText('今日概览');
+  await shell.goTo('人员档案');
   await staff.search('ZW0888');
   await expect(staff.rows()).toHaveCount(0);
   await shell.goTo('设置');

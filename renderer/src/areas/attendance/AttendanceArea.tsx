@@ -23,7 +23,7 @@ const TABS = [
 type Tab = (typeof TABS)[number][0];
 
 /** 请假考勤: leave, punches, the monthly sheet, the on-duty rate, and the calendar and shifts they rest on. */
-export function AttendanceArea({ centre, info }: { centre: Centre; info: AppInfo }) {
+export function AttendanceArea({ centre, info, leaveFocus }: { centre: Centre; info: AppInfo; leaveFocus?: AttendanceTabProps['leaveFocus'] }) {
   const { t } = useI18n();
   const [tab, setTab] = useState<Tab>('leave');
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
@@ -50,7 +50,7 @@ export function AttendanceArea({ centre, info }: { centre: Centre; info: AppInfo
       />
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
       <div role="tabpanel" id={`attendance-panel-${tab}`} aria-labelledby={`attendance-tab-${tab}`} className="tab-panel">
-        <Current centre={centre} info={info} onNotice={onNotice} />
+        <Current centre={centre} info={info} onNotice={onNotice} leaveFocus={leaveFocus} />
       </div>
     </section>
   );

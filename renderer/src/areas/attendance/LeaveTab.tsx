@@ -21,11 +21,11 @@ function monthBounds(month: string): { from: string; to: string } {
 }
 
 /** 请假: the month's requests with their decisions, a new-request dialog, and the annual balances. */
-export function LeaveTab({ centre, info, onNotice }: AttendanceTabProps) {
+export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabProps) {
   const { t } = useI18n();
   const [view, setView] = useState<View>('requests');
-  const [month, setMonth] = useState(info.today.slice(0, 7));
-  const [status, setStatus] = useState<LeaveStatus | ''>('');
+  const [month, setMonth] = useState(leaveFocus?.month ?? info.today.slice(0, 7));
+  const [status, setStatus] = useState<LeaveStatus | ''>(leaveFocus?.status ?? '');
   const [requests, setRequests] = useState<LeaveRequest[]>([]);
   const [staff, setStaff] = useState<StaffRow[]>([]);
   const [creating, setCreating] = useState(false);

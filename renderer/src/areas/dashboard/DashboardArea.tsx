@@ -1,10 +1,10 @@
 import { useCallback, useState, type ReactNode } from 'react';
-import type { DashboardSlot } from '../../../../electron/contract/areas/reports.ts';
+import type { Dashboard, DashboardSlot } from '../../../../electron/contract/areas/reports.ts';
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
 import { useLatestLoad } from '../../components/use-latest-load.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
-import type { Area } from '../areas.ts';
+import type { Area, AreaFocus } from '../areas.ts';
 import { dayHeader } from '../roster/roster-format.ts';
 import { messageOf } from '../reports/month-report.tsx';
 import { percentText, reportNames, shortDate, type ReportNames } from '../reports/report-format.ts';
@@ -14,7 +14,7 @@ import './dashboard.css';
 const LISTED = 6;
 
 /** 今日概览: what a dispatcher checks each morning, each figure a step away from the area that fixes it. */
-export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; info: AppInfo; onNavigate: (area: Area) => void }) {
+export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; info: AppInfo; onNavigate: (area: Area, focus?: AreaFocus) => void }) {
   const { t, language } = useI18n();
   const [failure, setFailure] = useState<string | null>(null);
   const fetch = useCallback(() => {
@@ -44,7 +44,7 @@ export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; in
               {board.thinSkills.length > 0 ? <p className="card-note">{board.thinSkills.slice(0, LISTED).map((skill) => t('dashboard.thinSkill', { post: names.post(skill.postId), n: skill.qualified })).join('、')}</p> : null}
               <SlotList slots={board.noBackupThisWeek} names={names} language={language} t={t} empty={t('dashboard.allBacked')} withDate />
             </Card>
-            <Card testId="card-leave" tone={board.pendingLeave.count > 0 ? 'warn' : 'good'} figure={String(board.pendingLeave.count)} label={t('dashboard.pendingLeave')} action={t('dashboard.toLeave')} onAction={() => onNavigate('attendance')}>
+            <Card testId="card-leave" tone={board.pendingLeave.count > 0 ? 'warn' : 'good'} figure={String(board.pendingLeave.count)} label={t('dashboard.pendingLeave')} action={t('dashboard.toLeave')} onAction={() => onNavigate('attendance', pendingFocus(board))}>
               {board.pendingLeave.count === 0 ? (
                 <p className="card-note">{t('dashboard.noPending')}</p>
               ) : (
@@ -101,4 +101,10 @@ function SlotList(props: { slots: DashboardSlot[]; names: ReportNames; language:
       {props.slots.length > LISTED ? <li className="muted">{props.t('dashboard.more', { n: props.slots.length - LISTED })}</li> : null}
     </ul>
   );
+}
+
+/** The leave tab at the month of the oldest request waiting, showing only those waiting. */
+function pendingFocus(board: Dashboard): AreaFocus {
+  const oldest = [...board.pendingLeave.oldest].sort((a, b) => a.from.localeCompare(b.from))[0];
+  return oldest ? { leave: { month: oldest.from.slice(0, 7), status: 'pending' } } : {};
 }

@@ -1,7 +1,10 @@
 /** Names and figures as the reports show them; pure, so the tests read them without a browser. */
 import type { Centre } from '../../../../electron/contract/model.ts';
 import type { HoursBreach, ShiftName } from '../../../../electron/contract/areas/reports.ts';
-import type { Translate } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/zh-CN.ts';
+
+/** The i18n provider's `t`, named here so this module stays free of React and the window. */
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 import type { Language } from '../../../../electron/contract/model.ts';
 
 export interface ReportNames {

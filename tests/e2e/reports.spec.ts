@@ -1,0 +1,165 @@
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { test, expect } from './fixtures.ts';
+import { PrintPage, pdfToPngs } from './pages/print-page.ts';
+import { ReportsPage } from './pages/reports-page.ts';
+import { RosterPage } from './pages/roster-page.ts';
+
+// The frozen clock's Sunday 22 November; the roster toolbar offers the week from Monday the 23rd.
+const MONDAY = '2026-11-23';
+const ZONE = '农林水务';
+const SHORT_POST = '农林水务收件';
+
+interface DutyMonth {
+  zones: { zoneId: number; ratePercent: number | null }[];
+  centre: { ratePercent: number | null };
+}
+
+async function sheetsOf(bytes: Buffer): Promise<Map<string, string[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheets = new Map<string, string[][]>();
+  for (const sheet of workbook.worksheets) {
+    const rows: string[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => (value === null || value === undefined ? '' : String(value)))));
+    sheets.set(sheet.name, rows);
+  }
+  return sheets;
+}
+
+test('the monthly report shows the on-duty rate per zone and for the centre, prints on A4 with its sign-off, and exports to Excel', async ({ page, host }, testInfo) => {
+  test.setTimeout(120_000);
+  const reports = new ReportsPage(page);
+  const roster = new RosterPage(page, host.url);
+  const duty = await roster.api<DutyMonth>('duty/month', { year: 2026, month: 11 });
+  await page.goto(host.url);
+  await reports.open();
+  await expect(reports.clientReport()).toContainText('2026年11月 窗口服务月度报告');
+  const centreRow = reports.clientReport().getByTestId('client-duty-centre');
+  await expect(centreRow).toContainText(`${duty.centre.ratePercent}%`);
+  await expect(reports.tableRow('client-duty', ZONE).first()).toContainText('%');
+  await expect(reports.clientReport().getByTestId('client-leave')).toContainText('全中心');
+  await expect(reports.clientReport().getByTestId('client-unrostered')).toContainText(ZONE);
+
+  await reports.openPrint();
+  const pdf = await new PrintPage(page).savePdf(testInfo.outputPath('client-report.pdf'));
+  pdfToPngs(pdf.path, testInfo.outputPath('client-report'));
+  expect(pdf.pages).toHaveLength(pdf.pageCount);
+  pdf.pages.forEach((text, index) => {
+    expect(text, `page ${index + 1} head`).toContain('示范市政务服务中心');
+    expect(text, `page ${index + 1} foot`).toMatch(new RegExp(`第\\s*${index + 1}\\s*页\\s*/\\s*共\\s*${pdf.pageCount}\\s*页`));
+  });
+  const all = pdf.pages.join('\n');
+  for (const heading of ['一、在岗率', '二、排班缺口与单点风险', '三、请假与缺勤汇总']) expect(all).toContain(heading);
+  expect(pdf.pages.at(-1)).toMatch(/服务单位（制表）：[\s\S]*服务对象确认：/);
+  await page.keyboard.press('Escape');
+  await expect(reports.printLayer()).toBeHidden();
+
+  const download = await reports.exportXlsx();
+  expect(download.suggestedFilename()).toBe('月度报告-2026-11.xlsx');
+  const sheets = await sheetsOf(await readFile((await download.path())!));
+  expect([...sheets.keys()]).toEqual(['在岗率', '缺口与单点风险', '请假与缺勤']);
+  const centre = sheets.get('在岗率')!.find((row) => row[0] === '全中心');
+  expect(Number(centre?.[4])).toBe(duty.centre.ratePercent);
+});
+
+test('a published week with a post left short shows in the monthly report as a gap, with its reason', async ({ page, host }) => {
+  test.setTimeout(150_000);
+  const roster = new RosterPage(page, host.url);
+  const reports = new ReportsPage(page);
+  expect(await roster.everyoneQualifiedAway(SHORT_POST, MONDAY)).toBeGreaterThan(0);
+  await page.goto(host.url);
+  await roster.open();
+  await roster.onlyZone(ZONE);
+  await roster.timeLimit(10);
+  await roster.generateButton().click();
+  await roster.waitForDraft();
+  await roster.publishButton().click();
+  await expect(roster.status()).toHaveText('已发布');
+
+  await reports.open();
+  const gaps = reports.clientReport().getByTestId('client-incidents').locator('tr[data-kind="gap"]');
+  const monday = gaps.filter({ hasText: '11-23' }).filter({ hasText: SHORT_POST }).first();
+  await expect(monday).toBeVisible();
+  await expect(monday).toContainText('缺口');
+  await expect(monday.locator('td.reason')).toContainText('事假');
+  await expect(reports.clientReport().getByTestId('client-incident-count')).toHaveText(/缺口 [1-9]\d* 个班次/);
+});
+
+test('hours and overtime per person for the month, with the caps checked, exported to Excel', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('工时与加班');
+  await expect(page.getByTestId('hours-summary')).toHaveText(/^本月 1\d\d 人，加班合计 \d+\.\d 小时；\d+ 人违反工时规定。综合计算工时周期：月。$/);
+  await expect(page.locator('.hours-grid .ag-row[row-index="0"] .ag-cell[col-id="workedMinutes"]')).toHaveText(/^\d+\.\d$/);
+  await expect(page.locator('.hours-grid .ag-header-cell[col-id="overtime300Minutes"]')).toContainText('加班 300%');
+  const download = await reports.exportXlsx();
+  expect(download.suggestedFilename()).toBe('工时与加班-2026-11.xlsx');
+  const sheet = (await sheetsOf(await readFile((await download.path())!))).get('工时与加班')!;
+  expect(sheet.some((row) => row.includes('加班 150%') && row.includes('加班 300%'))).toBe(true);
+});
+
+test('the cost of the month in the bid’s layout, against the budget; a higher fee shows in its heading', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('成本');
+  const table = page.getByTestId('cost-table');
+  for (const category of ['管理负责人', '窗口服务人员', '咨询引导人员', '合计']) await expect(reports.tableRow('cost-table', category)).toBeVisible();
+  await expect(table.locator('thead')).toContainText('管理费 5%');
+  await expect(table.locator('thead')).toContainText('税费 6.72%');
+  await expect(reports.tableRow('cost-budget', '合计')).toContainText('/');
+
+  await reports.tab('成本设置');
+  const fee = page.getByLabel('管理费（%）');
+  await fee.fill('6');
+  await expect(page.getByTestId('cost-tax')).toHaveText('综合税率：6.72%');
+  await page.getByLabel('附加税（占增值税 %）').fill('10');
+  await expect(page.getByTestId('cost-tax')).toHaveText('综合税率：6.6%');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(reports.notice()).toHaveText('成本设置已保存。');
+  await reports.tab('成本');
+  await expect(page.getByTestId('cost-table').locator('thead')).toContainText('管理费 6%');
+  await expect(page.getByTestId('cost-table').locator('thead')).toContainText('税费 6.6%');
+});
+
+test('a year without its social-insurance rule cannot be costed until the rule is entered through the dialog', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('成本');
+  await reports.month('2027-01');
+  await expect(page.getByRole('alert')).toContainText('示范市 2027 年的社保缴费基数与费率尚未录入');
+
+  await reports.tab('成本设置');
+  await page.getByRole('button', { name: '新增年度（复制最近一年）' }).click();
+  const dialog = page.getByRole('dialog', { name: '社保缴费基数与费率' });
+  await expect(dialog.getByLabel(/^年度/)).toHaveValue('2027');
+  await dialog.getByLabel(/^基数上限/).fill('100');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.locator('.field-invalid')).toHaveCount(1);
+  await dialog.getByLabel(/^基数上限/).fill('23500');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('cost-rules')).toContainText('2027');
+  await expect(reports.notice()).toHaveText('已保存 示范市 2027 年的社保规则。');
+});
+
+test('one person more or fewer per zone, its cost against the predicted wait', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('增减人员测算');
+  const zone = page.getByTestId('what-if').locator('tbody tr').filter({ hasText: ZONE });
+  await expect(zone).toBeVisible();
+  const cells = zone.locator('td');
+  const perPerson = (await cells.nth(4).textContent()) ?? '';
+  await expect(cells.nth(5)).toHaveText(`−${perPerson}`);
+  await expect(cells.nth(8)).toHaveText(`+${perPerson}`);
+  await expect(zone.locator('.wait-current')).toContainText('分钟');
+});
