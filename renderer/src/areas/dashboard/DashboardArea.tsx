@@ -36,12 +36,15 @@ export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; in
         <div className="dashboard-body">
           <div className="dashboard-cards">
             <Card testId="card-gaps" tone={board.gapsToday.length > 0 || board.unrosteredToday.length > 0 ? 'bad' : 'good'} figure={String(board.gapsToday.length)} label={t('dashboard.gapsToday')} action={t('dashboard.toRoster')} onAction={() => onNavigate('roster')}>
-              {board.unrosteredToday.length > 0 ? <p className="card-note not-met">{t('dashboard.unrostered', { zones: board.unrosteredToday.map((id) => names.zone(id)).join('、') })}</p> : null}
-              <SlotList slots={board.gapsToday} names={names} language={language} t={t} empty={board.todayWorking ? t('dashboard.noGaps') : t('dashboard.restDay')} />
+              {board.unrosteredToday.length > 0 ? <p className="card-note not-met">{t('dashboard.unrostered', { zones: board.unrosteredToday.map((id) => names.zone(id)).join(listSeparator(language)) })}</p> : null}
+              {/* Nothing is published today at all: "no gaps" would say the opposite of the line above. */}
+              {board.unrosteredToday.length < centre.zones.length ? (
+                <SlotList slots={board.gapsToday} names={names} language={language} t={t} empty={board.todayWorking ? t('dashboard.noGaps') : t('dashboard.restDay')} />
+              ) : null}
             </Card>
             <Card testId="card-spof" tone={board.noBackupThisWeek.length + board.thinSkills.length > 0 ? 'warn' : 'good'} figure={String(board.noBackupThisWeek.length)} label={t('dashboard.noBackup')} action={t('dashboard.toSkills')} onAction={() => onNavigate('skills')}>
               <p className="card-note">{t('dashboard.thinSkills', { n: board.thinSkills.length, windows: board.windowsWithoutAb })}</p>
-              {board.thinSkills.length > 0 ? <p className="card-note">{board.thinSkills.slice(0, LISTED).map((skill) => t('dashboard.thinSkill', { post: names.post(skill.postId), n: skill.qualified })).join('、')}</p> : null}
+              {board.thinSkills.length > 0 ? <p className="card-note">{board.thinSkills.slice(0, LISTED).map((skill) => t('dashboard.thinSkill', { post: names.post(skill.postId), n: skill.qualified })).join(listSeparator(language))}</p> : null}
               <SlotList slots={board.noBackupThisWeek} names={names} language={language} t={t} empty={t('dashboard.allBacked')} withDate />
             </Card>
             <Card testId="card-leave" tone={board.pendingLeave.count > 0 ? 'warn' : 'good'} figure={String(board.pendingLeave.count)} label={t('dashboard.pendingLeave')} action={t('dashboard.toLeave')} onAction={() => onNavigate('attendance', pendingFocus(board))}>
@@ -68,7 +71,7 @@ export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; in
           </div>
           <div className="dashboard-charts">
             <WeekChart board={board} t={t} />
-            {board.duty ? <DutyChart board={board} names={names} t={t} /> : null}
+            {board.duty ? <DutyChart board={board} names={names} t={t} angledLabels={language === 'en'} /> : null}
           </div>
         </div>
       ) : null}
@@ -107,4 +110,8 @@ function SlotList(props: { slots: DashboardSlot[]; names: ReportNames; language:
 function pendingFocus(board: Dashboard): AreaFocus {
   const oldest = [...board.pendingLeave.oldest].sort((a, b) => a.from.localeCompare(b.from))[0];
   return oldest ? { leave: { month: oldest.from.slice(0, 7), status: 'pending' } } : {};
+}
+
+function listSeparator(language: string): string {
+  return language === 'zh-CN' ? '、' : ', ';
 }

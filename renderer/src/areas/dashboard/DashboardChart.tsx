@@ -31,7 +31,7 @@ export function WeekChart({ board, t }: { board: Dashboard; t: Translate }) {
 }
 
 /** The month's on-duty rate per zone against the contracted target line. */
-export function DutyChart({ board, names, t }: { board: Dashboard; names: ReportNames; t: Translate }) {
+export function DutyChart({ board, names, t, angledLabels }: { board: Dashboard; names: ReportNames; t: Translate; angledLabels: boolean }) {
   const duty = board.duty!;
   const data = duty.zones.map((zone) => ({ label: names.zone(zone.zoneId), rate: zone.ratePercent ?? 0, met: zone.met }));
   const title = t('dashboard.dutyChart', { month: duty.month, target: duty.targetPercent });
@@ -44,7 +44,8 @@ export function DutyChart({ board, names, t }: { board: Dashboard; names: Report
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
           <CartesianGrid stroke="#ece6dc" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} />
+          {/* English zone names are long: slanted, they stay apart. */}
+          <XAxis dataKey="label" tick={{ fontSize: 11 }} interval={0} {...(angledLabels ? { angle: -25, textAnchor: 'end', height: 70 } : {})} />
           <YAxis domain={[floor, 100]} ticks={ticks} tick={{ fontSize: 11 }} width={44} unit="%" />
           <Tooltip formatter={(value) => `${String(value)}%`} />
           <ReferenceLine y={duty.targetPercent} stroke="#1a5fb4" strokeDasharray="6 4" />
