@@ -76,7 +76,10 @@ export async function clientWorkbook(report: ClientMonthReport, names: CentreNam
       ]),
     ],
     widths: [14, 6, ...leaveTypes.map(() => 8), 9, 9, 9, 9],
-    numberFormats: { 1: COUNT_FORMAT, ...Object.fromEntries(leaveTypes.map((_, i) => [2 + i, '0.##'])), [2 + leaveTypes.length]: '0.##' },
+    numberFormats: {
+      1: COUNT_FORMAT, ...Object.fromEntries(leaveTypes.map((_, i) => [2 + i, '0.##'])), [2 + leaveTypes.length]: '0.##',
+      [3 + leaveTypes.length]: COUNT_FORMAT, [4 + leaveTypes.length]: COUNT_FORMAT, [5 + leaveTypes.length]: COUNT_FORMAT,
+    },
     orientation: 'landscape',
     footerRows: SIGN_OFF,
   };
