@@ -54,6 +54,8 @@ export interface WorkDayInput {
   compensatoryLeave: number;
   /** Share of the day on any other leave (annual, sick, personal …). */
   otherLeave: number;
+  /** Share of the day absent without leave (旷工): a day not worked, but not a day given off either. */
+  absent: number;
 }
 
 export interface HoursRules {
@@ -225,8 +227,8 @@ function allocateWeek(weekDays: WorkDayInput[], splits: Map<string, DaySplit>, u
     if (!day.employed || !isWorkingKind(day.kind)) continue;
     const leaveMinutes = Math.round(day.compensatoryLeave * rules.standardDayMinutes);
     if (leaveMinutes > 0) leave.push({ date: day.date, minutes: leaveMinutes });
-    // A working day with nothing worked and no other leave is a day the roster gave off.
-    if (day.workedMinutes <= 0 && day.otherLeave <= 0 && rules.standardDayMinutes > leaveMinutes) {
+    // A working day with nothing worked, no other leave and no absence is a day the roster gave off.
+    if (day.workedMinutes <= 0 && day.otherLeave <= 0 && day.absent <= 0 && rules.standardDayMinutes > leaveMinutes) {
       rosterOff.push({ date: day.date, minutes: rules.standardDayMinutes - leaveMinutes });
     }
   }

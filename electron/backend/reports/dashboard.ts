@@ -30,16 +30,18 @@ export async function dashboardOf(db: Queryable, today: string): Promise<Dashboa
     date: cell.date, shiftCode: cell.shiftCode, zoneId: zoneOfPost.get(cell.postId) ?? null, postId: cell.postId,
     required: cell.required, assigned: cell.assigned, reasonZh: reason.zh, reasonEn: reason.en,
   });
-  const todayKind = (await loadCalendar(db, today, today)).days.get(today)?.kind;
+  const calendar = await loadCalendar(db, today, today);
+  const todayKind = calendar.unconfirmedYears.length > 0 ? undefined : calendar.days.get(today)?.kind;
   const bench = benchStrength(benchInputOf(await loadHall(db, today), 2, 2));
   const duty = await dutyToDate(db, today);
-  const todayWorking = todayKind !== undefined && isWorkingKind(todayKind);
+  // An unconfirmed year's days are plain Monday–Friday guesses: whether the hall opens is not known.
+  const todayWorking = todayKind === undefined ? null : isWorkingKind(todayKind);
   return {
     today,
     todayWorking,
     week,
     shifts: await shiftNames(db),
-    unrosteredToday: todayWorking ? zones.filter((zone) => !isRostered(period.rosters, zone.id, today)).map((zone) => zone.id) : [],
+    unrosteredToday: todayWorking === true ? zones.filter((zone) => !isRostered(period.rosters, zone.id, today)).map((zone) => zone.id) : [],
     gapsToday: period.slots.filter((cell) => cell.date === today && incidentKind(cell) === 'gap').map((cell) => slot(cell, { zh: cell.reasonZh, en: cell.reasonEn })),
     noBackupThisWeek: period.slots.filter((cell) => cell.date >= today && incidentKind(cell) === 'no_backup').map((cell) => slot(cell, noBackupReason(cell))),
     thinSkills: bench.skills.filter((skill) => skill.needsCover && skill.singlePointOfFailure).map((skill) => ({ postId: skill.postId, qualified: skill.qualified })),

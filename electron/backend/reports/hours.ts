@@ -69,6 +69,7 @@ export function workDayOf(day: DayResult, calendar: CalendarDay): WorkDayInput {
     workedMinutes: day.status === 'pending' ? day.scheduledMinutes : day.attendedMinutes + day.overtimeMinutes,
     compensatoryLeave,
     otherLeave,
+    absent: day.absent,
   };
 }
 

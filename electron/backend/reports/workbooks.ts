@@ -12,6 +12,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 const HOURS_FORMAT = '0.0';
 const COUNT_FORMAT = '0';
 const PERCENT_FORMAT = '0.0"%"';
+/** Days in halves and quarters: '0.##' would show a whole day as "2.". */
+const DAYS_FORMAT = '0.0#';
 const SIGN_OFF = [[''], ['制表：', '', '审核：', '', '服务对象确认：', '', '日期：']];
 
 export const CATEGORY_NAMES_ZH = { manager: '管理负责人', window: '窗口服务人员', desk: '咨询引导人员', total: '合计' } as const;
@@ -77,7 +79,7 @@ export async function clientWorkbook(report: ClientMonthReport, names: CentreNam
     ],
     widths: [14, 6, ...leaveTypes.map(() => 8), 9, 9, 9, 9],
     numberFormats: {
-      1: COUNT_FORMAT, ...Object.fromEntries(leaveTypes.map((_, i) => [2 + i, '0.##'])), [2 + leaveTypes.length]: '0.##',
+      1: COUNT_FORMAT, ...Object.fromEntries(leaveTypes.map((_, i) => [2 + i, DAYS_FORMAT])), [2 + leaveTypes.length]: DAYS_FORMAT,
       [3 + leaveTypes.length]: COUNT_FORMAT, [4 + leaveTypes.length]: COUNT_FORMAT, [5 + leaveTypes.length]: COUNT_FORMAT,
     },
     orientation: 'landscape',

@@ -329,8 +329,8 @@ export interface Dashboard {
   today: string;
   shifts: ShiftName[];
   week: { from: string; to: string };
-  /** Today is a working day (or a make-up day) on the confirmed calendar. */
-  todayWorking: boolean;
+  /** Today is a working day (or a make-up day) on the confirmed calendar; null while today's year is unconfirmed. */
+  todayWorking: boolean | null;
   /** Zones with no published roster today (a working day). */
   unrosteredToday: number[];
   gapsToday: DashboardSlot[];

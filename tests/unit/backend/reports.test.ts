@@ -213,6 +213,22 @@ describe('reports/hours', () => {
     });
   });
 
+  it('does not take a rostered day the person did not turn up for as time off in lieu of a rest day', async () => {
+    await withTestBackend(async (backend) => {
+      const zoneId = await zoneIdOf(backend, 'PJ');
+      const postId = await postIdOf(backend, 'PJ-INTAKE');
+      const staffId = await createPerson(backend, 'T0001', '12', { homeZoneId: zoneId });
+      // October as above, but Wednesday 14 is on the roster (AM and PM) and nobody punched: 旷工.
+      const days = [...OCTOBER, { date: '2026-10-14', shifts: ['AM', 'PM'], punches: [] }];
+      const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
+      await publish(backend, { from: '2026-09-28', to: '2026-11-01', zoneIds: [zoneId], scenario: await scenarioOf(backend, '2026-09-28', 35, [zoneId]), assignments });
+      await importPunches(backend, 'T0001', OCTOBER);
+      const row = (await ask(backend, 'reports/hours', { year: 2026, month: 10 })).rows.find((candidate) => candidate.staffId === staffId)!;
+      // Saturday 17's 450 minutes have no day given off that week any more: 200%, with Sunday 25's 210.
+      expect(row).toMatchObject({ workedMinutes: 8940, regularMinutes: 7680, overtime200Minutes: 660, lieuMinutes: 0 });
+    });
+  });
+
   it('lists the 36-hour monthly cap and the 3-hour daily cap when a month goes over them', async () => {
     await withTestBackend(async (backend) => {
       const zoneId = await zoneIdOf(backend, 'PJ');
@@ -589,6 +605,9 @@ describe('dashboard/today', () => {
       expect(board.duty).toBeNull();
       expect(board.dutyProblem).toContain('2027');
       expect(board.dutyProblem).toContain('工作日历');
+      // Whether the hall opens is not known either: no zone is called unrostered on a guessed day.
+      expect(board.todayWorking).toBeNull();
+      expect(board.unrosteredToday).toEqual([]);
     });
   });
 });

@@ -29,7 +29,7 @@ function daysOf(from: string, to: string, changes: Record<string, DayChange> = {
   return datesBetween(from, to).map((date) => {
     const kind = kindOf(date);
     return {
-      date, kind, employed: date >= hiredOn, workedMinutes: isWorkingKind(kind) ? 480 : 0, compensatoryLeave: 0, otherLeave: 0,
+      date, kind, employed: date >= hiredOn, workedMinutes: isWorkingKind(kind) ? 480 : 0, compensatoryLeave: 0, otherLeave: 0, absent: 0,
       ...changes[date],
     };
   });
@@ -123,6 +123,15 @@ describe('standard hours: the pay tier of each minute', () => {
     // 3/11 on annual leave, Saturday 3/14 worked: annual leave is not time off in lieu, so 200%.
     const result = standard('2026-03', { '2026-03-11': { workedMinutes: 0, otherLeave: 1 }, '2026-03-14': { workedMinutes: 480 } });
     expect(day(result, '2026-03-14')).toMatchObject({ lieu: 0, overtime200: 480 });
+  });
+
+  it('does not take a day of absence (旷工) for a day the roster gave off', () => {
+    // 3/9 not turned up, Saturday 3/14 worked: an absence is not time off given, so 200%.
+    const result = standard('2026-03', { '2026-03-09': { workedMinutes: 0, absent: 1 }, '2026-03-14': { workedMinutes: 480 } });
+    expect(day(result, '2026-03-14')).toMatchObject({ lieu: 0, overtime200: 480 });
+    // The same week with the Monday given off instead: time off in lieu, no 200%.
+    const given = standard('2026-03', { '2026-03-09': { workedMinutes: 0 }, '2026-03-14': { workedMinutes: 480 } });
+    expect(day(given, '2026-03-14')).toMatchObject({ lieu: 480, overtime200: 0 });
   });
 });
 

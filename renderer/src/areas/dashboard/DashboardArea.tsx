@@ -39,7 +39,7 @@ export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; in
               {board.unrosteredToday.length > 0 ? <p className="card-note not-met">{t('dashboard.unrostered', { zones: board.unrosteredToday.map((id) => names.zone(id)).join(listSeparator(language)) })}</p> : null}
               {/* Nothing is published today at all: "no gaps" would say the opposite of the line above. */}
               {board.unrosteredToday.length < centre.zones.length ? (
-                <SlotList slots={board.gapsToday} names={names} language={language} t={t} empty={board.todayWorking ? t('dashboard.noGaps') : t('dashboard.restDay')} />
+                <SlotList slots={board.gapsToday} names={names} language={language} t={t} empty={board.todayWorking === null ? t('dashboard.calendarUnconfirmed') : board.todayWorking ? t('dashboard.noGaps') : t('dashboard.restDay')} />
               ) : null}
             </Card>
             <Card testId="card-spof" tone={board.noBackupThisWeek.length + board.thinSkills.length > 0 ? 'warn' : 'good'} figure={String(board.noBackupThisWeek.length)} label={t('dashboard.noBackup')} action={t('dashboard.toSkills')} onAction={() => onNavigate('skills')}>

@@ -206,6 +206,7 @@ export const reportsZh = {
   'dashboard.short': '缺口',
   'dashboard.dutyChart': '{month} 月各区域在岗率（虚线：合同目标 {target}%）',
   'dashboard.restDay': '今天不是工作日。',
+  'dashboard.calendarUnconfirmed': '今年的工作日历尚未确认，无法判断今天是否开放：请在 请假考勤 → 工作日历 中确认。',
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -415,4 +416,5 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'dashboard.short': 'Short',
   'dashboard.dutyChart': 'On-duty rate by zone, month {month} (dashed: contracted target {target}%)',
   'dashboard.restDay': 'Today is not a working day.',
+  'dashboard.calendarUnconfirmed': 'This year\'s working calendar is not confirmed, so whether the hall opens today is not known: confirm it under Leave & attendance → Working calendar.',
 };
