@@ -32,7 +32,13 @@ export function solveRelaxationFirst(engine: Engine, program: IntegerProgram, op
 
   const relaxation = solveRelaxation(engine, program, { ...budget(RELAXATION_SHARE), ...(options.lpMethod ? { lpMethod: options.lpMethod } : {}) });
   if (relaxation?.status === 'infeasible') return relaxation;
-  if (relaxation?.status !== 'optimal') return fullSearch(engine, program, options, elapsed, null, Number.NEGATIVE_INFINITY);
+  if (relaxation?.status !== 'optimal') {
+    // Out of time before the relaxation was solved (a short limit, a machine busy with other work):
+    // a first solution block by block, so that the limit still ends with one, then the search.
+    const byBlocks = solveBlockByBlock(engine, program, budget(RESTRICTED_SHARE), now);
+    if (byBlocks) report({ objective: byBlocks.objective });
+    return fullSearch(engine, program, options, elapsed, byBlocks, Number.NEGATIVE_INFINITY);
+  }
   const bound = relaxation.objective;
   report({ bound });
 

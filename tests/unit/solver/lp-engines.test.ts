@@ -158,6 +158,34 @@ describe('LP engines', () => {
     }
   });
 
+  it('relaxation first still ends with a solution when time runs out before the relaxation is solved, built block by block', () => {
+    const random = new SeededRandom(21);
+    const program = coveringProgram(random);
+    // Each person's trainings are a block, as a roster's people are.
+    const people = new Map<string, string[]>();
+    for (const variable of program.variables) {
+      const person = /^train (\d+)\//.exec(variable.name)?.[1];
+      if (person !== undefined) people.set(person, [...(people.get(person) ?? []), variable.name]);
+    }
+    const blocked: IntegerProgram = { ...program, blocks: [...people.values()] };
+    // An engine that runs out of time on the relaxation (every variable continuous) and on the full
+    // search, as HiGHS does on a loaded machine, but answers the small block programs.
+    const isRelaxation = (candidate: IntegerProgram) => candidate.variables.every((variable) => variable.kind === 'continuous');
+    const isFull = (candidate: IntegerProgram) => candidate.variables.length === blocked.variables.length && candidate.variables.every((variable, i) => variable.lower === blocked.variables[i]!.lower && variable.upper === blocked.variables[i]!.upper);
+    const outOfTime: Engine = {
+      ...highs,
+      solve: (candidate, options) => {
+        if (isRelaxation(candidate) || isFull(candidate)) throw new Error('HiGHS stopped (time limit) before it found any solution');
+        return highs.solve(candidate, options);
+      },
+    };
+    const solution = solveRelaxationFirst(outOfTime, blocked, { timeLimitSeconds: 5 });
+    expect(solution.status).toBe('stopped');
+    expectFeasible(blocked, solution.values, solution.objective);
+    // Without blocks there is nothing to build from, and the engine's own word stands.
+    expect(() => solveRelaxationFirst(outOfTime, program, { timeLimitSeconds: 5 })).toThrow(/before it found any solution/);
+  });
+
   it('relaxation first says so when the program has no solution', () => {
     const program: IntegerProgram = {
       sense: 'min',
