@@ -9,6 +9,7 @@ import { migration006Demand } from './006_demand.ts';
 import { migration007Rosters } from './007_rosters.ts';
 import { migration008RosterBoard } from './008_roster_board.ts';
 import { migration009Cost } from './009_cost.ts';
+import { migration010Accounts } from './010_accounts.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   migration007Rosters,
   migration008RosterBoard,
   migration009Cost,
+  migration010Accounts,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

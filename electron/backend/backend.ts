@@ -23,6 +23,12 @@ import { rosterHandlers } from './handlers/roster.ts';
 import { boardHandlers } from './handlers/board.ts';
 import { boardRepairHandlers } from './handlers/board-repair.ts';
 import { reportsHandlers } from './handlers/reports.ts';
+import { authHandlers } from './handlers/auth.ts';
+import { AuthService, DEFAULT_AUTH_POLICY, type AuthPolicy } from './auth/service.ts';
+import { createGuard } from './auth/guard.ts';
+import { currentActor } from './auth/call-context.ts';
+import { ChangeFeed } from './changes.ts';
+import type { SharingControl } from './context.ts';
 import { defaultRosterWorkerPath, RosterJobs } from './roster/jobs.ts';
 
 export interface BackendOptions {
@@ -35,11 +41,17 @@ export interface BackendOptions {
   logError?: ErrorLog;
   /** The bundled roster solve worker; default: roster-worker.mjs beside the backend's own bundle. */
   rosterWorkerPath?: string;
+  /** Sign-in's limits and the password hash's cost (tests lower the cost to keep the suite quick). */
+  authPolicy?: Partial<AuthPolicy>;
 }
 
 export interface Backend {
   dispatch: Dispatch;
   context: BackendContext;
+  /** The host's way to share the data on the network, given once the host can listen. */
+  setSharing(control: SharingControl | null): void;
+  /** Whether a session token is live: the browser host's event stream is for signed-in pages. */
+  isSignedIn(token: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -54,7 +66,21 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     keepBackups: options.keepBackups ?? DEFAULT_KEEP_BACKUPS,
     demoSeed: options.demoSeed,
   });
-  const context: BackendContext = { session, clock, paths, host: options.host, appVersion: options.appVersion, actor: 'local' };
+  const changes = new ChangeFeed();
+  const auth = new AuthService(clock, { ...DEFAULT_AUTH_POLICY, ...options.authPolicy });
+  const context: BackendContext = {
+    session,
+    clock,
+    paths,
+    host: options.host,
+    appVersion: options.appVersion,
+    get actor() {
+      return currentActor();
+    },
+    auth,
+    changes,
+    sharing: null,
+  };
   const logError = options.logError ?? ((what: unknown, error: unknown) => console.error(`[backend] ${String(what)} failed:`, error));
   const rosterJobs = new RosterJobs({ workerPath: options.rosterWorkerPath ?? defaultRosterWorkerPath(), logError });
   const handlers: Handlers = {
@@ -73,11 +99,25 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...boardHandlers(context),
     ...boardRepairHandlers(context, rosterJobs),
     ...reportsHandlers(context),
+    ...authHandlers(context),
     ...backupHandlers(context),
   };
   const close = async () => {
     await rosterJobs.close();
     await session.close();
   };
-  return { dispatch: createDispatch(handlers, options.logError), context, close };
+  const dispatch = createDispatch(handlers, {
+    logError: options.logError,
+    admit: createGuard(session, auth, clock),
+    onChange: (change) => changes.publish({ ...change, at: clock.now().toISOString() }),
+  });
+  return {
+    dispatch,
+    context,
+    setSharing: (control) => {
+      context.sharing = control;
+    },
+    isSignedIn: (token) => session.use((db) => auth.resolve(db, token)).then(() => true, () => false),
+    close,
+  };
 }

@@ -12,6 +12,19 @@ export interface ApiBridge {
    * a PDF with a save dialog; the browser host opens the browser's print dialog for either.
    */
   print(request: PrintRequest): Promise<PrintOutcome>;
+  /**
+   * Every change someone else (or another window) made, as it happens: the page refreshes what it
+   * shows. Returns the function that stops listening.
+   */
+  onChange(listener: (change: ChangeNotice) => void): () => void;
+}
+
+/** A change made through the backend: which channel, by whom, when, and the roster it touched. */
+export interface ChangeNotice {
+  channel: string;
+  actor: string;
+  at: string;
+  rosterId: number | null;
 }
 
 export interface PrintRequest {
@@ -32,3 +45,6 @@ export const IPC_CHANNEL_PREFIX = 'api:';
 
 /** The one IPC channel that is not the backend's: main prints or saves the sender's page as PDF. */
 export const PRINT_CHANNEL = 'host:print';
+
+/** Main sends every change to each window on this channel. */
+export const CHANGE_CHANNEL = 'host:change';

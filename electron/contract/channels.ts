@@ -30,6 +30,7 @@ import { demandChannels, type DemandResults } from './areas/demand.ts';
 import { rosterChannels, type RosterResults } from './areas/roster.ts';
 import { boardChannels, type BoardResults } from './areas/board.ts';
 import { reportsChannels, type ReportsResults } from './areas/reports.ts';
+import { authChannels, type AuthResults } from './areas/auth.ts';
 
 
 /** What a dispatcher types into the staff form; the backend adds the rules that need the database. */
@@ -119,10 +120,11 @@ export const channels = {
   ...rosterChannels,
   ...boardChannels,
   ...reportsChannels,
+  ...authChannels,
 } as const;
 
 /** Each area of the contract lists its own results; this is all of them. */
-export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults, BoardResults, ReportsResults {
+export interface ChannelResults extends CalendarResults, LeaveResults, AttendanceResults, DemandResults, RosterResults, BoardResults, ReportsResults, AuthResults {
   'app/info': AppInfo;
   'settings/get': Settings;
   'settings/setLanguage': Settings;

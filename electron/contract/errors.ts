@@ -8,6 +8,12 @@ export type ErrorCode =
   | 'forbidden_sender'
   | 'not_found'
   | 'conflict'
+  /** No session, or one that has expired: sign in (again). */
+  | 'unauthenticated'
+  /** Signed in, but the account's role (or a lead's zones) does not allow this call. */
+  | 'forbidden'
+  /** Too many sign-in attempts from one address, or an account locked after repeated failures. */
+  | 'locked'
   | 'database'
   | 'internal';
 

@@ -14,11 +14,17 @@ export interface ParsedCall<C extends Channel = Channel> {
   arg: ChannelArgs<C>;
 }
 
-export function parseCall(channel: unknown, rawArg: unknown): ParsedCall {
+/** The channel, if the contract has it; 'unknown_channel' otherwise. */
+export function knownChannel(channel: unknown): Channel {
   if (!isChannel(channel)) {
     const shown = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
     throw new AppFailure('unknown_channel', `Unknown channel: ${shown}`);
   }
+  return channel;
+}
+
+export function parseCall(unchecked: unknown, rawArg: unknown): ParsedCall {
+  const channel = knownChannel(unchecked);
   const result = channels[channel].safeParse(rawArg ?? {});
   if (!result.success) throw fieldFailure(describeIssues(result.error.issues, rawArg ?? {}));
   return { channel, arg: result.data } as ParsedCall;

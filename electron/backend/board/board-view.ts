@@ -33,6 +33,7 @@ import { LEAVE_NAMES_ZH, leaveOf } from '../roster/scenario-mapping.ts';
 import { summaryOf } from '../roster/service.ts';
 import { ABSENCE_LABELS, breachKey, loadBoardState, preparedOf, type BoardState, type BoardStateCache } from './board-state.ts';
 import { breachText, namesOf } from './breach-text.ts';
+import { currentCall } from '../auth/call-context.ts';
 
 export const LEAVE_NAMES_EN: Readonly<Record<LeaveTypeRecord, string>> = {
   annual: 'Annual leave',
@@ -92,7 +93,7 @@ export async function boardLayout(db: Queryable, state: BoardState, hall: BoardH
     summary: summaryOf(record),
     centreNameZh: hall.centre.nameZh,
     centreNameEn: hall.centre.nameEn,
-    editable: record.status !== 'superseded',
+    editable: record.status !== 'superseded' && mayEditRoster(record.zoneIds),
     days: daysOf(record.from, record.to, hall.calendar),
     shifts: shiftsOf(state, hall.templates),
     zones,
@@ -305,4 +306,15 @@ export function boardBreaches(state: Pick<BoardState, 'scenario' | 'overrides'>,
       override: state.overrides.get(breachKey(breach)) ?? null,
     };
   });
+}
+
+/**
+ * Whether the account asking may edit this roster: a viewer never, a lead only a roster of one of
+ * their zones (the backend refuses the rest anyway; the board then opens read-only instead).
+ */
+function mayEditRoster(zoneIds: readonly number[]): boolean {
+  const account = currentCall().account;
+  if (!account) return true;
+  if (account.role === 'viewer') return false;
+  return account.role !== 'lead' || zoneIds.some((zoneId) => account.zoneIds.includes(zoneId));
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../../electron/backend/backend.ts';
-import { fixedClock } from '../../../electron/backend/clock.ts';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import type { BoardDuty, RosterBoard } from '../../../electron/contract/areas/board.ts';
 import type { RosterJob } from '../../../electron/contract/areas/roster.ts';
-import { ask, refused, TEST_NOW } from '../../support/backend.ts';
+import { ask, refused, openTestBackend, TEST_NOW } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
 import { bundleRosterWorker, type WorkerBundle } from './roster-worker-bundle.ts';
 
@@ -25,9 +24,7 @@ const TUE = '2026-11-24';
 
 async function withRosterBackend(work: (backend: Backend) => Promise<void>): Promise<void> {
   await withTempDir(async (dir) => {
-    const backend = await openBackend({
-      host: 'browser', appVersion: '0.0.0-test', dataDir: dir, clock: fixedClock(TEST_NOW), logError: () => undefined, rosterWorkerPath: worker.path,
-    });
+    const backend = await openTestBackend(dir, TEST_NOW, 10, { rosterWorkerPath: worker.path });
     try {
       await work(backend);
     } finally {

@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/backend/backend.ts';
 import { readAllSheets, readPageSetup } from '../../../electron/backend/transfer/xlsx.ts';
 import type { BoardOp } from '../../../electron/contract/areas/board.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
-import { ask, refused, TEST_NOW, withTestBackend } from '../../support/backend.ts';
+import { ask, refused, TEST_NOW, withTestBackend, TEST_DISPATCHER } from '../../support/backend.ts';
 
 const MON = '2026-11-23';
 const TUE = '2026-11-24';
@@ -141,7 +141,7 @@ describe('the roster board', () => {
       const name = f.scenario.staff.find((p) => p.id === person)!.name;
       expect(await ask(backend, 'board/changes', { rosterId: f.rosterId })).toEqual([
         {
-          id: result.changeId, rosterId: f.rosterId, at: new Date(TEST_NOW).toISOString(), actor: backend.context.actor, kind: 'edit', reason: '周二人手', overrideReason: null, afterPublication: false,
+          id: result.changeId, rosterId: f.rosterId, at: new Date(TEST_NOW).toISOString(), actor: TEST_DISPATCHER.username, kind: 'edit', reason: '周二人手', overrideReason: null, afterPublication: false,
           moves: [{ staffId: Number(person), staffName: name, date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: f.postId, learner: false }],
         },
       ]);
@@ -167,7 +167,7 @@ describe('the roster board', () => {
 
       const saved = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops, overrideReason: '窗口排队过长，临时加岗' });
       const shown = saved.board.breaches.find((b) => b.rule === 'overlap')!;
-      expect(shown.override).toEqual({ reason: '窗口排队过长，临时加岗', at: new Date(TEST_NOW).toISOString(), actor: backend.context.actor });
+      expect(shown.override).toEqual({ reason: '窗口排队过长，临时加岗', at: new Date(TEST_NOW).toISOString(), actor: TEST_DISPATCHER.username });
       expect((await ask(backend, 'board/changes', { rosterId: f.rosterId }))[0]!.overrideReason).toBe('窗口排队过长，临时加岗');
       // Accepted once, the breach no longer stops other edits of the same person.
       const next = await ask(backend, 'board/check', { rosterId: f.rosterId, ops: [op(f.aPerson, TUE, 'AM', f.postId, null)] });
@@ -197,8 +197,8 @@ describe('the roster board', () => {
       await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', null, f.postId)] });
       const stale = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', f.postId, f.postId)] });
       expect(stale.code).toBe('conflict');
-      expect(stale.message).toContain(`已被 ${backend.context.actor} 于 ${new Date(TEST_NOW).toISOString()} 修改`);
-      expect(stale.message).toContain(`changed by ${backend.context.actor}`);
+      expect(stale.message).toContain(`已被 ${TEST_DISPATCHER.username} 于 ${new Date(TEST_NOW).toISOString()} 修改`);
+      expect(stale.message).toContain(`changed by ${TEST_DISPATCHER.username}`);
       expect((await refused(backend, 'board/check', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', f.postId, f.postId)] })).code).toBe('conflict');
     });
   });

@@ -39,7 +39,7 @@ describe('working calendar', () => {
   it('confirms a year once its notice is saved, and its days follow the notice', () =>
     withTestBackend(async (backend) => {
       const saved = await ask(backend, 'calendar/saveNotice', NOTICE_2027);
-      expect(saved).toMatchObject({ year: 2027, confirmed: true, confirmedBy: 'local', source: 'entered' });
+      expect(saved).toMatchObject({ year: 2027, confirmed: true, confirmedBy: 'dispatcher', source: 'entered' });
       expect(dayOf(saved, '2027-01-01')).toMatchObject({ kind: 'statutory', holidayName: '元旦' });
       expect(dayOf(saved, '2027-10-05')).toMatchObject({ kind: 'holiday_rest', holidayName: '国庆节' });
       expect(dayOf(saved, '2027-10-09')).toMatchObject({ kind: 'makeup', holidayName: '国庆节' });
@@ -91,7 +91,7 @@ describe('working calendar', () => {
       const row = await backend.context.session.use((db) =>
         db.get<{ correctedBy: string; correctedAt: string }>('SELECT corrected_by AS correctedBy, corrected_at AS correctedAt FROM calendar_days WHERE date = ?', ['2026-12-31']),
       );
-      expect(row).toEqual({ correctedBy: 'local', correctedAt: expect.stringMatching(/^2026-11-22T/) as unknown as string });
+      expect(row).toEqual({ correctedBy: 'dispatcher', correctedAt: expect.stringMatching(/^2026-11-22T/) as unknown as string });
       const audits = await backend.context.session.use((db) => db.all<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'calendar_day'"));
       expect(audits).toEqual([{ action: 'correct' }]);
       // An ordinary day belongs to no holiday, whatever was sent.

@@ -187,7 +187,7 @@ describe('deciding and cancelling', () => {
       const b = await ask(backend, 'leave/request', leave(staffId, { from: '2026-11-24', to: '2026-11-24' }));
       expect((await refused(backend, 'leave/decide', { id: a.id, version: 2, decision: 'approved', note: '' })).code).toBe('conflict');
       const approved = await ask(backend, 'leave/decide', { id: a.id, version: 1, decision: 'approved', note: '同意' });
-      expect(approved).toMatchObject({ status: 'approved', version: 2, decidedBy: 'local', decisionNote: '同意' });
+      expect(approved).toMatchObject({ status: 'approved', version: 2, decidedBy: 'dispatcher', decisionNote: '同意' });
       expect((await refused(backend, 'leave/decide', { id: a.id, version: 2, decision: 'rejected', note: '不行' })).message).toContain('已批准');
       expect((await refused(backend, 'leave/decide', { id: b.id, version: 1, decision: 'rejected', note: ' ' })).fields).toEqual({ note: 'required' });
       const rejected = await ask(backend, 'leave/decide', { id: b.id, version: 1, decision: 'rejected', note: '窗口人手不足' });
@@ -202,7 +202,7 @@ describe('deciding and cancelling', () => {
       const approved = await ask(backend, 'leave/decide', { id: a.id, version: 1, decision: 'approved', note: '' });
       expect((await refused(backend, 'leave/cancel', { id: a.id, version: 1 })).code).toBe('conflict');
       const cancelled = await ask(backend, 'leave/cancel', { id: a.id, version: approved.version });
-      expect(cancelled).toMatchObject({ status: 'cancelled', version: 3, decidedBy: 'local' });
+      expect(cancelled).toMatchObject({ status: 'cancelled', version: 3, decidedBy: 'dispatcher' });
       expect((await refused(backend, 'leave/cancel', { id: a.id, version: 3 })).code).toBe('conflict');
       await ask(backend, 'leave/request', leave(staffId));
       expect(await ask(backend, 'leave/list', { from: '2026-11-23', to: '2026-11-23', status: 'cancelled' })).toHaveLength(1);

@@ -32,7 +32,7 @@ describe('staff service', () => {
       expect(created).toMatchObject({ employeeNo: 'T0001', status: 'active', version: 1, homeZoneId: zone.id });
       expect(await ask(backend, 'staff/get', { id: created.id })).toEqual(created);
       const trail = await backend.context.session.use((db) => listAudit(db, 'staff', created.id));
-      expect(trail).toMatchObject([{ action: 'create', actor: 'local', detail: { employeeNo: 'T0001' } }]);
+      expect(trail).toMatchObject([{ action: 'create', actor: 'dispatcher', detail: { employeeNo: 'T0001' } }]);
     }));
 
   it('names every broken rule at its field and writes nothing', () =>

@@ -241,7 +241,7 @@ describe('transfer round trip', () => {
       const post = centre.posts.find((p) => p.nameZh === postName)!;
       const staffId = (await staffByNo(backend)).get(employeeNo!)!.id;
       const history = await ask(backend, 'skills/history', { staffId, postId: post.id });
-      expect(history[0]).toMatchObject({ fromLevel: 2, toLevel: 3, note: `导入 ${exported.fileName}`, actor: 'local' });
+      expect(history[0]).toMatchObject({ fromLevel: 2, toLevel: 3, note: `导入 ${exported.fileName}`, actor: 'dispatcher' });
       const matrix = await ask(backend, 'skills/matrix', {});
       expect(matrix.rows.find((row) => row.staffId === staffId)!.cells[String(post.id)]).toMatchObject({ level: 3 });
     }));

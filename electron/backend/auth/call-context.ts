@@ -1,0 +1,46 @@
+/**
+ * Who is making the call that is running now. The dispatch puts the caller and their account here
+ * for the length of one call, so audit entries, change logs and sign-in see them without every
+ * handler's signature carrying them (AsyncLocalStorage follows the call through its awaits).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AccountRecord } from '../../../data/repositories/accounts.ts';
+
+export interface SessionGrant {
+  token: string;
+  expiresAt: string;
+}
+
+/** What a host knows of a caller: the session it holds for them, and where they call from. */
+export interface Caller {
+  /** The session token the host keeps for this caller (a cookie, the window's), or null. */
+  sessionToken: string | null;
+  /** The caller's address, for the limit on sign-in attempts: an IP address, or 'local' for the desktop. */
+  remote: string;
+  /** A sign-in grants a session (the host keeps it); a sign-out ends it (null). */
+  onSession?(session: SessionGrant | null): void;
+}
+
+export const NO_CALLER: Caller = { sessionToken: null, remote: 'local' };
+
+export interface CallState {
+  caller: Caller;
+  account: AccountRecord | null;
+  /** SHA-256 of the session token in use, or null. */
+  sessionHash: string | null;
+}
+
+const storage = new AsyncLocalStorage<CallState>();
+
+export function runAs<T>(state: CallState, work: () => Promise<T>): Promise<T> {
+  return storage.run(state, work);
+}
+
+export function currentCall(): CallState {
+  return storage.getStore() ?? { caller: NO_CALLER, account: null, sessionHash: null };
+}
+
+/** The account name written into audit entries and change logs. */
+export function currentActor(): string {
+  return currentCall().account?.username ?? 'local';
+}

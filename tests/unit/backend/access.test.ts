@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend.ts';
+import type { Clock } from '../../../electron/backend/clock.ts';
+import type { ChangeEvent } from '../../../electron/backend/dispatch.ts';
+import { CHANNEL_ACCESS } from '../../../electron/contract/access.ts';
+import { channelNames, type Channel } from '../../../electron/contract/channels.ts';
+import type { Role } from '../../../electron/contract/areas/auth.ts';
+import type { Scenario } from '../../../solver/roster/types.ts';
+import { ask, asNewAccount, newCaller, openTestBackend, refused, signedIn, TEST_DISPATCHER, TEST_NOW, withTestBackend } from '../../support/backend.ts';
+import { withTempDir } from '../../support/temp.ts';
+
+const ROLES: readonly Role[] = ['dispatcher', 'lead', 'viewer'];
+/** Signing out ends the caller's session: it is tried on its own, after the sweep. */
+const SWEPT = channelNames.filter((channel) => channel !== 'auth/signOut');
+
+interface Team {
+  dispatcher: Backend;
+  lead: Backend;
+  viewer: Backend;
+  anonymous: Backend;
+  leadZone: number;
+  otherZone: number;
+}
+
+async function zoneIdOf(backend: Backend, code: string): Promise<number> {
+  return (await backend.context.session.use((db) => db.get<{ id: number }>('SELECT id FROM zones WHERE code = ?', [code])))!.id;
+}
+
+/** A dispatcher, a lead of 农林水务 and a viewer on one backend, and a caller signed in as nobody. */
+async function team(backend: Backend): Promise<Team> {
+  const leadZone = await zoneIdOf(backend, 'AF');
+  const otherZone = await zoneIdOf(backend, 'TX');
+  const lead = await asNewAccount(backend, 'lead', { username: 'lead1', zoneIds: [leadZone] });
+  const viewer = await asNewAccount(backend, 'viewer', { username: 'viewer1' });
+  return { dispatcher: backend, lead: lead.backend, viewer: viewer.backend, anonymous: signedIn(backend, newCaller()), leadZone, otherZone };
+}
+
+function allowedFor(role: Role | null, channel: Channel, settings: boolean): boolean {
+  const access = CHANNEL_ACCESS[channel];
+  if (access.roles === 'public') return true;
+  if (role === null || !access.roles.includes(role)) return false;
+  return settings ? (access.setRoles ?? []).includes(role) : true;
+}
+
+/** What a refusal by the door looks like, as against the handler's own refusals (a bad argument, nothing found). */
+function refusedAtTheDoor(envelope: { ok: boolean; error?: { code: string } }): boolean {
+  return !envelope.ok && (envelope.error?.code === 'forbidden' || envelope.error?.code === 'unauthenticated');
+}
+
+describe('who may call what', () => {
+  it('lets each role through, or refuses it at the door, exactly as the role table says, for every channel', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const callers: [Role | null, Backend][] = [['dispatcher', members.dispatcher], ['lead', members.lead], ['viewer', members.viewer], [null, members.anonymous]];
+      const mismatches: string[] = [];
+      for (const channel of SWEPT) {
+        const settings = CHANNEL_ACCESS[channel].writes === 'when-set';
+        for (const [role, caller] of callers) {
+          // An empty argument: refusals at the door come before the argument is read, so it never matters.
+          for (const argument of settings ? [{}, { set: {} }] : [{}]) {
+            const envelope = await caller.dispatch(channel, argument);
+            const expected = allowedFor(role, channel, 'set' in argument);
+            if (refusedAtTheDoor(envelope) === expected) mismatches.push(`${role ?? 'anonymous'} ${channel} ${JSON.stringify(argument)}: ${JSON.stringify(envelope).slice(0, 160)}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+      // Signing out: everyone signed in may, nobody else needs to.
+      expect(refusedAtTheDoor(await members.viewer.dispatch('auth/signOut', {}))).toBe(false);
+      expect(await members.viewer.dispatch('centre/get', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    }));
+
+  it('never lets a viewer change anything but their own password, sign-out and language', () => {
+    // Public channels aside (the first-run step refuses itself once an account exists).
+    const viewerWrites = channelNames.filter((channel) => CHANNEL_ACCESS[channel].roles !== 'public' && CHANNEL_ACCESS[channel].writes === true && allowedFor('viewer', channel, false));
+    expect(viewerWrites.sort()).toEqual(['auth/changePassword', 'settings/setLanguage']);
+    const viewerSettings = channelNames.filter((channel) => CHANNEL_ACCESS[channel].writes === 'when-set' && allowedFor('viewer', channel, true));
+    expect(viewerSettings).toEqual([]);
+    // Nothing personal or about pay: resident IDs, leave, punches, hours, costs.
+    for (const channel of ['staff/get', 'leave/list', 'punches/list', 'attendance/month', 'reports/hours', 'cost/month', 'transfer/export'] as const) {
+      expect(allowedFor('viewer', channel, false), channel).toBe(false);
+    }
+    for (const channel of ['roster/list', 'board/get', 'duty/month', 'reports/client', 'dashboard/today'] as const) expect(allowedFor('viewer', channel, false), channel).toBe(true);
+  });
+
+  it('lets a shift lead run the hall’s roster, repairs and attendance, but not staff records, pay or settings', () => {
+    for (const channel of ['board/edit', 'board/setPinned', 'board/repairStart', 'board/applyProposal', 'attendance/correct', 'leave/request', 'roster/solveProgress'] as const) {
+      expect(allowedFor('lead', channel, false), channel).toBe(true);
+    }
+    for (const channel of ['staff/create', 'staff/update', 'staff/deactivate', 'staff/get', 'skills/setLevel', 'transfer/apply', 'cost/month', 'cost/putRule', 'reports/hours', 'backup/restore', 'accounts/create', 'sharing/set', 'roster/publish', 'calendar/saveNotice', 'leave/decide'] as const) {
+      expect(allowedFor('lead', channel, false), channel).toBe(false);
+    }
+    for (const channel of ['cost/settings', 'duty/settings', 'attendance/settings'] as const) expect(allowedFor('lead', channel, true), channel).toBe(false);
+  });
+});
+
+/** A clock the test moves: sessions lapse and locks lift as time passes. */
+function movableClock(at: string): Clock & { advanceMinutes(minutes: number): void } {
+  let now = new Date(at);
+  return { now: () => new Date(now), advanceMinutes: (minutes) => (now = new Date(now.getTime() + minutes * 60_000)) };
+}
+
+async function withClockBackend(work: (backend: Backend, clock: ReturnType<typeof movableClock>) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const clock = movableClock(TEST_NOW);
+    const backend = await openTestBackend(dir, TEST_NOW, 10, { clock });
+    try {
+      await work(backend, clock);
+    } finally {
+      await backend.close();
+    }
+  });
+}
+
+async function signIn(backend: Backend, username: string, password: string, remote = 'local') {
+  const caller = newCaller(remote);
+  return { caller, envelope: await backend.dispatch('auth/signIn', { username, password }, caller) };
+}
+
+describe('signing in', () => {
+  it('asks for the dispatcher first on a new data file, once, and keeps the password only as a slow salted hash', async () => {
+    await withTempDir(async (dir) => {
+      const { openBackend } = await import('../../../electron/backend/backend.ts');
+      const raw = await openBackend({ host: 'browser', appVersion: 'test', dataDir: dir, authPolicy: { scryptCost: 2 ** 10 }, logError: () => undefined });
+      try {
+        const fresh = await raw.dispatch('auth/status', {});
+        expect(fresh).toMatchObject({ ok: true, value: { hasAccounts: false, account: null } });
+        expect(await raw.dispatch('staff/list', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+        const caller = newCaller();
+        expect(await raw.dispatch('auth/setup', { username: 'hr', displayName: '人事', password: 'first-pass-1' }, caller)).toMatchObject({ ok: true, value: { role: 'dispatcher' } });
+        expect(caller.sessionToken).toEqual(expect.any(String));
+        expect(await raw.dispatch('auth/status', {}, caller)).toMatchObject({ ok: true, value: { hasAccounts: true, account: { username: 'hr' } } });
+        expect(await raw.dispatch('auth/setup', { username: 'intruder', displayName: 'x', password: 'second-pass-1' }, newCaller())).toMatchObject({ ok: false, error: { code: 'conflict' } });
+        const stored = await raw.context.session.use((db) => db.all<{ password_hash: string }>('SELECT password_hash FROM accounts'));
+        expect(stored).toHaveLength(1);
+        expect(stored[0]!.password_hash).toMatch(/^scrypt\$1024\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+        expect(stored[0]!.password_hash).not.toContain('first-pass-1');
+        const sessions = await raw.context.session.use((db) => db.all<{ token_hash: string }>('SELECT token_hash FROM sessions'));
+        expect(sessions.map((row) => row.token_hash)).not.toContain(caller.sessionToken);
+      } finally {
+        await raw.close();
+      }
+    });
+  });
+
+  it('refuses a wrong password, locks the account after five in a row, and lets it in again once the lock has passed', () =>
+    withClockBackend(async (backend, clock) => {
+      await asNewAccount(backend, 'lead', { username: 'lead1', zoneIds: [await zoneIdOf(backend, 'AF')], password: 'right-pass-1' });
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        const { envelope } = await signIn(backend, 'lead1', 'wrong-pass-1');
+        expect(envelope, `attempt ${attempt}`).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { password: 'invalid_value' } } });
+      }
+      const fifth = await signIn(backend, 'lead1', 'wrong-pass-1');
+      expect(fifth.envelope).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringContaining('已锁定至 2026-11-22 10:15') } });
+      // Locked: even the right password is refused until the lock passes.
+      expect((await signIn(backend, 'lead1', 'right-pass-1')).envelope).toMatchObject({ ok: false, error: { code: 'locked' } });
+      clock.advanceMinutes(16);
+      const after = await signIn(backend, 'lead1', 'right-pass-1');
+      expect(after.envelope).toMatchObject({ ok: true, value: { username: 'lead1', lockedUntil: null } });
+      // An unknown name is refused in the same words as a wrong password.
+      expect((await signIn(backend, 'nobody', 'right-pass-1')).envelope).toMatchObject({ ok: false, error: { code: 'unauthenticated', fields: { password: 'invalid_value' } } });
+    }));
+
+  it('limits sign-in attempts from one address, whatever the accounts tried', () =>
+    withClockBackend(async (backend, clock) => {
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        expect((await signIn(backend, `guess${attempt}`, 'wrong-pass-1', '192.168.1.50')).envelope.ok).toBe(false);
+      }
+      expect((await signIn(backend, TEST_DISPATCHER.username, TEST_DISPATCHER.password, '192.168.1.50')).envelope).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringContaining('登录尝试过多') } });
+      // Another desktop is not held back by this one, and the limit lifts with time.
+      expect((await signIn(backend, TEST_DISPATCHER.username, TEST_DISPATCHER.password, '192.168.1.51')).envelope.ok).toBe(true);
+      clock.advanceMinutes(11);
+      expect((await signIn(backend, TEST_DISPATCHER.username, TEST_DISPATCHER.password, '192.168.1.50')).envelope.ok).toBe(true);
+    }));
+
+  it('lets a session lapse when left alone for a working day, and keeps it alive while in use', () =>
+    withClockBackend(async (backend, clock) => {
+      clock.advanceMinutes(9 * 60);
+      expect(await backend.dispatch('centre/get', {})).toMatchObject({ ok: true });
+      clock.advanceMinutes(9 * 60);
+      // Used nine hours ago: still alive, and now good for ten hours more.
+      expect(await backend.dispatch('centre/get', {})).toMatchObject({ ok: true });
+      clock.advanceMinutes(10 * 60 + 1);
+      expect(await backend.dispatch('centre/get', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('登录已过期') } });
+    }));
+
+  it('changes a password only with the current one, and signs the account out elsewhere', () =>
+    withTestBackend(async (backend) => {
+      const elsewhere = await signIn(backend, TEST_DISPATCHER.username, TEST_DISPATCHER.password);
+      expect((await refused(backend, 'auth/changePassword', { current: 'not-it-123', next: 'newer-pass-2' })).fields).toEqual({ current: 'invalid_value' });
+      expect((await refused(backend, 'auth/changePassword', { current: TEST_DISPATCHER.password, next: 'short' })).fields).toMatchObject({ next: expect.any(String) });
+      await ask(backend, 'auth/changePassword', { current: TEST_DISPATCHER.password, next: 'newer-pass-2' });
+      expect(await backend.dispatch('centre/get', {})).toMatchObject({ ok: true });
+      expect(await backend.dispatch('centre/get', {}, elsewhere.caller)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect((await signIn(backend, TEST_DISPATCHER.username, 'newer-pass-2')).envelope.ok).toBe(true);
+    }));
+
+  it('keeps one active dispatcher, and signs out an account the moment it is disabled', () =>
+    withTestBackend(async (backend) => {
+      const me = (await ask(backend, 'auth/status', {})).account!;
+      expect((await refused(backend, 'accounts/update', { id: me.id, version: me.version, displayName: me.displayName, role: 'viewer', zoneIds: [], active: true })).code).toBe('conflict');
+      const viewer = await asNewAccount(backend, 'viewer', { username: 'viewer1' });
+      const account = (await ask(backend, 'accounts/list', {})).find((candidate) => candidate.username === 'viewer1')!;
+      await ask(backend, 'accounts/update', { id: account.id, version: account.version, displayName: account.displayName, role: 'viewer', zoneIds: [], active: false });
+      expect(await viewer.backend.dispatch('centre/get', {})).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      expect((await signIn(backend, 'viewer1', 'pass-word-1')).envelope.ok).toBe(false);
+    }));
+});
+
+/** A week of 农林水务 imported as a roster: one qualified person on Monday and Tuesday mornings. */
+async function afWeek(backend: Backend): Promise<{ rosterId: number; staffId: number; postId: number }> {
+  const af = await zoneIdOf(backend, 'AF');
+  const file = await ask(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [af] });
+  const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+  const post = scenario.posts[0]!.id;
+  const person = scenario.staff.find((candidate) => (candidate.skills[post] ?? 0) >= 2 && !(candidate.unavailable ?? []).length)!;
+  const assignments = ['2026-11-23', '2026-11-24'].map((date) => ({ staff: person.id, date, shift: 'AM', post }));
+  const summary = await ask(backend, 'roster/importRoster', {
+    from: '2026-11-23', days: 7, zoneIds: [af], fileName: 'roster.json', base64: Buffer.from(JSON.stringify({ assignments })).toString('base64'),
+  });
+  return { rosterId: summary.id, staffId: Number(person.id), postId: Number(post) };
+}
+
+describe('a shift lead within their zones', () => {
+  it('edits the roster of their own zone from today on, but not another zone’s, nor a day gone by', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const week = await afWeek(backend);
+      const takeOff = (date: string) => ({ rosterId: week.rosterId, ops: [{ staffId: week.staffId, date, shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' });
+      expect(await members.lead.dispatch('board/edit', takeOff('2026-11-24'))).toMatchObject({ ok: true });
+      // The viewer sees the board read-only; the lead's board is editable.
+      expect(await members.viewer.dispatch('board/get', { rosterId: week.rosterId })).toMatchObject({ ok: true, value: { editable: false } });
+      expect(await members.lead.dispatch('board/get', { rosterId: week.rosterId })).toMatchObject({ ok: true, value: { editable: true } });
+      expect(await members.lead.dispatch('board/edit', { ...takeOff('2026-11-21'), ops: [{ ...takeOff('2026-11-21').ops[0]!, date: '2026-11-21' }] })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('2026-11-21 已过') } });
+
+      // A lead of another zone may look, but not touch.
+      const outsider = await asNewAccount(backend, 'lead', { username: 'lead2', zoneIds: [members.otherZone] });
+      expect(await outsider.backend.dispatch('board/get', { rosterId: week.rosterId })).toMatchObject({ ok: true, value: { editable: false } });
+      expect(await outsider.backend.dispatch('board/edit', takeOff('2026-11-23'))).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('本人负责区域') } });
+    }));
+
+  it('corrects the attendance of their zone’s people only, and the audit trail names them', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const people = await backend.context.session.use((db) => db.all<{ id: number; zone: number }>("SELECT id, home_zone_id AS zone FROM staff WHERE status <> 'departed'"));
+      const mine = people.find((person) => person.zone === members.leadZone)!;
+      const theirs = people.find((person) => person.zone === members.otherZone)!;
+      const correct = (staffId: number) => ({ staffId, date: '2026-11-20', status: 'on_time' as const, reason: '打卡机故障' });
+      expect(await members.lead.dispatch('attendance/correct', correct(mine.id))).toMatchObject({ ok: true });
+      expect(await members.lead.dispatch('attendance/correct', correct(theirs.id))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      const trail = await backend.context.session.use((db) => db.all<{ actor: string }>("SELECT actor FROM audit_log WHERE entity = 'attendance_correction'"));
+      expect(trail).toEqual([{ actor: 'lead1' }]);
+    }));
+});
+
+describe('two people on one roster', () => {
+  it('refuses the second save of a cell changed meanwhile, naming who changed it and when', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const week = await afWeek(backend);
+      // Both had the board open showing the person at the post on Tuesday morning.
+      const edit = { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' };
+      expect(await members.lead.dispatch('board/edit', edit)).toMatchObject({ ok: true });
+      const second = await members.dispatcher.dispatch('board/edit', edit);
+      expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
+      expect(!second.ok && second.error.message).toContain(`已被 lead1 于 ${new Date(TEST_NOW).toISOString()} 修改`);
+    }));
+
+  it('announces every change to whoever listens, with who made it and the roster, and nothing for a read', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const week = await afWeek(backend);
+      const heard: ChangeEvent[] = [];
+      const stop = backend.context.changes.subscribe((change) => heard.push(change));
+      await ask(members.viewer, 'board/get', { rosterId: week.rosterId });
+      await ask(members.viewer, 'dashboard/today', {});
+      expect(heard).toEqual([]);
+      await ask(members.lead, 'board/edit', { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' });
+      expect(heard).toEqual([{ channel: 'board/edit', actor: 'lead1', at: new Date(TEST_NOW).toISOString(), rosterId: week.rosterId }]);
+      // A refused call changed nothing and says nothing.
+      await members.viewer.dispatch('staff/create', {});
+      expect(heard).toHaveLength(1);
+      stop();
+    }));
+});
