@@ -47,7 +47,7 @@ function solverLayer() {
 function backendLayer() {
   const hostAndUi = { group: ['**/main/**', '**/preload/**', '**/serve/**', '**/renderer/**'] };
   const message = 'The backend is plain Node shared by both hosts: no electron, no host code, no UI; SQL goes through data/; file formats through transfer/xlsx.ts and transfer/csv.ts.';
-  const always = ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver', 'highs'];
+  const always = ['electron', 'react', 'react-dom', 'sqlite3', 'javascript-lp-solver', 'highs', 'selfsigned'];
   const excel = ['exceljs'];
   const csv = ['csv-parse', 'csv-parse/sync', 'csv-stringify', 'csv-stringify/sync'];
   return [
@@ -62,7 +62,7 @@ function backendLayer() {
  * ag-grid lives in the *Grid.tsx components and recharts in the *Chart.tsx ones.
  */
 function rendererLayer() {
-  const always = ['electron', 'sqlite3', 'javascript-lp-solver', 'highs', 'exceljs', ...nodeBuiltins];
+  const always = ['electron', 'sqlite3', 'javascript-lp-solver', 'highs', 'exceljs', 'selfsigned', ...nodeBuiltins];
   const grid = ['ag-grid-community', 'ag-grid-react', '@ag-grid-community/locale'];
   const charts = ['recharts'];
   const patterns = [
@@ -105,14 +105,26 @@ export default tseslint.config(
   }),
   ...backendLayer(),
   layer(['electron/serve/**'], {
+    paths: ['electron', 'react', 'react-dom', 'sqlite3', 'selfsigned'],
+    patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/data/**'] }],
+    message: 'The browser host uses the backend only; it must run where Electron is absent; selfsigned lives in serve/sharing.ts.',
+  }),
+  layer(['electron/serve/sharing.ts'], {
     paths: ['electron', 'react', 'react-dom', 'sqlite3'],
     patterns: [{ group: ['**/main/**', '**/preload/**', '**/renderer/**', '**/data/**'] }],
     message: 'The browser host uses the backend only; it must run where Electron is absent.',
   }),
-  layer(['electron/main/**', 'electron/preload/**'], {
-    paths: ['react', 'react-dom', 'sqlite3'],
+  // Main shares the data over the network with the browser host's own listener (serve/http-api.ts,
+  // serve/sharing.ts): one request handler for both hosts rather than a second copy in main.
+  layer(['electron/main/**'], {
+    paths: ['react', 'react-dom', 'sqlite3', 'selfsigned'],
+    patterns: [{ group: ['**/renderer/**', '**/data/**'] }],
+    message: 'The desktop host stays thin: it composes the backend, the contract and the browser host\'s listener.',
+  }),
+  layer(['electron/preload/**'], {
+    paths: ['react', 'react-dom', 'sqlite3', 'selfsigned'],
     patterns: [{ group: ['**/renderer/**', '**/data/**', '**/serve/**'] }],
-    message: 'The desktop host stays thin: it composes the backend and the contract.',
+    message: 'The preload is one generic bridge: the contract and electron only.',
   }),
   ...rendererLayer(),
 );

@@ -10,11 +10,15 @@ import { openBackend, type Backend } from '../backend/backend.ts';
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
 import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
-import { APP_ORIGIN, isAppUrl, registerChannels } from './ipc.ts';
+import { APP_ORIGIN, isAppUrl, registerChannels, WindowSessions } from './ipc.ts';
+import { CHANGE_CHANNEL } from '../contract/bridge.ts';
+import { startDesktopSharing, type DesktopSharing } from './sharing.ts';
 import { registerPrint, type PrintableContents, type PrintHost } from './print.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 let backend: Backend | null = null;
+let sharing: DesktopSharing | null = null;
+const sessions = new WindowSessions();
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -25,7 +29,9 @@ app.on('web-contents-created', (_event, contents) => lockDown(contents));
 app.whenReady().then(start).catch((error: unknown) => fail(error));
 
 app.on('window-all-closed', () => {
-  void (backend?.close() ?? Promise.resolve()).finally(() => app.quit());
+  void (sharing?.close() ?? Promise.resolve())
+    .then(() => backend?.close())
+    .finally(() => app.quit());
 });
 
 async function start(): Promise<void> {
@@ -36,8 +42,13 @@ async function start(): Promise<void> {
   } catch (error) {
     return fail(error, dataPaths(dataDir).backupDir);
   }
-  registerChannels(ipcMain, backend.dispatch, isAppUrl);
+  registerChannels(ipcMain, backend.dispatch, isAppUrl, sessions);
   registerPrint(ipcMain, printHost(), isAppUrl);
+  // What one window (or a hall desktop over the network) changed, every window refreshes.
+  backend.context.changes.subscribe((change) => {
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANGE_CHANNEL, change);
+  });
+  sharing = await startDesktopSharing(backend, join(__dirname, '..', 'renderer'));
   Menu.setApplicationMenu(buildMenu());
   openMainWindow();
 }
@@ -55,6 +66,9 @@ function openMainWindow(): void {
       webSecurity: true,
     },
   });
+  const id = window.webContents.id;
+  // A closed window's session is signed out with it.
+  window.on('closed', () => sessions.forget(id));
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

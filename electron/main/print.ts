@@ -18,7 +18,7 @@ export interface PrintableContents {
   print(options: Record<string, never>, callback: (success: boolean, failureReason: string) => void): void;
 }
 
-export interface PrintEventLike extends IpcEventLike {
+export interface PrintEventLike extends Omit<IpcEventLike, 'sender'> {
   sender: PrintableContents;
 }
 

@@ -1,16 +1,18 @@
 /**
- * The browser host's request handling: static files of the built renderer and
- * `POST /api/<channel>`, answered by the same dispatch as the desktop's IPC.
+ * The browser host's request handling: static files of the built renderer, `POST /api/<channel>`
+ * answered by the same dispatch as the desktop's IPC, and `GET /api/events`, the stream of changes
+ * made by everyone else. The session lives in an HttpOnly, SameSite=Strict cookie the page's script
+ * never sees; a cross-site page can neither send it nor read an answer.
  */
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { extname, join, normalize, sep } from 'node:path';
 import { MAX_CALL_BYTES } from '../contract/validate.ts';
 import type { Envelope } from '../contract/errors.ts';
-import type { Dispatch } from '../backend/dispatch.ts';
+import type { Dispatch, ChangeEvent } from '../backend/dispatch.ts';
+import type { Caller, SessionGrant } from '../backend/auth/call-context.ts';
 import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
-
-
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,15 +25,34 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** Host names a loopback server answers to; anything else is a DNS-rebinding attempt. */
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+export const SESSION_COOKIE = 'hall_roster_session';
 
-export function createRequestHandler(dispatch: Dispatch, staticDir: string) {
+/** Host names a loopback server answers to; anything else is a DNS-rebinding attempt. */
+export const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A comment line keeps idle event streams open through proxies and sleeping laptops. */
+const HEARTBEAT_MS = 25_000;
+
+/** What the handler needs of the backend. */
+export interface HttpBackend {
+  dispatch: Dispatch;
+  /** Whether a session token is live (an event stream is for signed-in pages only). */
+  isSignedIn(token: string): Promise<boolean>;
+  subscribe(listener: (change: ChangeEvent) => void): () => void;
+}
+
+export interface HandlerOptions {
+  /** The host names this listener answers to (loopback, or the sharing address as well). */
+  allowedHosts: () => ReadonlySet<string>;
+}
+
+export function createRequestHandler(backend: HttpBackend, staticDir: string, options: HandlerOptions = { allowedHosts: () => LOOPBACK_HOSTS }) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
-      if (!isLoopbackHost(request.headers.host)) return sendText(response, 421, 'Misdirected request');
+      if (!options.allowedHosts().has(hostName(request.headers.host))) return sendText(response, 421, 'Misdirected request');
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      if (url.pathname.startsWith('/api/')) return await handleApi(request, response, url, dispatch);
+      if (url.pathname === '/api/events') return await streamChanges(request, response, backend);
+      if (url.pathname.startsWith('/api/')) return await handleApi(request, response, url, backend.dispatch);
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
       await serveStatic(response, staticDir, url.pathname);
     } catch (error) {
@@ -58,13 +79,61 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
     return sendEnvelope(response, 400, failure('invalid_argument', 'Request body is not valid JSON'));
   }
   const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-  sendEnvelope(response, 200, await dispatch(channel, argument));
+  let granted: SessionGrant | null | undefined;
+  const caller: Caller = {
+    sessionToken: sessionTokenOf(request),
+    remote: request.socket.remoteAddress ?? 'unknown',
+    onSession: (session) => {
+      granted = session;
+    },
+  };
+  const envelope = await dispatch(channel, argument, caller);
+  const cookie = granted === undefined ? undefined : sessionCookie(granted, isSecure(request));
+  sendEnvelope(response, 200, envelope, cookie ? { 'set-cookie': cookie } : {});
 }
 
-function isLoopbackHost(hostHeader: string | undefined): boolean {
-  if (!hostHeader) return false;
-  const host = hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : hostHeader.split(':')[0];
-  return LOOPBACK_HOSTS.has(host ?? '');
+/** Server-sent events: one `change` event per change anyone made, for signed-in pages only. */
+async function streamChanges(request: IncomingMessage, response: ServerResponse, backend: HttpBackend) {
+  if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
+  if (!isSameOrigin(request)) return sendText(response, 403, 'Cross-site request refused');
+  const token = sessionTokenOf(request);
+  if (token === null || !(await backend.isSignedIn(token))) return sendText(response, 401, 'Sign in first');
+  response.writeHead(200, { ...securityHeaders(), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  const unsubscribe = backend.subscribe((change) => response.write(`event: change\ndata: ${JSON.stringify(change)}\n\n`));
+  const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  request.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
+}
+
+/** The Host header's name without its port ("[::1]" keeps its brackets). */
+export function hostName(hostHeader: string | undefined): string {
+  if (!hostHeader) return '';
+  return hostHeader.startsWith('[') ? hostHeader.slice(0, hostHeader.indexOf(']') + 1) : (hostHeader.split(':')[0] ?? '');
+}
+
+function isSecure(request: IncomingMessage): boolean {
+  return (request.socket as TLSSocket).encrypted === true;
+}
+
+function sessionTokenOf(request: IncomingMessage): string | null {
+  for (const part of String(request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return null;
+}
+
+/**
+ * A cookie for the browser's session only (no Max-Age: it ends with the browser); the backend lets
+ * the session lapse when idle. Secure whenever it travels over HTTPS (sharing on the network).
+ */
+export function sessionCookie(grant: SessionGrant | null, secure: boolean): string {
+  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  if (grant === null) return [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ');
+  return [`${SESSION_COOKIE}=${encodeURIComponent(grant.token)}`, ...attributes].join('; ');
 }
 
 function isSameOrigin(request: IncomingMessage): boolean {
@@ -118,8 +187,8 @@ function failure(code: 'invalid_argument' | 'forbidden_sender', message: string)
   return { ok: false, error: { code, message } };
 }
 
-function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>) {
-  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+function sendEnvelope(response: ServerResponse, status: number, envelope: Envelope<unknown>, extra: Record<string, string> = {}) {
+  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
   response.end(JSON.stringify(envelope));
 }
 

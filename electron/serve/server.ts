@@ -1,5 +1,6 @@
 /**
- * The browser host: the same backend and renderer as the desktop, over HTTP on loopback only.
+ * The browser host: the same backend and renderer as the desktop, over HTTP on loopback; and, when
+ * a dispatcher switches sharing on, over HTTPS on one network address for the hall's desktops.
  * `npm run serve` runs this file; `npm start` falls back to it when Electron's binary is missing.
  */
 import { createServer, type Server } from 'node:http';
@@ -7,11 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import packageJson from '../../package.json';
-import { openBackend, type Backend } from '../backend/backend.ts';
+import { openBackend, type Backend, type BackendOptions } from '../backend/backend.ts';
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
 import { fixedClock, type Clock } from '../backend/clock.ts';
-import { createRequestHandler } from './http-api.ts';
+import { createRequestHandler, LOOPBACK_HOSTS, type HttpBackend } from './http-api.ts';
+import { createSharing } from './sharing.ts';
+import { readSharingSetting } from '../backend/sharing-settings.ts';
 
 export const LOOPBACK = '127.0.0.1';
 export const DEFAULT_PORT = 5180;
@@ -21,6 +24,8 @@ export interface BrowserHostOptions {
   dataDir: string;
   staticDir: string;
   clock?: Clock;
+  /** For tests: a cheaper password hash. */
+  authPolicy?: BackendOptions['authPolicy'];
 }
 
 export interface BrowserHost {
@@ -30,9 +35,18 @@ export interface BrowserHost {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const backend = await openBackend({ host: 'browser', appVersion: packageJson.version, dataDir: options.dataDir, clock: options.clock });
-  const server = createServer(createRequestHandler(backend.dispatch, options.staticDir));
+  const backend = await openBackend({ host: 'browser', appVersion: packageJson.version, dataDir: options.dataDir, clock: options.clock, authPolicy: options.authPolicy });
+  const httpBackend: HttpBackend = { dispatch: backend.dispatch, isSignedIn: backend.isSignedIn, subscribe: (listener) => backend.context.changes.subscribe(listener) };
+  const server = createServer(createRequestHandler(httpBackend, options.staticDir));
+  // The shared listener answers to its own address as well as loopback's names; the loopback one never to another.
+  const sharing = createSharing({
+    certificateDir: backend.context.paths.dataDir,
+    clock: backend.context.clock,
+    handler: createRequestHandler(httpBackend, options.staticDir, { allowedHosts: () => withShared(sharing.sharedAddress()) }),
+  });
+  backend.setSharing(sharing);
   await listen(server, options.port);
+  await resumeSharing(backend, sharing);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${LOOPBACK}:${port}/`,
@@ -42,15 +56,32 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       // Browsers keep idle connections open; without this, close waits for them to time out.
       server.closeAllConnections();
       await closed;
+      await sharing.close();
       await backend.close();
     },
   };
 }
 
+function withShared(address: string | null): ReadonlySet<string> {
+  if (address === null) return LOOPBACK_HOSTS;
+  return new Set([...LOOPBACK_HOSTS, address.includes(':') ? `[${address}]` : address]);
+}
+
+/** Sharing switched on before a restart comes back on; if it cannot (the address is gone), it says so and stays off. */
+async function resumeSharing(backend: Backend, sharing: ReturnType<typeof createSharing>): Promise<void> {
+  const setting = await backend.context.session.use((db) => readSharingSetting(db));
+  if (!setting.enabled || setting.address === null) return;
+  try {
+    await sharing.apply({ enabled: true, address: setting.address, port: setting.port });
+  } catch (error) {
+    console.error(`共享未能恢复 / sharing could not resume on ${setting.address}:${setting.port}: ${(error as Error).message}`);
+  }
+}
+
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
-    // Loopback only: this host has no sign-in, so nothing off this machine may reach it.
+    // Loopback only: the hall's desktops come in over the HTTPS listener sharing opens, never here.
     server.listen(port, LOOPBACK, () => resolvePromise());
   });
 }

@@ -25,8 +25,17 @@ export const recorded: Recorded = {
 };
 
 class BrowserWindow {
+  static all: BrowserWindow[] = [];
+  static getAllWindows() {
+    return BrowserWindow.all;
+  }
+  readonly webContents = { id: BrowserWindow.all.length + 1, send: () => undefined };
   constructor(readonly options: Record<string, unknown>) {
     recorded.windows.push({ options, loaded: [] });
+    BrowserWindow.all.push(this);
+  }
+  on() {
+    return this;
   }
   loadURL(url: string) {
     recorded.windows.at(-1)?.loaded.push(url);

@@ -27,12 +27,20 @@ function send(host: BrowserHost, path: string, options: { method?: string; heade
 
 const json = { 'content-type': 'application/json' };
 
+/** The first-run step over HTTP; returns the Cookie header the host set for the new dispatcher. */
+async function setUpDispatcher(host: BrowserHost): Promise<string> {
+  const reply = await send(host, '/api/auth%2Fsetup', { method: 'POST', headers: json, body: JSON.stringify({ username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }) });
+  expect(JSON.parse(reply.body)).toMatchObject({ ok: true });
+  const cookie = String([reply.headers['set-cookie']].flat()[0] ?? '');
+  return cookie.split(';')[0]!;
+}
+
 async function withHost(work: (host: BrowserHost) => Promise<void>) {
   await withTempDir(async (dir) => {
     const staticDir = join(dir, 'renderer');
     await mkdir(staticDir);
     await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00') });
+    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00'), authPolicy: { scryptCost: 2 ** 10 } });
     try {
       await work(host);
     } finally {
@@ -47,23 +55,27 @@ describe('browser host', () => {
       expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     }));
 
-  it('answers POST /api/<channel> with the same envelopes as IPC', () =>
+  it('answers POST /api/<channel> with the same envelopes as IPC, once signed in', () =>
     withHost(async (host) => {
-      const ok = await send(host, '/api/settings%2Fget', { method: 'POST', headers: json, body: '{}' });
+      const anonymous = await send(host, '/api/settings%2Fget', { method: 'POST', headers: json, body: '{}' });
+      expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      const cookie = await setUpDispatcher(host);
+      const ok = await send(host, '/api/settings%2Fget', { method: 'POST', headers: { ...json, cookie }, body: '{}' });
       expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { language: 'zh-CN' } });
-      const bad = await send(host, '/api/staff%2Fget', { method: 'POST', headers: json, body: '{"id":"x"}' });
+      const bad = await send(host, '/api/staff%2Fget', { method: 'POST', headers: { ...json, cookie }, body: '{"id":"x"}' });
       expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_argument', fields: { id: 'invalid_type' } } });
       const unknown = await send(host, '/api/staff%2Fdrop', { method: 'POST', headers: json, body: '{}' });
       expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }));
 
-  it('refuses a cross-site request and a form post', () =>
+  it('refuses a cross-site request and a form post, even with the session cookie', () =>
     withHost(async (host) => {
-      const crossSite = await send(host, '/api/settings%2FsetLanguage', { method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body: '{"language":"en"}' });
+      const cookie = await setUpDispatcher(host);
+      const crossSite = await send(host, '/api/settings%2FsetLanguage', { method: 'POST', headers: { ...json, cookie, origin: 'https://evil.example' }, body: '{"language":"en"}' });
       expect(crossSite.status).toBe(403);
-      const form = await send(host, '/api/settings%2FsetLanguage', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"language":"en"}' });
+      const form = await send(host, '/api/settings%2FsetLanguage', { method: 'POST', headers: { 'content-type': 'text/plain', cookie }, body: '{"language":"en"}' });
       expect(form.status).toBe(415);
-      const settings = await send(host, '/api/settings%2Fget', { method: 'POST', headers: json, body: '{}' });
+      const settings = await send(host, '/api/settings%2Fget', { method: 'POST', headers: { ...json, cookie }, body: '{}' });
       expect(JSON.parse(settings.body).value.language).toBe('zh-CN');
     }));
 

@@ -17,7 +17,7 @@ class FakeIpcMain {
   invoke(channel: string, senderUrl: string | null, argument: unknown): Promise<Envelope<unknown>> {
     const listener = this.handlers.get(channel);
     if (!listener) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return Promise.resolve(listener({ senderFrame: senderUrl === null ? null : { url: senderUrl } }, argument) as Envelope<unknown>);
+    return Promise.resolve(listener({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: 1 } }, argument) as Envelope<unknown>);
   }
 }
 
