@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { AppInfo, Centre } from '../../electron/contract/model.ts';
 import { useI18n } from './i18n/i18n.tsx';
+import { AccountMenu } from './areas/auth/AccountMenu.tsx';
+import { useAccess } from './components/access.tsx';
+import { visibleAreas } from './areas/areas.ts';
 import type { MessageKey } from './i18n/zh-CN.ts';
-import { AREAS, type Area, type AreaFocus } from './areas/areas.ts';
+import type { Area, AreaFocus } from './areas/areas.ts';
 import { DashboardArea } from './areas/dashboard/DashboardArea.tsx';
 import { ReportsArea } from './areas/reports/ReportsArea.tsx';
 import { StaffArea } from './areas/staff/StaffArea.tsx';
@@ -12,8 +15,10 @@ import { AttendanceArea } from './areas/attendance/AttendanceArea.tsx';
 import { DemandArea } from './areas/demand/DemandArea.tsx';
 import { RosterArea } from './areas/roster/RosterArea.tsx';
 
-export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
+export function App({ centre, info, onSignOut }: { centre: Centre; info: AppInfo; onSignOut: () => void }) {
   const { t, language, setLanguage } = useI18n();
+  const { can } = useAccess();
+  const areas = visibleAreas(can);
   const [area, setArea] = useState<Area>('dashboard');
   const [focus, setFocus] = useState<AreaFocus>({});
   const go = (next: Area, nextFocus: AreaFocus = {}) => {
@@ -25,14 +30,16 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
     // Alt+1 … Alt+8 jump between areas from anywhere, as the nav's titles say.
     const onKey = (event: KeyboardEvent) => {
       const index = Number(event.key) - 1;
-      if (event.altKey && Number.isInteger(index) && AREAS[index]) {
+      const target = areas[index];
+      if (event.altKey && Number.isInteger(index) && target) {
         event.preventDefault();
-        go(AREAS[index]);
+        go(target);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    // The areas an account sees stay the same while it is signed in.
+  }, [areas.join('|')]);
 
   useEffect(() => {
     document.title = `${t('app.title')} · ${language === 'zh-CN' ? centre.nameZh : centre.nameEn}`;
@@ -46,6 +53,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
           <span className="brand-name">{t('app.title')}</span>
           <span className="centre-name">{language === 'zh-CN' ? centre.nameZh : centre.nameEn}</span>
         </div>
+        <AccountMenu onSignOut={onSignOut} />
         <div className="lang-switch" role="group" aria-label={t('lang.label')}>
           {(['zh-CN', 'en'] as const).map((option) => (
             <button key={option} type="button" aria-pressed={language === option} onClick={() => void setLanguage(option)}>
@@ -56,7 +64,7 @@ export function App({ centre, info }: { centre: Centre; info: AppInfo }) {
       </header>
       <nav className="sidebar" aria-label={t('nav.label')}>
         <ul>
-          {AREAS.map((name, index) => (
+          {areas.map((name, index) => (
             <li key={name}>
               <button
                 type="button"

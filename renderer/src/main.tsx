@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { Account, AuthStatus } from '../../electron/contract/areas/auth.ts';
 import { App } from './App.tsx';
-import { call } from './api/client.ts';
+import { call, SIGNED_OUT_EVENT } from './api/client.ts';
 import { createHttpBridge } from './api/http-bridge.ts';
+import { AccessProvider } from './components/access.tsx';
+import { AuthScreen } from './areas/auth/AuthScreen.tsx';
 import { I18nProvider, translate } from './i18n/i18n.tsx';
 import './styles.css';
 
@@ -12,14 +15,30 @@ if (!window.api) window.api = createHttpBridge();
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-async function boot() {
+/** Sign-in first (or the first-run step); then the app, as the account's role allows. */
+async function boot(notice: string | null = null) {
   try {
+    const status = await call('auth/status', {});
+    document.documentElement.lang = status.language;
+    if (!status.account) {
+      root.render(
+        <StrictMode>
+          <I18nProvider initial={status.language}>
+            <AuthScreen status={status} notice={notice} onSignedIn={() => void boot()} />
+          </I18nProvider>
+        </StrictMode>,
+      );
+      return;
+    }
     const [settings, centre, info] = await Promise.all([call('settings/get', {}), call('centre/get', {}), call('app/info', {})]);
     document.documentElement.lang = settings.language;
+    const signedIn = status as AuthStatus & { account: Account };
     root.render(
       <StrictMode>
         <I18nProvider initial={settings.language}>
-          <App centre={centre} info={info} />
+          <AccessProvider status={signedIn}>
+            <App centre={centre} info={info} onSignOut={() => void signOut()} />
+          </AccessProvider>
         </I18nProvider>
       </StrictMode>,
     );
@@ -34,5 +53,13 @@ async function boot() {
     );
   }
 }
+
+async function signOut() {
+  await call('auth/signOut', {}).catch(() => undefined);
+  await boot();
+}
+
+// A call that finds the session gone (it lapsed, or a dispatcher disabled the account) signs the page out, saying why.
+window.addEventListener(SIGNED_OUT_EVENT, (event) => void boot((event as CustomEvent<string>).detail));
 
 void boot();

@@ -1,4 +1,4 @@
-import type { ApiBridge } from '../../../electron/contract/bridge.ts';
+import type { ApiBridge, ChangeNotice } from '../../../electron/contract/bridge.ts';
 import type { Envelope } from '../../../electron/contract/errors.ts';
 
 /** The browser host's `window.api`: the same envelopes as IPC, over same-origin HTTP. */
@@ -26,6 +26,19 @@ export function createHttpBridge(): ApiBridge {
     print: async () => {
       window.print();
       return { done: true };
+    },
+    onChange: (listener) => {
+      // One stream for the page however many views listen; the browser reconnects it by itself.
+      const source = new EventSource('/api/events');
+      const onMessage = (event: MessageEvent<string>) => {
+        try {
+          listener(JSON.parse(event.data) as ChangeNotice);
+        } catch {
+          // A malformed notice is dropped: the next change or a reload shows the truth.
+        }
+      };
+      source.addEventListener('change', onMessage);
+      return () => source.close();
     },
   };
 }

@@ -7,6 +7,7 @@ import { rosterEn } from './areas/roster.ts';
 import { boardEn } from './areas/board.ts';
 import { printEn } from './areas/print.ts';
 import { reportsEn } from './areas/reports.ts';
+import { authEn } from './areas/auth.ts';
 
 /** English: the second language. Typed so that a key missing here fails to compile. */
 const coreEn: Record<keyof typeof coreZh, string> = {
@@ -262,4 +263,4 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.abWarning': 'Note: this person holds A/B posts that will need someone else: {list}',
 };
 
-export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn, ...boardEn, ...printEn, ...reportsEn };
+export const en: Record<MessageKey, string> = { ...coreEn, ...calendarEn, ...leaveEn, ...attendanceEn, ...demandEn, ...rosterEn, ...boardEn, ...printEn, ...reportsEn, ...authEn };

@@ -41,8 +41,9 @@ export function I18nProvider({ initial, children }: { initial: Language; childre
     [t],
   );
   const setLanguage = useCallback(async (next: Language) => {
-    // Persisted by the backend, so the choice survives a restart in either host.
-    const saved = await call('settings/setLanguage', { language: next });
+    // Persisted by the backend, so the choice survives a restart in either host; before sign-in
+    // (the sign-in screen) it can only be this page's choice.
+    const saved = await call('settings/setLanguage', { language: next }).catch(() => ({ language: next }));
     document.documentElement.lang = saved.language;
     setLanguageState(saved.language);
   }, []);

@@ -7,6 +7,7 @@ import { rosterZh } from './areas/roster.ts';
 import { boardZh } from './areas/board.ts';
 import { printZh } from './areas/print.ts';
 import { reportsZh } from './areas/reports.ts';
+import { authZh } from './areas/auth.ts';
 
 export const coreZh = {
   'app.title': '政务大厅排班',
@@ -262,6 +263,6 @@ export const coreZh = {
 } as const;
 
 /** The core wording and each area's, in one catalogue. */
-export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh, ...boardZh, ...printZh, ...reportsZh } as const;
+export const zhCN = { ...coreZh, ...calendarZh, ...leaveZh, ...attendanceZh, ...demandZh, ...rosterZh, ...boardZh, ...printZh, ...reportsZh, ...authZh } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -3,6 +3,7 @@ import type { LeaveRequest, LeaveStatus } from '../../../../electron/contract/ar
 import type { StaffRow } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { inDomains, useChanges } from '../../components/changes.ts';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
@@ -32,6 +33,7 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
   const [rejecting, setRejecting] = useState<LeaveRequest | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((key) => key + 1), []);
+  useChanges((change) => inDomains(change, ['leave']), refresh);
 
   const report = useCallback((caught: unknown) => onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'), [onNotice]);
 

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useChanges } from '../../components/changes.ts';
+import { useAccess } from '../../components/access.tsx';
 import type { BoardBreach, BoardEditResult, BoardOp, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
@@ -54,6 +56,7 @@ export function RosterBoardPanel(props: {
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const focused = useRef<EditTarget | null>(null);
   const say = useCallback((text: string, tone: 'ok' | 'error' = 'ok') => setNotice({ text, tone }), []);
+  const { account } = useAccess();
   const listeners = useRef({ loaded: props.onLoaded, changed: props.onChanged });
   listeners.current = { loaded: props.onLoaded, changed: props.onChanged };
 
@@ -82,6 +85,14 @@ export function RosterBoardPanel(props: {
     };
     // Loaded once per roster: later edits bring the board back with them.
   }, [props.rosterId]);
+
+  // Someone else changed this roster (another window, a hall desktop): show it as it now stands.
+  useChanges(
+    (change) => change.rosterId === props.rosterId && change.actor !== account.username,
+    (change) => {
+      void reload().then(() => say(t('changes.board', { actor: change.actor })));
+    },
+  );
 
   // A breach being decided shows on its cell while the lead reads the override dialog.
   const shown = useMemo(() => (board && pending ? { ...board, breaches: [...board.breaches, ...pending.breaches] } : board), [board, pending]);

@@ -3,6 +3,7 @@ import type { Dashboard, DashboardSlot } from '../../../../electron/contract/are
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
 import { useLatestLoad } from '../../components/use-latest-load.ts';
+import { useChanges } from '../../components/changes.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import type { Area, AreaFocus } from '../areas.ts';
 import { dayHeader } from '../roster/roster-format.ts';
@@ -23,6 +24,8 @@ export function DashboardArea({ centre, info, onNavigate }: { centre: Centre; in
   }, []);
   const { value, reload } = useLatestLoad(fetch, useCallback((caught: unknown) => setFailure(messageOf(caught)), []));
   const board = failure ? null : value;
+  // Any change can move a figure here (a repair, a leave decision, a punch import).
+  useChanges(() => true, () => void reload());
   const names = board ? reportNames(centre, board.shifts, language, t('reports.centreWide')) : null;
   return (
     <section className="area dashboard-area" aria-labelledby="dashboard-title">

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { inDomains, useChanges } from '../../components/changes.ts';
 import type { ShiftTemplate } from '../../../../electron/contract/areas/calendar.ts';
 import type { RosterJob, RosterSummary, RosterView } from '../../../../electron/contract/areas/roster.ts';
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
@@ -52,6 +53,8 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       say(errorText(caught), 'error');
     }
   }, [say, errorText]);
+  // A roster published or discarded on another desktop shows in the list here.
+  useChanges((change) => inDomains(change, ['roster', 'board']), () => void reloadList());
 
   useEffect(() => {
     void reloadList();

@@ -3,6 +3,9 @@ import type { AppInfo, BackupFile, Language } from '../../../../electron/contrac
 import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { useAccess } from '../../components/access.tsx';
+import { AccountsSection } from './AccountsSection.tsx';
+import { SharingSection } from './SharingSection.tsx';
 
 const LANGUAGES: Language[] = ['zh-CN', 'en'];
 
@@ -10,8 +13,13 @@ export function SettingsArea({ info }: { info: AppInfo }) {
   const { t, language, setLanguage } = useI18n();
   const [backups, setBackups] = useState<BackupFile[]>([]);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
+  const { can } = useAccess();
+  const managesData = can('backup/list');
+  const onNotice = useCallback((text: string, tone: 'ok' | 'error') => setNotice({ text, tone }), []);
 
-  const reload = useCallback(async () => setBackups(await call('backup/list', {})), []);
+  const reload = useCallback(async () => {
+    if (managesData) setBackups(await call('backup/list', {}));
+  }, [managesData]);
   useEffect(() => void reload(), [reload]);
 
   async function guarded(work: () => Promise<void>) {
@@ -60,6 +68,9 @@ export function SettingsArea({ info }: { info: AppInfo }) {
         <dt>{t('settings.backupDir')}</dt>
         <dd><code>{info.backupDir}</code></dd>
       </dl>
+      {can('accounts/list') ? <AccountsSection onNotice={onNotice} /> : null}
+      {can('sharing/get') ? <SharingSection onNotice={onNotice} /> : null}
+      {managesData ? (
       <section className="settings-group" aria-labelledby="backups-title">
         <h2 id="backups-title">{t('settings.backups')}</h2>
         <p className="muted">{t('settings.backupsExplain')}</p>
@@ -93,6 +104,7 @@ export function SettingsArea({ info }: { info: AppInfo }) {
           </table>
         )}
       </section>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { inDomains, useChanges } from '../../components/changes.ts';
 import type { Centre, Staff, StaffRow } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
@@ -30,6 +31,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
     }
   }, [t]);
   useEffect(() => void reload(), [reload]);
+  useChanges((change) => inDomains(change, ['staff', 'transfer', 'skills', 'ab']), () => void reload());
 
   const openEditor = useCallback(async (row: StaffRow) => {
     setEditor({ kind: 'edit', staff: await call('staff/get', { id: row.id }) });

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react';
+import type { FieldErrors } from '../../../../electron/contract/errors.ts';
+import { ApiError, call } from '../../api/client.ts';
+import { useAccess } from '../../components/access.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Field } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+/** Who is signed in, with their role; changing the password and signing out. */
+export function AccountMenu({ onSignOut }: { onSignOut: () => void }) {
+  const { t } = useI18n();
+  const { account } = useAccess();
+  const [changing, setChanging] = useState(false);
+  return (
+    <div className="account-menu" data-testid="account-menu">
+      <span>
+        {account.displayName} <span className="account-role">· {t(`auth.role.${account.role}`)}</span>
+      </span>
+      <button type="button" onClick={() => setChanging(true)}>{t('auth.changePassword')}</button>
+      <button type="button" onClick={onSignOut}>{t('auth.signOut')}</button>
+      {changing ? <ChangePasswordDialog onClose={() => setChanging(false)} /> : null}
+    </div>
+  );
+}
+
+function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
+  const { t, problem } = useI18n();
+  const [draft, setDraft] = useState({ current: '', next: '', repeat: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const mismatch = draft.repeat !== '' && draft.repeat !== draft.next;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mismatch) return;
+    setErrors({});
+    setFailure(null);
+    try {
+      await call('auth/changePassword', { current: draft.current, next: draft.next });
+      setDone(true);
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
+      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
+    }
+  };
+  return (
+    <Dialog title={t('auth.changePassword')} onClose={onClose}>
+      {done ? (
+        <div className="form-stack">
+          <p role="status">{t('auth.passwordChanged')}</p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={onClose}>{t('auth.close')}</button>
+          </div>
+        </div>
+      ) : (
+        <form className="form-stack" onSubmit={(event) => void submit(event)}>
+          {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
+          <Field label={t('auth.currentPassword')} error={errors.current ? problem('auth.current', errors.current) : undefined} required>
+            <input type="password" autoComplete="current-password" value={draft.current} onChange={(event) => setDraft({ ...draft, current: event.target.value })} />
+          </Field>
+          <Field label={t('auth.newPassword')} error={errors.next ? problem('auth.password', errors.next) : undefined} required>
+            <input type="password" autoComplete="new-password" value={draft.next} onChange={(event) => setDraft({ ...draft, next: event.target.value })} />
+          </Field>
+          <Field label={t('auth.repeatPassword')} error={mismatch ? t('auth.mismatch') : undefined} required>
+            <input type="password" autoComplete="new-password" value={draft.repeat} onChange={(event) => setDraft({ ...draft, repeat: event.target.value })} />
+          </Field>
+          <p className="hint">{t('auth.passwordRule')}</p>
+          <div className="form-actions">
+            <button type="button" onClick={onClose}>{t('auth.cancel')}</button>
+            <button type="submit" className="primary" disabled={mismatch || Object.values(draft).some((value) => value === '')}>{t('auth.save')}</button>
+          </div>
+        </form>
+      )}
+    </Dialog>
+  );
+}

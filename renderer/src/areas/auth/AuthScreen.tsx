@@ -1,0 +1,113 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { AuthStatus } from '../../../../electron/contract/areas/auth.ts';
+import type { FieldErrors } from '../../../../electron/contract/errors.ts';
+import { ApiError, call } from '../../api/client.ts';
+import { Field } from '../../components/Field.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import './auth.css';
+
+/**
+ * Before anything else: on first run, the dispatcher account the vendor's HR sets up; after that,
+ * sign-in. A lapsed session comes back here with the reason said.
+ */
+export function AuthScreen({ status, notice, onSignedIn }: { status: AuthStatus; notice: string | null; onSignedIn: () => void }) {
+  const { t, language, setLanguage } = useI18n();
+  const centre = language === 'zh-CN' ? status.centreNameZh : status.centreNameEn;
+  return (
+    <main className="auth-screen">
+      <div className="auth-card">
+        <div className="lang-switch auth-lang" role="group" aria-label={t('lang.label')}>
+          {(['zh-CN', 'en'] as const).map((option) => (
+            <button key={option} type="button" aria-pressed={language === option} onClick={() => void setLanguage(option)}>
+              {t(`lang.${option}`)}
+            </button>
+          ))}
+        </div>
+        <p className="auth-brand"><span className="brand-mark" aria-hidden="true">排</span> {t('app.title')}</p>
+        <p className="auth-centre">{centre}</p>
+        {status.hasAccounts ? <SignInForm notice={notice} onSignedIn={onSignedIn} /> : <FirstRunForm onSignedIn={onSignedIn} />}
+      </div>
+    </main>
+  );
+}
+
+function SignInForm({ notice, onSignedIn }: { notice: string | null; onSignedIn: () => void }) {
+  const { t } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [failure, setFailure] = useState<string | null>(notice);
+  const [busy, setBusy] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  useEffect(() => first.current?.focus(), []);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      await call('auth/signIn', { username, password });
+      onSignedIn();
+    } catch (caught) {
+      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="auth-form" onSubmit={(event) => void submit(event)} aria-labelledby="sign-in-title">
+      <h1 id="sign-in-title">{t('auth.signIn.title')}</h1>
+      {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
+      <Field label={t('auth.username')} required>
+        <input ref={first} value={username} autoComplete="username" maxLength={32} onChange={(event) => setUsername(event.target.value)} />
+      </Field>
+      <Field label={t('auth.password')} required>
+        <input type="password" value={password} autoComplete="current-password" maxLength={72} onChange={(event) => setPassword(event.target.value)} />
+      </Field>
+      <button type="submit" className="primary" disabled={busy || username === '' || password === ''}>{t('auth.signIn')}</button>
+      <p className="hint">{t('auth.signIn.hint')}</p>
+    </form>
+  );
+}
+
+function FirstRunForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const { t, problem } = useI18n();
+  const [draft, setDraft] = useState({ username: '', displayName: '', password: '', repeat: '' });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const mismatch = draft.repeat !== '' && draft.repeat !== draft.password;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mismatch) return;
+    setErrors({});
+    setFailure(null);
+    try {
+      await call('auth/setup', { username: draft.username, displayName: draft.displayName, password: draft.password });
+      onSignedIn();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
+      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
+    }
+  };
+  const fieldError = (name: string) => (errors[name] ? problem(`auth.${name}`, errors[name]!) : undefined);
+  return (
+    <form className="auth-form" onSubmit={(event) => void submit(event)} aria-labelledby="first-run-title">
+      <h1 id="first-run-title">{t('auth.firstRun.title')}</h1>
+      <p>{t('auth.firstRun.explain')}</p>
+      {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
+      <Field label={t('auth.username')} error={fieldError('username')} required>
+        <input value={draft.username} autoComplete="username" maxLength={32} onChange={(event) => setDraft({ ...draft, username: event.target.value })} />
+      </Field>
+      <Field label={t('auth.displayName')} error={fieldError('displayName')} required>
+        <input value={draft.displayName} maxLength={40} onChange={(event) => setDraft({ ...draft, displayName: event.target.value })} />
+      </Field>
+      <Field label={t('auth.newPassword')} error={fieldError('password')} required>
+        <input type="password" value={draft.password} autoComplete="new-password" maxLength={72} onChange={(event) => setDraft({ ...draft, password: event.target.value })} />
+      </Field>
+      <Field label={t('auth.repeatPassword')} error={mismatch ? t('auth.mismatch') : undefined} required>
+        <input type="password" value={draft.repeat} autoComplete="new-password" maxLength={72} onChange={(event) => setDraft({ ...draft, repeat: event.target.value })} />
+      </Field>
+      <p className="hint">{t('auth.passwordRule')}</p>
+      <button type="submit" className="primary" disabled={mismatch || Object.values(draft).some((value) => value === '')}>{t('auth.firstRun.create')}</button>
+    </form>
+  );
+}
