@@ -9,7 +9,6 @@ import type { Scenario } from '../../../solver/roster/types.ts';
 import { ask, asNewAccount, newCaller, openTestBackend, refused, signedIn, TEST_DISPATCHER, TEST_NOW, withTestBackend } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
 
-const ROLES: readonly Role[] = ['dispatcher', 'lead', 'viewer'];
 /** Signing out ends the caller's session: it is tried on its own, after the sweep. */
 const SWEPT = channelNames.filter((channel) => channel !== 'auth/signOut');
 
