@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, registerChannels, type IpcEventLike } from '../../../electron/main/ipc.ts';
+import { isAppUrl, registerChannels, WindowSessions, type IpcEventLike } from '../../../electron/main/ipc.ts';
 import { createBridge } from '../../../electron/preload/bridge.ts';
 import { channelNames } from '../../../electron/contract/channels.ts';
 import { createDispatch, type Handlers } from '../../../electron/backend/dispatch.ts';
@@ -14,10 +14,10 @@ class FakeIpcMain {
     if (this.handlers.has(channel)) throw new Error(`registered twice: ${channel}`);
     this.handlers.set(channel, listener);
   }
-  invoke(channel: string, senderUrl: string | null, argument: unknown): Promise<Envelope<unknown>> {
+  invoke(channel: string, senderUrl: string | null, argument: unknown, windowId = 1): Promise<Envelope<unknown>> {
     const listener = this.handlers.get(channel);
     if (!listener) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return Promise.resolve(listener({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: 1 } }, argument) as Envelope<unknown>);
+    return Promise.resolve(listener({ senderFrame: senderUrl === null ? null : { url: senderUrl }, sender: { id: windowId } }, argument) as Envelope<unknown>);
   }
 }
 
@@ -66,6 +66,29 @@ describe('IPC registration', () => {
   it('has no handler for an unknown channel', async () => {
     const { ipc } = setUp();
     await expect(ipc.invoke('api:staff/drop', APP_PAGE, {})).rejects.toThrow(/No handler/);
+  });
+
+  it('keeps each window’s session to itself, out of the page, and forgets it when the window closes', async () => {
+    const ipc = new FakeIpcMain();
+    const sessions = new WindowSessions();
+    const seen: (string | null)[] = [];
+    registerChannels(
+      ipc,
+      async (channel, _argument, caller) => {
+        if (channel === 'auth/signIn') caller.onSession({ token: 'token-of-window-1', expiresAt: '2026-11-22T20:00:00.000Z' });
+        else seen.push(caller.sessionToken);
+        return { ok: true, value: { signedIn: channel === 'auth/signIn' } };
+      },
+      isAppUrl,
+      sessions,
+    );
+    // The page gets the result only: the token stays in main.
+    expect(await ipc.invoke('api:auth/signIn', APP_PAGE, { username: 'a', password: 'b' }, 1)).toEqual({ ok: true, value: { signedIn: true } });
+    await ipc.invoke('api:centre/get', APP_PAGE, {}, 1);
+    await ipc.invoke('api:centre/get', APP_PAGE, {}, 2);
+    sessions.forget(1);
+    await ipc.invoke('api:centre/get', APP_PAGE, {}, 1);
+    expect(seen).toEqual(['token-of-window-1', null, null]);
   });
 
   it('trusts only app://renderer pages', () => {
