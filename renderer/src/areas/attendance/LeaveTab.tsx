@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useAccess } from '../../components/access.tsx';
 import type { LeaveRequest, LeaveStatus } from '../../../../electron/contract/areas/leave.ts';
 import type { StaffRow } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
@@ -33,6 +34,8 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
   const [rejecting, setRejecting] = useState<LeaveRequest | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const refresh = useCallback(() => setRefreshKey((key) => key + 1), []);
+  // Deciding is the dispatcher's (tiered approval); a lead records requests for their zones.
+  const decides = useAccess().can('leave/decide');
   useChanges((change) => inDomains(change, ['leave']), refresh);
 
   const report = useCallback((caught: unknown) => onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'), [onNotice]);
@@ -149,13 +152,13 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
                   <td className="leave-reason-cell">{request.reason}</td>
                   <td className="leave-reason-cell">{request.decisionNote ?? ''}</td>
                   <td className="leave-actions">
-                    {request.status === 'pending' ? (
+                    {decides && request.status === 'pending' ? (
                       <>
                         <button type="button" className="primary" onClick={() => void decide(request, 'approved')}>{t('leave.approve')}</button>
                         <button type="button" onClick={() => setRejecting(request)}>{t('leave.reject')}</button>
                       </>
                     ) : null}
-                    {request.status === 'pending' || request.status === 'approved' ? (
+                    {decides && (request.status === 'pending' || request.status === 'approved') ? (
                       <button type="button" onClick={() => void cancel(request)}>{t('leave.cancel')}</button>
                     ) : null}
                   </td>

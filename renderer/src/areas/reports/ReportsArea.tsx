@@ -4,6 +4,8 @@ import { Notice } from '../../components/Notice.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import type { Channel } from '../../../../electron/contract/channels.ts';
+import { useAccess } from '../../components/access.tsx';
 import { ClientReportTab } from './ClientReportTab.tsx';
 import { CostSettingsTab } from './CostSettingsTab.tsx';
 import { CostTab } from './CostTab.tsx';
@@ -21,6 +23,15 @@ const TABS = [
 ] as const satisfies readonly (readonly [string, (props: ReportsTabProps) => unknown])[];
 type Tab = (typeof TABS)[number][0];
 
+/** What each tab reads: pay and cost are the dispatcher's, the client's report everyone's. */
+const TAB_NEEDS: Readonly<Record<Tab, Channel>> = {
+  client: 'reports/client',
+  hours: 'reports/hours',
+  cost: 'cost/month',
+  whatIf: 'cost/whatIf',
+  costSettings: 'cost/settings',
+};
+
 /** 报表: the client's monthly report, hours and overtime, the cost of the contract and its settings. */
 export function ReportsArea({ centre, info }: { centre: Centre; info: AppInfo }) {
   const { t } = useI18n();
@@ -31,7 +42,9 @@ export function ReportsArea({ centre, info }: { centre: Centre; info: AppInfo })
     setTab(next);
     setNotice(null);
   };
-  const Current = TABS.find(([name]) => name === tab)?.[1] ?? ClientReportTab;
+  const { can } = useAccess();
+  const shown = TABS.filter(([name]) => can(TAB_NEEDS[name]));
+  const Current = shown.find(([name]) => name === tab)?.[1] ?? ClientReportTab;
   return (
     <section className="area reports-area" aria-labelledby="reports-title">
       <header className="area-header">
@@ -41,7 +54,7 @@ export function ReportsArea({ centre, info }: { centre: Centre; info: AppInfo })
       <Tabs
         label={t('nav.reports')}
         idPrefix="reports"
-        tabs={TABS.map(([name]) => ({ id: name, label: t(`reports.tab.${name}` as MessageKey) }))}
+        tabs={shown.map(([name]) => ({ id: name, label: t(`reports.tab.${name}` as MessageKey) }))}
         current={tab}
         onChange={select}
       />

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react';
+import { useAccess } from '../../components/access.tsx';
 import type { RosterSummary } from '../../../../electron/contract/areas/roster.ts';
 import type { Zone } from '../../../../electron/contract/model.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -14,6 +15,7 @@ export function RosterSummaryStrip(props: {
   onDiscard: () => void;
 }) {
   const { t, language } = useI18n();
+  const publishes = useAccess().can('roster/publish');
   const { summary } = props;
   const draft = summary.status === 'draft';
   const figures = [
@@ -38,7 +40,7 @@ export function RosterSummaryStrip(props: {
           {summary.publishedAt ? t('roster.publishedAt', { at: stampText(summary.publishedAt) }) : t('roster.createdAt', { at: stampText(summary.createdAt) })}
         </span>
         <span className="toolbar-spacer" />
-        {draft ? (
+        {draft && publishes ? (
           <div className="roster-actions">
             <button type="button" onClick={props.onDiscard} disabled={props.busy}>
               {t('roster.discard')}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useAccess } from '../../components/access.tsx';
 import type { Centre } from '../../../../electron/contract/model.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { defaultPeriod, periodChoices, type Period, type PeriodKind } from './period.ts';
@@ -28,6 +29,9 @@ export function RosterToolbar(props: {
   const { settings, onChange } = props;
   const [limitValid, setLimitValid] = useState(true);
   const ready = settings.zoneIds.length > 0 && limitValid && !props.busy;
+  // Making rosters is the dispatcher's; a lead or viewer opens the published ones below.
+  const { can } = useAccess();
+  if (!can('roster/solveStart')) return null;
   return (
     <div className="toolbar roster-toolbar">
       <PeriodKindSwitch

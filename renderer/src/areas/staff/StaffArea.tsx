@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useAccess } from '../../components/access.tsx';
 import { inDomains, useChanges } from '../../components/changes.ts';
 import type { Centre, Staff, StaffRow } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
@@ -19,6 +20,8 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
   const [selectedId, setSelectedId] = useState<number | null>(null);
   // Derived from the list, so a reload always hands the buttons the newest version of the row.
   const selected = rows.find((row) => row.id === selectedId) ?? null;
+  // Staff records are the dispatcher's: others see the list, never the edit form or the full resident ID.
+  const editsStaff = useAccess().can('staff/update');
   const [editor, setEditor] = useState<Editor>(null);
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const shown = useMemo(() => filterStaff(rows, filter), [rows, filter]);
@@ -39,7 +42,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.altKey && event.key.toLowerCase() === 'n' && editor === null) {
+      if (editsStaff && event.altKey && event.key.toLowerCase() === 'n' && editor === null) {
         event.preventDefault();
         setEditor({ kind: 'create' });
       }
@@ -96,21 +99,27 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         </label>
         <span className="count" data-testid="staff-count">{t('staff.count', { shown: shown.length, total: rows.length })}</span>
         <span className="toolbar-spacer" />
-        <button type="button" className="primary" onClick={() => setEditor({ kind: 'create' })} aria-keyshortcuts="Alt+N">
-          {t('staff.new')}
-        </button>
-        <button type="button" disabled={!selected || selected.status === 'departed'} onClick={() => selected && void openEditor(selected)}>
-          {t('staff.edit')}
-        </button>
-        <button
-          type="button"
-          disabled={!selected || selected.status === 'departed'}
-          onClick={() => selected && setEditor({ kind: 'deactivate', person: selected })}
-        >
-          {t('staff.deactivate')}
-        </button>
-        {/* The daily actions stay on the first line; import and export are reached less often. */}
-        <TransferControls kind="staff" onImported={() => void reload()} onNotice={(text, tone) => setNotice({ text, tone })} />
+        {editsStaff ? (
+          <>
+            <button type="button" className="primary" onClick={() => setEditor({ kind: 'create' })} aria-keyshortcuts="Alt+N">
+              {t('staff.new')}
+            </button>
+            <button type="button" disabled={!selected || selected.status === 'departed'} onClick={() => selected && void openEditor(selected)}>
+              {t('staff.edit')}
+            </button>
+            <button
+              type="button"
+              disabled={!selected || selected.status === 'departed'}
+              onClick={() => selected && setEditor({ kind: 'deactivate', person: selected })}
+            >
+              {t('staff.deactivate')}
+            </button>
+            {/* The daily actions stay on the first line; import and export are reached less often. */}
+            <TransferControls kind="staff" onImported={() => void reload()} onNotice={(text, tone) => setNotice({ text, tone })} />
+          </>
+        ) : (
+          <span className="muted" data-testid="read-only">{t('access.readOnly')}</span>
+        )}
       </div>
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
       <StaffGrid
@@ -120,7 +129,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
         selectedId={selectedId}
         showLeftOn={filter.status === 'all' || filter.status === 'departed'}
         onSelect={(row) => setSelectedId(row?.id ?? null)}
-        onOpen={(row) => row.status !== 'departed' && void openEditor(row)}
+        onOpen={(row) => editsStaff && row.status !== 'departed' && void openEditor(row)}
       />
       {editor?.kind === 'create' || editor?.kind === 'edit' ? (
         <StaffForm

@@ -71,6 +71,7 @@ export const authZh = {
   'sharing.howToConnect': '大厅电脑第一次连接时浏览器会提示证书不受信任：请核对浏览器显示的指纹与上面的一致后再继续。',
 
   'changes.board': '{actor} 刚刚修改了此排班，已刷新。',
+  'access.readOnly': '只读：此账号不能修改这里的内容。',
 } as const;
 
 export const authEn: Record<keyof typeof authZh, string> = {
@@ -145,4 +146,5 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'sharing.howToConnect': 'On first connection a hall computer\'s browser warns that the certificate is not trusted: check that the fingerprint it shows is the one above before going on.',
 
   'changes.board': '{actor} just changed this roster; it has been reloaded.',
+  'access.readOnly': 'Read only: this account cannot change what is here.',
 };
