@@ -22,6 +22,7 @@ export type FieldErrors = Record<string, FieldProblem>;
 
 export type FieldProblem =
   | 'required'
+  | 'too_short'
   | 'too_long'
   | 'format'
   | 'invalid_type'

@@ -63,7 +63,9 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
     case 'invalid_type':
       return 'invalid_type';
     case 'too_small':
-      return issue.origin === 'string' ? 'required' : 'out_of_range';
+      // An empty text is missing; one shorter than its minimum (a password) is too short.
+      if (issue.origin === 'string') return Number(issue.minimum) > 1 ? 'too_short' : 'required';
+      return 'out_of_range';
     case 'too_big':
       return issue.origin === 'string' || issue.origin === 'array' ? 'too_long' : 'out_of_range';
     case 'invalid_format':
@@ -78,7 +80,7 @@ function problemOf(issue: z.core.$ZodIssue): FieldProblem {
 }
 
 const knownProblems: ReadonlySet<string> = new Set<FieldProblem>([
-  'required', 'too_long', 'format', 'invalid_type', 'invalid_value', 'out_of_range',
+  'required', 'too_short', 'too_long', 'format', 'invalid_type', 'invalid_value', 'out_of_range',
   'unknown_field', 'checksum', 'taken', 'future_date', 'before_hire', 'too_young',
   'gender_mismatch', 'wrong_zone', 'same_person', 'unqualified', 'departed', 'already_a', 'not_mentor',
   'already_qualified',

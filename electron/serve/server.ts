@@ -145,6 +145,9 @@ export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run as `node dist/serve/server.mjs` (or the source): start. Bundled into something else (a bench
+// imports the host), import.meta.url is that bundle's, so the file's own name is checked too.
+const entry = process.argv[1] ? resolve(process.argv[1]) : '';
+if (/[\\/]server\.(mjs|ts)$/.test(entry) && entry === fileURLToPath(import.meta.url)) {
   void runBrowserHostCli();
 }

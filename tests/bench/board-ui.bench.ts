@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright';
-import { openBackend, type Backend } from '../../electron/backend/backend.ts';
+import type { Backend } from '../../electron/backend/backend.ts';
+import { openSignedInBackend, signInPage } from './signed-in.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import { startBrowserHost } from '../../electron/serve/server.ts';
 import { residentIdCheckChar } from '../../electron/contract/rules.ts';
@@ -95,7 +96,7 @@ function greedyRoster(scenario: Scenario): Assignment[] {
 
 /** The hall of 300 and its week as a draft roster; returns how big it came out. */
 async function prepare(dataDir: string): Promise<string> {
-  const backend = await openBackend({ host: 'browser', appVersion: 'bench', dataDir, clock });
+  const backend = await openSignedInBackend({ host: 'browser', appVersion: 'bench', dataDir, clock });
   try {
     await growHall(backend);
     const zoneIds = (await backend.context.session.use((db) => db.all<{ id: number }>('SELECT id FROM zones ORDER BY id'))).map((z) => z.id);
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
     const size = await prepare(dataDir);
     const host = await startBrowserHost({ port: 0, dataDir, staticDir: resolve('dist/renderer'), clock });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await signInPage(page, host.url);
     const opens: number[] = [];
     const switches: number[] = [];
     for (let run = 0; run < RUNS; run += 1) {

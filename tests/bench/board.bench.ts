@@ -12,7 +12,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openBackend, type Backend } from '../../electron/backend/backend.ts';
+import type { Backend } from '../../electron/backend/backend.ts';
+import { openSignedInBackend } from './signed-in.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import type { Channel, ChannelInput, ChannelResult } from '../../electron/contract/channels.ts';
 import type { BoardOp } from '../../electron/contract/areas/board.ts';
@@ -146,7 +147,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'hall-roster-board-bench-'));
   const loadBefore = loadavg()[0]!;
-  const backend = await openBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
+  const backend = await openSignedInBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
   try {
     await growHall(backend);
     const zoneIds = (await backend.context.session.use((db) => db.all<{ id: number }>("SELECT id FROM zones ORDER BY id"))).map((z) => z.id);

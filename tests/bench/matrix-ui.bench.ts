@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright';
-import { openBackend } from '../../electron/backend/backend.ts';
+import { openSignedInBackend, signInPage } from './signed-in.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import { startBrowserHost } from '../../electron/serve/server.ts';
 import { insertPost, listPosts, listZones } from '../../data/repositories/centre.ts';
@@ -20,7 +20,7 @@ const SKILLS = 40;
 const clock = fixedClock('2026-11-22T10:00:00');
 
 async function growCentre(dataDir: string): Promise<void> {
-  const backend = await openBackend({ host: 'browser', appVersion: 'bench', dataDir, clock });
+  const backend = await openSignedInBackend({ host: 'browser', appVersion: 'bench', dataDir, clock });
   await backend.context.session.use((db) =>
     db.transaction(async (tx) => {
       await addPosts(tx);
@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     await growCentre(dataDir);
     const host = await startBrowserHost({ port: 0, dataDir, staticDir: resolve('dist/renderer'), clock });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await signInPage(page, host.url);
     await page.goto(host.url);
     await page.getByRole('navigation').waitFor();
     const started = Date.now();

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openBackend } from '../../electron/backend/backend.ts';
+import { openSignedInBackend } from './signed-in.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import { insertStaff } from '../../data/repositories/staff.ts';
 import { residentIdCheckChar } from '../../electron/contract/rules.ts';
@@ -19,7 +19,7 @@ const TARGET = 50_000;
 
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'hall-roster-bench-'));
-  const backend = await openBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
+  const backend = await openSignedInBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
   try {
     const workingDays = await backend.context.session.use(async (db) => {
       await db.transaction(async (tx) => {

@@ -8,7 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openBackend, type Backend } from '../../electron/backend/backend.ts';
+import type { Backend } from '../../electron/backend/backend.ts';
+import { openSignedInBackend } from './signed-in.ts';
 import { fixedClock } from '../../electron/backend/clock.ts';
 import { insertStaff } from '../../data/repositories/staff.ts';
 import { residentIdCheckChar } from '../../electron/contract/rules.ts';
@@ -59,7 +60,7 @@ async function measure(backend: Backend, label: string): Promise<[string, number
 async function main() {
   const dir = await mkdtemp(join(tmpdir(), 'hall-roster-reports-bench-'));
   try {
-    const backend = await openBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
+    const backend = await openSignedInBackend({ host: 'browser', appVersion: 'bench', dataDir: dir, clock });
     const rows = await measure(backend, 'demo (123 staff)');
     const staff = (await backend.dispatch('staff/list', {})) as { value: { status: string }[] };
     await addStaff(backend, 300 - staff.value.filter((person) => person.status !== 'departed').length);

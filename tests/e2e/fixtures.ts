@@ -15,6 +15,15 @@ export interface HostProcess {
   dataDir: string;
 }
 
+/** The dispatcher every test's host is set up with; a test of the first-run step asks for none. */
+export const E2E_DISPATCHER = { username: 'dispatcher', displayName: '人事调度', password: 'dispatch-2026' } as const;
+
+async function post(url: string, channel: string, body: unknown): Promise<void> {
+  const response = await fetch(`${url}api/${encodeURIComponent(channel)}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const envelope = (await response.json()) as { ok: boolean; error?: unknown };
+  if (!envelope.ok) throw new Error(`${channel} refused: ${JSON.stringify(envelope.error)}`);
+}
+
 /** Starts the real browser host, as `npm run serve` does, on a free port and a new data folder. */
 async function startHost(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['dist/serve/server.mjs'], {
@@ -40,12 +49,13 @@ async function startHost(dataDir: string): Promise<{ url: string; child: ChildPr
   return { url, child };
 }
 
-export const test = base.extend<{ host: HostProcess; shell: AppShell; staff: StaffPage; settings: SettingsPage }>({
-  // Playwright reads a fixture's dependencies from this pattern; the host depends on none.
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use) => {
+export const test = base.extend<{ firstRun: boolean; host: HostProcess; shell: AppShell; staff: StaffPage; settings: SettingsPage }>({
+  /** True: the host starts with no account at all, as a new installation does. */
+  firstRun: [false, { option: true }],
+  host: async ({ firstRun }, use) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hall-roster-e2e-'));
     const { url, child } = await startHost(dataDir);
+    if (!firstRun) await post(url, 'auth/setup', E2E_DISPATCHER);
     await use({ url, dataDir });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -54,6 +64,15 @@ export const test = base.extend<{ host: HostProcess; shell: AppShell; staff: Sta
     await exited;
     clearTimeout(forced);
     await rm(dataDir, { recursive: true, force: true });
+  },
+  // Every page of a test is signed in as the dispatcher (the cookie is the browser context's),
+  // unless the test is about signing in.
+  context: async ({ context, host, firstRun }, use) => {
+    if (!firstRun) {
+      const response = await context.request.post(`${host.url}api/auth%2FsignIn`, { data: { username: E2E_DISPATCHER.username, password: E2E_DISPATCHER.password } });
+      if (!((await response.json()) as { ok: boolean }).ok) throw new Error('the e2e dispatcher could not sign in');
+    }
+    await use(context);
   },
   shell: async ({ page, host }, use) => {
     const shell = new AppShell(page, host.url);

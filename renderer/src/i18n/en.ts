@@ -95,6 +95,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'deactivate.confirm': 'Record departure',
 
   'problem.required': 'Required',
+  'problem.too_short': 'Too short',
   'problem.too_long': 'Too long',
   'problem.format': 'Wrong format',
   'problem.invalid_type': 'Wrong type',

@@ -94,6 +94,7 @@ export const coreZh = {
   'deactivate.confirm': '确认离职',
 
   'problem.required': '此项必填',
+  'problem.too_short': '内容过短',
   'problem.too_long': '内容过长',
   'problem.format': '格式不正确',
   'problem.invalid_type': '类型不正确',

@@ -26,6 +26,9 @@ export const authZh = {
   'problem.auth.username.taken': '用户名已被使用',
   'problem.auth.username.format': '只能用字母、数字和 . _ -',
   'problem.auth.password.format': '至少 8 位，须同时包含字母和数字',
+  'problem.auth.password.too_short': '至少 8 位，须同时包含字母和数字',
+  'problem.auth.next.too_short': '至少 8 位，须同时包含字母和数字',
+  'problem.auth.next.format': '至少 8 位，须同时包含字母和数字',
   'problem.auth.current.invalid_value': '当前密码不正确',
 
   'accounts.title': '账号与权限',
@@ -55,6 +58,7 @@ export const authZh = {
   'problem.accounts.username.taken': '用户名已被使用',
   'problem.accounts.username.format': '只能用字母、数字和 . _ -',
   'problem.accounts.password.format': '至少 8 位，须同时包含字母和数字',
+  'problem.accounts.password.too_short': '至少 8 位，须同时包含字母和数字',
   'problem.accounts.zoneIds.required': '班组长至少负责一个区域',
 
   'sharing.title': '局域网共享',
@@ -101,6 +105,9 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'problem.auth.username.taken': 'This user name is taken',
   'problem.auth.username.format': 'Letters, digits and . _ - only',
   'problem.auth.password.format': 'At least 8 characters, with letters and digits',
+  'problem.auth.password.too_short': 'At least 8 characters, with letters and digits',
+  'problem.auth.next.too_short': 'At least 8 characters, with letters and digits',
+  'problem.auth.next.format': 'At least 8 characters, with letters and digits',
   'problem.auth.current.invalid_value': 'The current password is wrong',
 
   'accounts.title': 'Accounts and roles',
@@ -130,6 +137,7 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'problem.accounts.username.taken': 'This user name is taken',
   'problem.accounts.username.format': 'Letters, digits and . _ - only',
   'problem.accounts.password.format': 'At least 8 characters, with letters and digits',
+  'problem.accounts.password.too_short': 'At least 8 characters, with letters and digits',
   'problem.accounts.zoneIds.required': 'A shift lead answers for at least one zone',
 
   'sharing.title': 'Sharing on the local network',
