@@ -2,7 +2,7 @@
  * The desktop host. Thin on purpose: open the backend, register the channels, open one secure
  * window. Everything the app does lives in the backend and the renderer.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type WebContents } from 'electron';
 import { writeFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,12 +13,15 @@ import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
 import { APP_ORIGIN, isAppUrl, registerChannels, WindowSessions } from './ipc.ts';
 import { CHANGE_CHANNEL } from '../contract/bridge.ts';
 import { startDesktopSharing, type DesktopSharing } from './sharing.ts';
+import { certificateMatches, isTargetUrl, parseClientArguments, readClientTarget, writeClientTarget, type ClientTarget } from './client-mode.ts';
 import { registerPrint, type PrintableContents, type PrintHost } from './print.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 let backend: Backend | null = null;
 let sharing: DesktopSharing | null = null;
 const sessions = new WindowSessions();
+/** The pages a window may show: the app's own, or in client mode the sharing desktop's. */
+let isAllowedUrl: (url: string) => boolean = isAppUrl;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -35,8 +38,15 @@ app.on('window-all-closed', () => {
 });
 
 async function start(): Promise<void> {
-  serveRendererFiles();
   const dataDir = defaultDataDir();
+  let target: ClientTarget | null;
+  try {
+    target = chooseClientTarget(dataDir);
+  } catch (error) {
+    return fail(error);
+  }
+  if (target) return startClient(target);
+  serveRendererFiles();
   try {
     backend = await openBackend({ host: 'electron', appVersion: app.getVersion(), dataDir });
   } catch (error) {
@@ -72,6 +82,36 @@ function openMainWindow(): void {
   void window.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+/** The command line's --connect / --local, remembered beside the data file; else what was remembered. */
+function chooseClientTarget(dataDir: string): ClientTarget | null {
+  const asked = parseClientArguments(process.argv);
+  if (asked && 'local' in asked) writeClientTarget(dataDir, null);
+  else if (asked) writeClientTarget(dataDir, asked.connect);
+  return readClientTarget(dataDir);
+}
+
+/**
+ * A hall desktop on the dispatcher's data: the sharing desktop's own pages over HTTPS, its
+ * self-signed certificate trusted by the pinned fingerprint alone, no preload (the remote page
+ * talks to its host over HTTP like any browser) and no local backend.
+ */
+function startClient(target: ClientTarget): void {
+  isAllowedUrl = (url) => isTargetUrl(url, target);
+  session.defaultSession.setCertificateVerifyProc((request, callback) => {
+    const host = new URL(target.url).hostname.replace(/^\[|\]$/g, '');
+    // 0: trusted; -2: refused. Anything but the pinned certificate of that host is refused.
+    callback(request.hostname === host && certificateMatches(request.certificate.data, target.fingerprint) ? 0 : -2);
+  });
+  Menu.setApplicationMenu(buildMenu());
+  const window = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: '政务大厅排班',
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true },
+  });
+  void window.loadURL(target.url);
+}
+
 /** Printing's ties to Electron: the save dialog over the asking window, the file, the documents folder. */
 function printHost(): PrintHost {
   return {
@@ -89,7 +129,7 @@ function printHost(): PrintHost {
 function lockDown(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAllowedUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -43,7 +43,10 @@ class BrowserWindow {
   }
 }
 
+export const certificateChecks: ((request: { hostname: string; certificate: { data: string } }, callback: (verdict: number) => void) => void)[] = [];
+
 export const fakeElectron = {
+  session: { defaultSession: { setCertificateVerifyProc: (proc: (typeof certificateChecks)[number]) => certificateChecks.push(proc) } },
   app: {
     on: (event: string, listener: (event: unknown, contents: unknown) => void) => {
       if (event === 'web-contents-created') recorded.webContentsListeners.push(listener);

@@ -4,7 +4,7 @@ export class SettingsPage {
   constructor(readonly page: Page) {}
 
   backupRows(): Locator {
-    return this.page.locator('table.plain-table tbody tr');
+    return this.page.getByTestId('backups').locator('tbody tr');
   }
 
   async backUpNow(): Promise<void> {

@@ -78,7 +78,7 @@ export function SettingsArea({ info }: { info: AppInfo }) {
         {backups.length === 0 ? (
           <p>{t('settings.noBackups')}</p>
         ) : (
-          <table className="plain-table">
+          <table className="plain-table" data-testid="backups">
             <thead>
               <tr>
                 <th scope="col">{t('settings.backupTime')}</th>
