@@ -74,11 +74,7 @@ test('a shift lead made by the dispatcher sees the hall’s rosters, edits their
   await page.goto(host.url);
   await createAccount(page, { username: 'lead.wang', name: '王班长', role: '班组长', zone: ZONE, password: 'wang-2026x' });
   await createAccount(page, { username: 'client.li', name: '李监督', role: '只读', password: 'li-2026xx' });
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   await roster.publishButton().click();
   await expect(roster.status()).toHaveText('已发布');
 
@@ -115,11 +111,7 @@ test('a change made on one desktop shows on another within seconds, without a re
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
   await page.goto(host.url);
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   await expect(board.board()).toBeVisible();
   await board.view('按窗口');
 

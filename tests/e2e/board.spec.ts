@@ -12,11 +12,7 @@ const TIME_LIMIT = 10;
 
 /** Next week's roster of one small zone, generated through the toolbar as a dispatcher does. */
 async function generateZoneWeek(roster: RosterPage): Promise<void> {
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(TIME_LIMIT);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE, TIME_LIMIT);
 }
 
 /** Someone qualified for the zone's intake, on approved annual leave on Tuesday: the roster leaves them off. */

@@ -24,11 +24,7 @@ test('someone called in sick tomorrow: the repair covers their duties and keeps 
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
   await page.goto(host.url);
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   await roster.publishButton().click();
   await expect(roster.status()).toContainText('已发布');
   await expect(board.board()).toBeVisible();
@@ -75,11 +71,7 @@ test('a repair changes nothing until it is applied: Esc steps back to the absenc
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
   await page.goto(host.url);
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
   const before = await roster.api<Board>('board/get', { rosterId: newest!.id });
   const duty = before.duties.find((each) => each.date === TOMORROW)!;
@@ -107,11 +99,7 @@ test('re-optimising the rest of the week shows its proposal and applies it in on
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
   await page.goto(host.url);
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   await expect(board.board()).toBeVisible();
 
   await board.button('重新优化').click();

@@ -69,11 +69,7 @@ test('a published week with a post left short shows in the monthly report as a g
   const reports = new ReportsPage(page);
   expect(await roster.everyoneQualifiedAway(SHORT_POST, MONDAY)).toBeGreaterThan(0);
   await page.goto(host.url);
-  await roster.open();
-  await roster.onlyZone(ZONE);
-  await roster.timeLimit(10);
-  await roster.generateButton().click();
-  await roster.waitForDraft();
+  await roster.generateZoneWeek(ZONE);
   await roster.publishButton().click();
   await expect(roster.status()).toHaveText('已发布');
 

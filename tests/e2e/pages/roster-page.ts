@@ -47,6 +47,15 @@ export class RosterPage {
     return qualified.length;
   }
 
+  /** A week of one zone generated through the toolbar as a dispatcher does, ending on its draft. */
+  async generateZoneWeek(zone: string, timeLimit = 10): Promise<void> {
+    await this.open();
+    await this.onlyZone(zone);
+    await this.timeLimit(timeLimit);
+    await this.generateButton().click();
+    await this.waitForDraft();
+  }
+
   /** Only the named zones, chosen in the toolbar's checklist. */
   async onlyZone(name: string): Promise<void> {
     await this.page.locator('.zone-checklist summary').click();

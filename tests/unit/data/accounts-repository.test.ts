@@ -1,6 +1,4 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../data/connection.ts';
 import { migrate } from '../../../data/migrations/index.ts';
 import {
   countAccounts,
@@ -14,23 +12,13 @@ import {
   updateAccount,
 } from '../../../data/repositories/accounts.ts';
 import { putSetting, getSetting } from '../../../data/repositories/settings.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { withMigratedDb } from '../../support/db.ts';
 
 const NOW = '2026-11-22T02:00:00.000Z';
 const LATER = '2026-11-22T12:00:00.000Z';
 const HASH = 'scrypt$1024$8$1$c2FsdA==$a2V5';
 
-async function withDb(work: (db: Database) => Promise<void>, upTo?: number) {
-  await withTempDir(async (dir) => {
-    const db = await openDatabase(join(dir, 'centre.sqlite3'));
-    try {
-      await migrate(db, upTo);
-      await work(db);
-    } finally {
-      await db.close();
-    }
-  });
-}
+const withDb = withMigratedDb;
 
 describe('migration 010', () => {
   it('adds accounts and sessions as STRICT tables, keeping what was written before it', () =>

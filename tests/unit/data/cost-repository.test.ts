@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../data/connection.ts';
+import type { Database } from '../../../data/connection.ts';
 import { migrate } from '../../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../../data/demo/seed.ts';
 import {
@@ -13,22 +12,12 @@ import {
   replaceBudget,
   type SocialInsuranceRecord,
 } from '../../../data/repositories/cost.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { withMigratedDb } from '../../support/db.ts';
 
 const NOW = '2026-11-22T02:00:00.000Z';
 const LATER = '2026-11-22T03:00:00.000Z';
 
-async function withDb(work: (db: Database) => Promise<void>, upTo?: number) {
-  await withTempDir(async (dir) => {
-    const db = await openDatabase(join(dir, 'centre.sqlite3'));
-    try {
-      await migrate(db, upTo);
-      await work(db);
-    } finally {
-      await db.close();
-    }
-  });
-}
+const withDb = withMigratedDb;
 
 const RULE: SocialInsuranceRecord = {
   city: '示范市', year: 2026, baseFloor: 4588, baseCap: 22941, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5, updatedAt: NOW,

@@ -1,6 +1,5 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../data/connection.ts';
+import type { Database } from '../../../data/connection.ts';
 import { migrate } from '../../../data/migrations/index.ts';
 import { seedDemoCentre } from '../../../data/demo/seed.ts';
 import {
@@ -16,22 +15,12 @@ import {
   publishRoster,
   type NewRoster,
 } from '../../../data/repositories/roster.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { withMigratedDb } from '../../support/db.ts';
 
 const NOW = '2026-11-22T02:00:00.000Z';
 const LATER = '2026-11-22T03:00:00.000Z';
 
-async function withDb(work: (db: Database) => Promise<void>, upTo?: number) {
-  await withTempDir(async (dir) => {
-    const db = await openDatabase(join(dir, 'centre.sqlite3'));
-    try {
-      await migrate(db, upTo);
-      await work(db);
-    } finally {
-      await db.close();
-    }
-  });
-}
+const withDb = withMigratedDb;
 
 /** Two staff and two posts of the demo centre, for foreign keys. */
 async function someIds(db: Database) {

@@ -5,6 +5,7 @@ import { useAccess } from '../../components/access.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NewPasswordFields, passwordsDiffer } from './NewPasswordFields.tsx';
 
 /** Who is signed in, with their role; changing the password and signing out. */
 export function AccountMenu({ onSignOut }: { onSignOut: () => void }) {
@@ -29,7 +30,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const mismatch = draft.repeat !== '' && draft.repeat !== draft.next;
+  const mismatch = passwordsDiffer(draft.next, draft.repeat);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (mismatch) return;
@@ -58,13 +59,13 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           <Field label={t('auth.currentPassword')} error={errors.current ? problem('auth.current', errors.current) : undefined} required>
             <input type="password" autoComplete="current-password" value={draft.current} onChange={(event) => setDraft({ ...draft, current: event.target.value })} />
           </Field>
-          <Field label={t('auth.newPassword')} error={errors.next ? problem('auth.password', errors.next) : undefined} required>
-            <input type="password" autoComplete="new-password" value={draft.next} onChange={(event) => setDraft({ ...draft, next: event.target.value })} />
-          </Field>
-          <Field label={t('auth.repeatPassword')} error={mismatch ? t('auth.mismatch') : undefined} required>
-            <input type="password" autoComplete="new-password" value={draft.repeat} onChange={(event) => setDraft({ ...draft, repeat: event.target.value })} />
-          </Field>
-          <p className="hint">{t('auth.passwordRule')}</p>
+          <NewPasswordFields
+            value={draft.next}
+            repeat={draft.repeat}
+            onValue={(next) => setDraft({ ...draft, next })}
+            onRepeat={(repeat) => setDraft({ ...draft, repeat })}
+            error={errors.next ? problem('auth.next', errors.next) : undefined}
+          />
           <div className="form-actions">
             <button type="button" onClick={onClose}>{t('auth.cancel')}</button>
             <button type="submit" className="primary" disabled={mismatch || Object.values(draft).some((value) => value === '')}>{t('auth.save')}</button>

@@ -4,6 +4,7 @@ import type { FieldErrors } from '../../../../electron/contract/errors.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { NewPasswordFields, passwordsDiffer } from './NewPasswordFields.tsx';
 import './auth.css';
 
 /**
@@ -74,7 +75,7 @@ function FirstRunForm({ onSignedIn }: { onSignedIn: () => void }) {
   const [draft, setDraft] = useState({ username: '', displayName: '', password: '', repeat: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const mismatch = draft.repeat !== '' && draft.repeat !== draft.password;
+  const mismatch = passwordsDiffer(draft.password, draft.repeat);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (mismatch) return;
@@ -100,13 +101,13 @@ function FirstRunForm({ onSignedIn }: { onSignedIn: () => void }) {
       <Field label={t('auth.displayName')} error={fieldError('displayName')} required>
         <input value={draft.displayName} maxLength={40} onChange={(event) => setDraft({ ...draft, displayName: event.target.value })} />
       </Field>
-      <Field label={t('auth.newPassword')} error={fieldError('password')} required>
-        <input type="password" value={draft.password} autoComplete="new-password" maxLength={72} onChange={(event) => setDraft({ ...draft, password: event.target.value })} />
-      </Field>
-      <Field label={t('auth.repeatPassword')} error={mismatch ? t('auth.mismatch') : undefined} required>
-        <input type="password" value={draft.repeat} autoComplete="new-password" maxLength={72} onChange={(event) => setDraft({ ...draft, repeat: event.target.value })} />
-      </Field>
-      <p className="hint">{t('auth.passwordRule')}</p>
+      <NewPasswordFields
+        value={draft.password}
+        repeat={draft.repeat}
+        onValue={(password) => setDraft({ ...draft, password })}
+        onRepeat={(repeat) => setDraft({ ...draft, repeat })}
+        error={fieldError('password')}
+      />
       <button type="submit" className="primary" disabled={mismatch || Object.values(draft).some((value) => value === '')}>{t('auth.firstRun.create')}</button>
     </form>
   );
