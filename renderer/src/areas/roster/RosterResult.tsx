@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { useAccess } from '../../components/access.tsx';
 import type { RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import type { RosterView } from '../../../../electron/contract/areas/roster.ts';
 import type { Centre, Post } from '../../../../electron/contract/model.ts';
@@ -80,9 +81,11 @@ export function RosterResult(props: {
 /** What the result tabs show before any roster is open. */
 export function NoRosterOpen(props: { action: ReactNode }) {
   const { t } = useI18n();
+  // Only a dispatcher makes rosters; the others open the ones there are.
+  const makes = useAccess().can('roster/solveStart');
   return (
     <div className="roster-empty">
-      <p>{t('roster.empty')}</p>
+      <p>{t(makes ? 'roster.empty' : 'roster.emptyOpenOnly')}</p>
       {props.action}
     </div>
   );

@@ -63,7 +63,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
     <section className="area staff-area" aria-labelledby="staff-title">
       <header className="area-header">
         <h1 id="staff-title">{t('staff.title')}</h1>
-        <span className="muted">{t('staff.hint')}</span>
+        {editsStaff ? <span className="muted">{t('staff.hint')}</span> : null}
       </header>
       <div className="toolbar" role="toolbar" aria-label={t('staff.title')}>
         <label className="toolbar-field">

@@ -39,6 +39,7 @@ export const rosterZh = {
   'roster.tab.recent': '最近排班',
   'roster.tab.recentCount': '最近排班（{n}）',
   'roster.empty': '尚未打开排班。选择周期和区域后点「生成排班」，或在「最近排班」中打开已有的排班。',
+  'roster.emptyOpenOnly': '尚未打开排班。在「最近排班」中打开已发布的排班。',
   'roster.showRecent': '查看最近排班',
 
   'roster.progress.title': '生成排班：{target}',
@@ -189,6 +190,7 @@ export const rosterEn: Record<keyof typeof rosterZh, string> = {
   'roster.tab.recent': 'Recent rosters',
   'roster.tab.recentCount': 'Recent rosters ({n})',
   'roster.empty': 'No roster is open. Choose a period and zones and press “Generate roster”, or open one under “Recent rosters”.',
+  'roster.emptyOpenOnly': 'No roster is open. Open a published one under “Recent rosters”.',
   'roster.showRecent': 'Show recent rosters',
 
   'roster.progress.title': 'Generating: {target}',
