@@ -12,13 +12,13 @@ import { describeStartupProblem } from '../backend/startup-problem.ts';
 import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
 import { APP_ORIGIN, isAppUrl, registerChannels, WindowSessions } from './ipc.ts';
 import { CHANGE_CHANNEL } from '../contract/bridge.ts';
-import { startDesktopSharing, type DesktopSharing } from './sharing.ts';
+import { shareBackend, type SharingHost } from '../serve/sharing.ts';
 import { certificateMatches, isTargetUrl, parseClientArguments, readClientTarget, writeClientTarget, type ClientTarget } from './client-mode.ts';
 import { registerPrint, type PrintableContents, type PrintHost } from './print.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 let backend: Backend | null = null;
-let sharing: DesktopSharing | null = null;
+let sharing: SharingHost | null = null;
 const sessions = new WindowSessions();
 /** The pages a window may show: the app's own, or in client mode the sharing desktop's. */
 let isAllowedUrl: (url: string) => boolean = isAppUrl;
@@ -58,7 +58,8 @@ async function start(): Promise<void> {
   backend.context.changes.subscribe((change) => {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(CHANGE_CHANNEL, change);
   });
-  sharing = await startDesktopSharing(backend, join(__dirname, '..', 'renderer'));
+  // The desktop shares with the browser host's own listener: one request handler for both hosts.
+  sharing = await shareBackend(backend, RENDERER_DIR);
   Menu.setApplicationMenu(buildMenu());
   openMainWindow();
 }

@@ -12,9 +12,8 @@ import { openBackend, type Backend, type BackendOptions } from '../backend/backe
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
 import { fixedClock, type Clock } from '../backend/clock.ts';
-import { createRequestHandler, LOOPBACK_HOSTS, type HttpBackend } from './http-api.ts';
-import { createSharing } from './sharing.ts';
-import { readSharingSetting } from '../backend/sharing-settings.ts';
+import { createRequestHandler } from './http-api.ts';
+import { httpBackendOf, shareBackend } from './sharing.ts';
 
 export const LOOPBACK = '127.0.0.1';
 export const DEFAULT_PORT = 5180;
@@ -36,17 +35,9 @@ export interface BrowserHost {
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const backend = await openBackend({ host: 'browser', appVersion: packageJson.version, dataDir: options.dataDir, clock: options.clock, authPolicy: options.authPolicy });
-  const httpBackend: HttpBackend = { dispatch: backend.dispatch, isSignedIn: backend.isSignedIn, subscribe: (listener) => backend.context.changes.subscribe(listener) };
-  const server = createServer(createRequestHandler(httpBackend, options.staticDir));
-  // The shared listener answers to its own address as well as loopback's names; the loopback one never to another.
-  const sharing = createSharing({
-    certificateDir: backend.context.paths.dataDir,
-    clock: backend.context.clock,
-    handler: createRequestHandler(httpBackend, options.staticDir, { allowedHosts: () => withShared(sharing.sharedAddress()) }),
-  });
-  backend.setSharing(sharing);
+  const server = createServer(createRequestHandler(httpBackendOf(backend), options.staticDir));
   await listen(server, options.port);
-  await resumeSharing(backend, sharing);
+  const sharing = await shareBackend(backend, options.staticDir);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${LOOPBACK}:${port}/`,
@@ -60,22 +51,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       await backend.close();
     },
   };
-}
-
-function withShared(address: string | null): ReadonlySet<string> {
-  if (address === null) return LOOPBACK_HOSTS;
-  return new Set([...LOOPBACK_HOSTS, address.includes(':') ? `[${address}]` : address]);
-}
-
-/** Sharing switched on before a restart comes back on; if it cannot (the address is gone), it says so and stays off. */
-async function resumeSharing(backend: Backend, sharing: ReturnType<typeof createSharing>): Promise<void> {
-  const setting = await backend.context.session.use((db) => readSharingSetting(db));
-  if (!setting.enabled || setting.address === null) return;
-  try {
-    await sharing.apply({ enabled: true, address: setting.address, port: setting.port });
-  } catch (error) {
-    console.error(`共享未能恢复 / sharing could not resume on ${setting.address}:${setting.port}: ${(error as Error).message}`);
-  }
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -13,8 +13,10 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { AppFailure } from '../contract/errors.ts';
 import type { SharingAddress, SharingStatus } from '../contract/areas/auth.ts';
+import type { Backend } from '../backend/backend.ts';
 import type { SharingControl } from '../backend/context.ts';
-import { DEFAULT_SHARING_PORT } from '../backend/sharing-settings.ts';
+import { DEFAULT_SHARING_PORT, readSharingSetting } from '../backend/sharing-settings.ts';
+import { createRequestHandler, LOOPBACK_HOSTS, type HttpBackend } from './http-api.ts';
 
 export interface TlsFiles {
   key: string;
@@ -82,7 +84,7 @@ export function createSharing(options: { certificateDir: string; handler: Reques
     enabled: current !== null,
     address: current?.address ?? null,
     port: current?.port ?? lastPort,
-    url: current ? `https://${urlHost(current.address)}:${current.port}/` : null,
+    url: current ? `https://${hostNameOf(current.address)}:${current.port}/` : null,
     fingerprint: current?.fingerprint ?? null,
     addresses: machineAddresses(),
     unavailable: null,
@@ -118,8 +120,40 @@ export function createSharing(options: { certificateDir: string; handler: Reques
   };
 }
 
-function urlHost(address: string): string {
+/** An address as a Host header and a URL name it: IPv6 in brackets. */
+function hostNameOf(address: string): string {
   return address.includes(':') ? `[${address}]` : address;
+}
+
+/** What the request handler needs of a backend, for the loopback listener and the shared one alike. */
+export function httpBackendOf(backend: Backend): HttpBackend {
+  return { dispatch: backend.dispatch, isSignedIn: backend.isSignedIn, subscribe: (listener) => backend.context.changes.subscribe(listener) };
+}
+
+/**
+ * Gives a backend its sharing, as both hosts do: the HTTPS listener's handler answers to the
+ * shared address as well as loopback's names, and sharing switched on before a restart comes back
+ * on (if it cannot, say because the address is gone, it says so and stays off).
+ */
+export async function shareBackend(backend: Backend, staticDir: string): Promise<SharingHost> {
+  const sharing: SharingHost = createSharing({
+    certificateDir: backend.context.paths.dataDir,
+    clock: backend.context.clock,
+    handler: createRequestHandler(httpBackendOf(backend), staticDir, {
+      allowedHosts: () => {
+        const address = sharing.sharedAddress();
+        return address === null ? LOOPBACK_HOSTS : new Set([...LOOPBACK_HOSTS, hostNameOf(address)]);
+      },
+    }),
+  });
+  backend.setSharing(sharing);
+  const setting = await backend.context.session.use((db) => readSharingSetting(db));
+  if (setting.enabled && setting.address !== null) {
+    await sharing.apply({ enabled: true, address: setting.address, port: setting.port }).catch((error: unknown) => {
+      console.error(`共享未能恢复 / sharing could not resume on ${setting.address}:${setting.port}: ${(error as Error).message}`);
+    });
+  }
+  return sharing;
 }
 
 function listenFailure(error: NodeJS.ErrnoException, address: string, port: number): AppFailure {
