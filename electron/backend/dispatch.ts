@@ -33,8 +33,7 @@ export interface DispatchOptions {
 }
 
 /** Both hosts call this: validate, admit, run, and turn every outcome into a serialisable envelope. */
-export function createDispatch(handlers: Handlers, options: DispatchOptions | ErrorLog = {}): Dispatch {
-  const { logError = defaultLog, admit, onChange } = typeof options === 'function' ? { logError: options } : options;
+export function createDispatch(handlers: Handlers, { logError = defaultLog, admit, onChange }: DispatchOptions = {}): Dispatch {
   return async (channel, rawArg, caller = NO_CALLER) => {
     try {
       const known = knownChannel(channel);

@@ -27,12 +27,17 @@ export async function checkLeadScope(db: Queryable, channel: Channel, scope: Non
   const rosterId = arg.rosterId ?? (arg.proposalId === undefined ? undefined : await rosterOfProposal(db, arg.proposalId));
   const roster = rosterId === undefined ? undefined : await getRoster(db, rosterId);
   if (!roster) return; // The handler says "not found" in its own words.
-  if (!roster.zoneIds.some((zoneId) => lead.zoneIds.includes(zoneId))) {
+  if (!leadsAny(lead, roster.zoneIds)) {
     throw forbidden(`班组长只能调整本人负责区域的排班（排班 #${roster.id} 不含其区域）。 / A shift lead may change only the rosters of their own zones (roster #${roster.id} has none of them).`);
   }
   const dates = [...(arg.ops ?? []), ...(arg.cells ?? [])].map((cell) => cell.date);
   const past = dates.filter((date) => date < today).sort()[0];
   if (past) throw forbidden(`班组长只能调整今天及以后的排班（${past} 已过）。 / A shift lead may change the roster from today on (${past} is past).`);
+}
+
+/** Whether a lead answers for one of these zones (a roster staffs them). */
+export function leadsAny(lead: Pick<AccountRecord, 'zoneIds'>, zoneIds: readonly number[]): boolean {
+  return zoneIds.some((zoneId) => lead.zoneIds.includes(zoneId));
 }
 
 async function checkPerson(db: Queryable, channel: Channel, arg: ScopedArgument, lead: AccountRecord): Promise<void> {

@@ -34,6 +34,7 @@ import { summaryOf } from '../roster/service.ts';
 import { ABSENCE_LABELS, breachKey, loadBoardState, preparedOf, type BoardState, type BoardStateCache } from './board-state.ts';
 import { breachText, namesOf } from './breach-text.ts';
 import { currentCall } from '../auth/call-context.ts';
+import { leadsAny } from '../auth/scope.ts';
 
 export const LEAVE_NAMES_EN: Readonly<Record<LeaveTypeRecord, string>> = {
   annual: 'Annual leave',
@@ -316,5 +317,5 @@ function mayEditRoster(zoneIds: readonly number[]): boolean {
   const account = currentCall().account;
   if (!account) return true;
   if (account.role === 'viewer') return false;
-  return account.role !== 'lead' || zoneIds.some((zoneId) => account.zoneIds.includes(zoneId));
+  return account.role !== 'lead' || leadsAny(account, zoneIds);
 }

@@ -6,6 +6,7 @@ import {
   countAccounts,
   deleteSession,
   deleteSessionsOf,
+  findAccountByUsername,
   getAccount,
   insertAccount,
   listAccounts,
@@ -93,7 +94,7 @@ export function authHandlers(ctx: BackendContext) {
     'accounts/create': ({ username, displayName, role, zoneIds, password }: ChannelArgs<'accounts/create'>): Promise<Account> =>
       transaction(async (tx) => {
         await checkZones(tx, role, zoneIds);
-        if ((await listAccounts(tx)).some((account) => account.username.toLowerCase() === username.toLowerCase())) {
+        if (await findAccountByUsername(tx, username)) {
           throw new AppFailure('invalid_argument', `用户名 ${username} 已被使用。 / The user name ${username} is taken.`, { username: 'taken' });
         }
         const id = await insertAccount(tx, { username, displayName, role, zoneIds: role === 'lead' ? zoneIds : [], passwordHash: await ctx.auth.hash(password) }, now());

@@ -6,6 +6,7 @@
  * over the forecast half-hours as a good roster would and reads the wait off Erlang C.
  */
 import type { WhatIf, WhatIfOption, WhatIfZone } from '../../contract/areas/reports.ts';
+import { AppFailure } from '../../contract/errors.ts';
 import type { ZoneStaffing } from '../../contract/areas/demand.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { listZones } from '../../../data/repositories/centre.ts';
@@ -108,9 +109,10 @@ async function availabilityByZone(db: Queryable, today: string): Promise<Map<num
   let range;
   try {
     range = await reconcileRange(db, { from, to, today });
-  } catch {
+  } catch (caught) {
     // An unconfirmed calendar for last month: nothing is measured, the assumption is said.
-    return new Map();
+    if (caught instanceof AppFailure) return new Map();
+    throw caught;
   }
   const byZone = new Map<number, { worked: number; scheduled: number }>();
   range.people.forEach((person, index) => {

@@ -6,6 +6,7 @@
 import type { ClientMonthReport, CostMonth, HoursBreach, HoursReport } from '../../contract/areas/reports.ts';
 import type { FilePayload } from '../../contract/model.ts';
 import { LEAVE_NAMES_ZH, type CentreNames } from './names.ts';
+import { monthKey } from './hours.ts';
 import { writePrintableSheets, type PrintableCell, type PrintableSheet } from '../transfer/xlsx.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,7 +86,7 @@ export async function clientWorkbook(report: ClientMonthReport, names: CentreNam
     orientation: 'landscape',
     footerRows: SIGN_OFF,
   };
-  return payload(`月度报告-${monthKey(report)}.xlsx`, await writePrintableSheets([duty, incidents, leave]));
+  return payload(`月度报告-${monthKey(report.year, report.month)}.xlsx`, await writePrintableSheets([duty, incidents, leave]));
 }
 
 export async function hoursWorkbook(report: HoursReport, names: CentreNames, centreNameZh: string, today: string): Promise<FilePayload> {
@@ -106,7 +107,7 @@ export async function hoursWorkbook(report: HoursReport, names: CentreNames, cen
     wrap: true,
     footerRows: SIGN_OFF,
   };
-  return payload(`工时与加班-${monthKey(report)}.xlsx`, await writePrintableSheets([sheet]));
+  return payload(`工时与加班-${monthKey(report.year, report.month)}.xlsx`, await writePrintableSheets([sheet]));
 }
 
 /** A breach in the words of the sheet: "本月加班 40.0 小时，超过 36 小时上限". */
@@ -166,9 +167,5 @@ export async function costWorkbook(cost: CostMonth, names: CentreNames, today: s
       orientation: 'landscape',
     });
   }
-  return payload(`费用测算-${monthKey(cost)}.xlsx`, await writePrintableSheets(sheets));
-}
-
-function monthKey(at: { year: number; month: number }): string {
-  return `${at.year}-${String(at.month).padStart(2, '0')}`;
+  return payload(`费用测算-${monthKey(cost.year, cost.month)}.xlsx`, await writePrintableSheets(sheets));
 }

@@ -33,7 +33,7 @@ describe('dispatch', () => {
     const logged: unknown[] = [];
     const dispatch = createDispatch(
       handlersWith({ 'staff/get': async () => { throw new Error('SQLITE_IOERR: disk I/O error at /home/secret'); } }),
-      (_channel, error) => logged.push(error),
+      { logError: (_channel, error) => logged.push(error) },
     );
     const envelope = await dispatch('staff/get', { id: 1 });
     expect(envelope).toMatchObject({ ok: false, error: { code: 'internal' } });
