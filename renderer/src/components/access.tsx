@@ -26,8 +26,3 @@ export function useAccess(): AccessValue {
   if (!value) throw new Error('useAccess outside AccessProvider');
   return value;
 }
-
-/** For components also drawn outside a signed-in app (tests of pure pieces): everything allowed. */
-export function useAccessOrAll(): Pick<AccessValue, 'can' | 'canSet'> {
-  return useContext(AccessContext) ?? { can: () => true, canSet: () => true };
-}

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
-import type { FieldErrors } from '../../../../electron/contract/errors.ts';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { useAccess } from '../../components/access.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { useFormFailure } from '../../components/use-form-failure.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NewPasswordFields, passwordsDiffer } from './NewPasswordFields.tsx';
 
@@ -25,24 +25,15 @@ export function AccountMenu({ onSignOut }: { onSignOut: () => void }) {
 }
 
 function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
-  const { t, problem } = useI18n();
+  const { t } = useI18n();
   const [draft, setDraft] = useState({ current: '', next: '', repeat: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, run, fieldError } = useFormFailure('auth');
   const [done, setDone] = useState(false);
   const mismatch = passwordsDiffer(draft.next, draft.repeat);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (mismatch) return;
-    setErrors({});
-    setFailure(null);
-    try {
-      await call('auth/changePassword', { current: draft.current, next: draft.next });
-      setDone(true);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    }
+    if ((await run(() => call('auth/changePassword', { current: draft.current, next: draft.next }).then(() => undefined))) === null) setDone(true);
   };
   return (
     <Dialog title={t('auth.changePassword')} onClose={onClose}>
@@ -56,7 +47,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       ) : (
         <form className="form-stack" onSubmit={(event) => void submit(event)}>
           {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
-          <Field label={t('auth.currentPassword')} error={errors.current ? problem('auth.current', errors.current) : undefined} required>
+          <Field label={t('auth.currentPassword')} error={fieldError('current')} required>
             <input type="password" autoComplete="current-password" value={draft.current} onChange={(event) => setDraft({ ...draft, current: event.target.value })} />
           </Field>
           <NewPasswordFields
@@ -64,7 +55,7 @@ function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
             repeat={draft.repeat}
             onValue={(next) => setDraft({ ...draft, next })}
             onRepeat={(repeat) => setDraft({ ...draft, repeat })}
-            error={errors.next ? problem('auth.next', errors.next) : undefined}
+            error={fieldError('next')}
           />
           <div className="form-actions">
             <button type="button" onClick={onClose}>{t('auth.cancel')}</button>

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AuthStatus } from '../../../../electron/contract/areas/auth.ts';
-import type { FieldErrors } from '../../../../electron/contract/errors.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Field } from '../../components/Field.tsx';
+import { useFormFailure } from '../../components/use-form-failure.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { NewPasswordFields, passwordsDiffer } from './NewPasswordFields.tsx';
 import './auth.css';
@@ -71,25 +71,15 @@ function SignInForm({ notice, onSignedIn }: { notice: string | null; onSignedIn:
 }
 
 function FirstRunForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t, problem } = useI18n();
+  const { t } = useI18n();
   const [draft, setDraft] = useState({ username: '', displayName: '', password: '', repeat: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failure, run, fieldError } = useFormFailure('auth');
   const mismatch = passwordsDiffer(draft.password, draft.repeat);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (mismatch) return;
-    setErrors({});
-    setFailure(null);
-    try {
-      await call('auth/setup', { username: draft.username, displayName: draft.displayName, password: draft.password });
-      onSignedIn();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    }
+    if ((await run(() => call('auth/setup', { username: draft.username, displayName: draft.displayName, password: draft.password }).then(() => undefined))) === null) onSignedIn();
   };
-  const fieldError = (name: string) => (errors[name] ? problem(`auth.${name}`, errors[name]!) : undefined);
   return (
     <form className="auth-form" onSubmit={(event) => void submit(event)} aria-labelledby="first-run-title">
       <h1 id="first-run-title">{t('auth.firstRun.title')}</h1>

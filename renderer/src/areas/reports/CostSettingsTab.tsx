@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CostBudget, CostCategory, CostSettings, HoursCycle, SocialInsuranceRule } from '../../../../electron/contract/areas/reports.ts';
-import type { FieldErrors } from '../../../../electron/contract/errors.ts';
-import { ApiError, call } from '../../api/client.ts';
+import { call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { useFormFailure } from '../../components/use-form-failure.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CostTable } from './CostTable.tsx';
 import { messageOf } from './month-report.tsx';
@@ -39,29 +39,20 @@ function numberInput(value: number, onChange: (next: number) => void, step = 0.0
   return <input type="number" inputMode="decimal" step={step} min={0} value={Number.isFinite(value) ? value : ''} onChange={(event) => onChange(event.target.valueAsNumber)} />;
 }
 
-function useFieldText() {
-  const { problem } = useI18n();
-  return (errors: FieldErrors, path: string) => (errors[path] ? problem(path.split('.').pop() ?? path, errors[path]!) : undefined);
-}
-
 function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings; onSaved: (next: CostSettings) => void; onNotice: Notify }) {
   const { t } = useI18n();
-  const fieldText = useFieldText();
+  const { run, fieldError } = useFormFailure('');
   const [draft, setDraft] = useState(settings);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  // A preview while typing; the cost is priced with the backend's taxPercent once saved.
   const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
   const save = async () => {
-    setErrors({});
-    try {
+    const refused = await run(async () => {
       const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = draft;
       const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } });
       setDraft(saved);
       onSaved(saved);
-      onNotice(t('costSettings.saved'), 'ok');
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
-      onNotice(messageOf(caught), 'error');
-    }
+    });
+    onNotice(refused ?? t('costSettings.saved'), refused ? 'error' : 'ok');
   };
   const grade = (index: number, monthlyWage: number) =>
     setDraft({ ...draft, payGrades: draft.payGrades.map((line, at) => (at === index ? { ...line, monthlyWage } : line)) });
@@ -69,16 +60,16 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
     <section className="report-block" aria-labelledby="cost-basic-title">
       <h2 id="cost-basic-title">{t('costSettings.basic')}</h2>
       <div className="form-grid">
-        <Field label={t('costSettings.city')} error={fieldText(errors, 'set.city')} required>
+        <Field label={t('costSettings.city')} error={fieldError('set.city')} required>
           <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
         </Field>
-        <Field label={t('costSettings.fee')} error={fieldText(errors, 'set.managementFeePercent')}>
+        <Field label={t('costSettings.fee')} error={fieldError('set.managementFeePercent')}>
           {numberInput(draft.managementFeePercent, (value) => setDraft({ ...draft, managementFeePercent: value }))}
         </Field>
-        <Field label={t('costSettings.vat')} error={fieldText(errors, 'set.vatPercent')}>
+        <Field label={t('costSettings.vat')} error={fieldError('set.vatPercent')}>
           {numberInput(draft.vatPercent, (value) => setDraft({ ...draft, vatPercent: value }))}
         </Field>
-        <Field label={t('costSettings.surcharge')} error={fieldText(errors, 'set.surchargePercentOfVat')}>
+        <Field label={t('costSettings.surcharge')} error={fieldError('set.surchargePercentOfVat')}>
           {numberInput(draft.surchargePercentOfVat, (value) => setDraft({ ...draft, surchargePercentOfVat: value }))}
         </Field>
         <p className="computed" data-testid="cost-tax">{t('costSettings.tax', { percent: Number.isFinite(tax) ? tax : '—' })}</p>
@@ -93,7 +84,7 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
       <h3>{t('costSettings.grades')}</h3>
       <div className="grade-grid">
         {draft.payGrades.map((line, index) => (
-          <Field key={line.grade} label={t('costSettings.grade', { grade: line.grade })} error={fieldText(errors, `set.payGrades.${index}.monthlyWage`)}>
+          <Field key={line.grade} label={t('costSettings.grade', { grade: line.grade })} error={fieldError(`set.payGrades.${index}.monthlyWage`)}>
             {numberInput(line.monthlyWage, (value) => grade(index, value), 50)}
           </Field>
         ))}
@@ -187,23 +178,12 @@ function emptyRule(city: string, year: number): SocialInsuranceRule {
 
 function RuleDialog({ initial, onClose, onSaved }: { initial: RuleDraft; onClose: () => void; onSaved: (next: CostSettings, rule: RuleDraft) => void }) {
   const { t } = useI18n();
-  const fieldText = useFieldText();
+  const { failure, run, fieldError } = useFormFailure('');
   const [draft, setDraft] = useState<RuleDraft>(() => {
     const { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund } = initial;
     return { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund };
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const save = async () => {
-    setErrors({});
-    setFailure(null);
-    try {
-      onSaved(await call('cost/putRule', { rule: draft }), draft);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
-      setFailure(messageOf(caught));
-    }
-  };
+  const save = () => run(async () => onSaved(await call('cost/putRule', { rule: draft }), draft));
   const set = (field: keyof RuleDraft) => (value: number) => setDraft({ ...draft, [field]: value });
   return (
     <Dialog title={t('costSettings.rule.dialog')} onClose={onClose} wide>
@@ -215,20 +195,20 @@ function RuleDialog({ initial, onClose, onSaved }: { initial: RuleDraft; onClose
       >
         {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
         <div className="form-grid">
-          <Field label={t('costSettings.rule.city')} error={fieldText(errors, 'rule.city')} required>
+          <Field label={t('costSettings.rule.city')} error={fieldError('rule.city')} required>
             <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
           </Field>
-          <Field label={t('costSettings.rule.year')} error={fieldText(errors, 'rule.year')} required>
+          <Field label={t('costSettings.rule.year')} error={fieldError('rule.year')} required>
             {numberInput(draft.year, set('year'), 1)}
           </Field>
-          <Field label={t('costSettings.rule.floor')} error={fieldText(errors, 'rule.baseFloor')} required>
+          <Field label={t('costSettings.rule.floor')} error={fieldError('rule.baseFloor')} required>
             {numberInput(draft.baseFloor, set('baseFloor'))}
           </Field>
-          <Field label={t('costSettings.rule.cap')} error={fieldText(errors, 'rule.baseCap')} required>
+          <Field label={t('costSettings.rule.cap')} error={fieldError('rule.baseCap')} required>
             {numberInput(draft.baseCap, set('baseCap'))}
           </Field>
           {RATE_FIELDS.map((field) => (
-            <Field key={field} label={`${t(`costSettings.rule.${field}`)}（%）`} error={fieldText(errors, `rule.${field}`)}>
+            <Field key={field} label={`${t(`costSettings.rule.${field}`)}（%）`} error={fieldError(`rule.${field}`)}>
               {numberInput(draft[field], set(field))}
             </Field>
           ))}

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Account, Role } from '../../../../electron/contract/areas/auth.ts';
-import type { FieldErrors } from '../../../../electron/contract/errors.ts';
 import type { Zone } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
+import { useFormFailure } from '../../components/use-form-failure.ts';
 import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -80,27 +80,9 @@ export function AccountsSection({ onNotice }: { onNotice: Notify }) {
   );
 }
 
-function useFormFailure() {
-  const { problem } = useI18n();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const run = async (work: () => Promise<void>) => {
-    setErrors({});
-    setFailure(null);
-    try {
-      await work();
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.error.fields) setErrors(caught.error.fields);
-      setFailure(caught instanceof ApiError ? caught.error.message : String(caught));
-    }
-  };
-  const fieldError = (name: string) => (errors[name] ? problem(`accounts.${name}`, errors[name]!) : undefined);
-  return { failure, run, fieldError };
-}
-
 function AccountDialog({ account, zones, onClose, onSaved }: { account: Account | null; zones: Zone[]; onClose: () => void; onSaved: (account: Account) => void }) {
   const { t, language } = useI18n();
-  const { failure, run, fieldError } = useFormFailure();
+  const { failure, run, fieldError } = useFormFailure('accounts');
   const [draft, setDraft] = useState({
     username: account?.username ?? '',
     displayName: account?.displayName ?? '',
@@ -171,7 +153,7 @@ function AccountDialog({ account, zones, onClose, onSaved }: { account: Account 
 
 function ResetDialog({ account, onClose, onSaved }: { account: Account; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const { failure, run, fieldError } = useFormFailure();
+  const { failure, run, fieldError } = useFormFailure('accounts');
   const [password, setPassword] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
