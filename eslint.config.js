@@ -78,7 +78,7 @@ function rendererLayer() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.shot.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'tests/fixtures/**', 'test-results/**', 'playwright-report/**', '.shot.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,7 +1,7 @@
 /**
  * Figures for the README and docs/bench/roster.md: the roster optimiser on generated service halls
  * (tests/support/roster-centre.ts) of 20 to 300 staff over a week and 100 staff over four weeks, and
- * on the three Curtois & Qu instances of ../shared/bench/nrp against their proven optima. A script
+ * on the three Curtois & Qu instances of tests/fixtures/nrp against their proven optima. A script
  * that prints numbers and writes the results file, never a timed assertion (machines differ); the
  * issue's targets are read against the figures in the file.
  *
@@ -33,7 +33,7 @@ const TIME_LIMIT = Number(process.env.ROSTER_BENCH_TIME_LIMIT ?? 60);
 /** Past the optimiser's own limit, the child gets this long to build, check and report before it is killed. */
 const GRACE_SECONDS = 120;
 const SEED = 2026;
-const NRP_DIR = resolve('../shared/bench/nrp');
+const NRP_DIR = resolve('tests/fixtures/nrp');
 const RESULTS_FILE = resolve('docs/bench/roster.md');
 
 type Target = 'optimal-5s' | 'gap1-60s' | null;
@@ -292,7 +292,7 @@ function writeResults(outcomes: Outcome[], loadBefore: number[], loadAfter: numb
     '',
     'Written by `npm run bench` (tests/bench/roster.bench.ts; `node scripts/roster-bench.mjs` runs this bench alone).',
     `Generated centres (tests/support/roster-centre.ts, seed ${SEED}) and the Curtois & Qu instances of`,
-    `../shared/bench/nrp, each solved by \`solveRoster\` (HiGHS loaded) with a ${TIME_LIMIT} s time limit in a fresh`,
+    `tests/fixtures/nrp, each solved by \`solveRoster\` (HiGHS loaded) with a ${TIME_LIMIT} s time limit in a fresh`,
     'child process; memory is that process\'s peak resident set (maxRSS), seconds the whole `solveRoster`',
     'call, then split as build + search + check and gap reasons (from its progress phases). Unmet and resilience come from the independent',
     'checker (`checkRoster`). Cases that target a 1% gap (and the 200-staff week) are given relativeGap',

@@ -8,8 +8,8 @@ import { checkRoster } from '../../../solver/roster/check.ts';
 import { NRP_POST, NRP_START, nrpObjective, nrpScenario, parseNrp, readNrp } from '../../../solver/roster/nrp.ts';
 import { solveRoster } from '../../../solver/roster/solve.ts';
 
-/** The Curtois & Qu instances with proven optima, kept beside the repository (CI has the folder). */
-const NRP_DIR = resolve('../shared/bench/nrp');
+/** The Curtois & Qu instances with proven optima, copied into the repository with their citation. */
+const NRP_DIR = resolve('tests/fixtures/nrp');
 
 let highs: Engine;
 beforeAll(async () => {
