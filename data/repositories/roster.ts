@@ -144,31 +144,68 @@ export async function listRosterAssignments(db: Queryable, rosterId: number): Pr
   return rows.map((row) => ({ ...row, learner: row.learner === 1 }));
 }
 
-/** Published rosters sharing a day and a zone with `scope`, other than `exceptId`. */
-export async function listOverlappingPublished(db: Queryable, scope: RosterScope, exceptId: number | null = null): Promise<RosterRecord[]> {
-  const rows = await db.all<RosterRow>(
-    `SELECT ${ROSTER_COLUMNS} FROM rosters r
-     WHERE status = 'published' AND to_date >= ? AND from_date <= ? AND id IS NOT ?
-       AND EXISTS (SELECT 1 FROM json_each(r.zone_ids) mine JOIN json_each(?) theirs ON mine.value = theirs.value)
-     ORDER BY from_date, id`,
+/** What publishing a draft takes from one published roster: the zones and days it replaces. */
+export interface CoverReplacementRecord {
+  roster: RosterRecord;
+  zoneIds: number[];
+  /** First and last replaced day. */
+  from: string;
+  to: string;
+  /** Zone-days replaced, and whether none of the roster's zone-days would be left. */
+  zoneDays: number;
+  whole: boolean;
+}
+
+/** The published rosters that `scope` would replace in part or whole, other than `exceptId`. */
+export async function listCoverReplaced(db: Queryable, scope: RosterScope, exceptId: number | null = null): Promise<CoverReplacementRecord[]> {
+  const rows = await db.all<{ rosterId: number; zoneId: number; first: string; last: string; zoneDays: number; kept: number }>(
+    `SELECT c.roster_id AS rosterId, c.zone_id AS zoneId, MIN(c.date) AS first, MAX(c.date) AS last, COUNT(*) AS zoneDays,
+       (SELECT COUNT(*) FROM roster_cover k WHERE k.roster_id = c.roster_id) AS kept
+     FROM roster_cover c
+     WHERE c.date BETWEEN ? AND ? AND c.roster_id IS NOT ? AND c.zone_id IN (SELECT value FROM json_each(?))
+     GROUP BY c.roster_id, c.zone_id ORDER BY c.roster_id, c.zone_id`,
     [scope.from, scope.to, exceptId, JSON.stringify(scope.zoneIds)],
   );
-  return rows.map(fromRow);
+  const byRoster = new Map<number, typeof rows>();
+  for (const row of rows) byRoster.set(row.rosterId, [...(byRoster.get(row.rosterId) ?? []), row]);
+  const replaced: CoverReplacementRecord[] = [];
+  for (const [rosterId, parts] of byRoster) {
+    const roster = await getRoster(db, rosterId);
+    if (!roster) continue;
+    const zoneDays = parts.reduce((sum, part) => sum + part.zoneDays, 0);
+    replaced.push({
+      roster,
+      zoneIds: parts.map((part) => part.zoneId),
+      from: parts.map((part) => part.first).sort()[0]!,
+      to: parts.map((part) => part.last).sort().at(-1)!,
+      zoneDays,
+      whole: zoneDays === parts[0]!.kept,
+    });
+  }
+  return replaced;
 }
 
 /**
- * Publishes a draft and supersedes every published roster it overlaps; returns their ids. Run it
- * inside a transaction: the hall must never see two published rosters for one day and zone.
+ * Publishes a draft over the zones and days it staffs. Published rosters lose those zone-days; one
+ * left with none is superseded. Returns what was replaced. Run it inside a transaction: the hall
+ * must never see two published rosters for one day and zone (roster_cover's key forbids it).
  */
-export async function publishRoster(db: Queryable, id: number, at: string): Promise<number[]> {
+export async function publishRoster(db: Queryable, id: number, at: string): Promise<CoverReplacementRecord[]> {
   const draft = await getRoster(db, id);
   if (!draft || draft.status !== 'draft') return [];
-  const replaced = await listOverlappingPublished(db, draft, id);
-  for (const old of replaced) {
-    await db.run("UPDATE rosters SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'published'", [id, old.id]);
+  const replaced = await listCoverReplaced(db, draft, id);
+  const zones = JSON.stringify(draft.zoneIds);
+  await db.run('DELETE FROM roster_cover WHERE date BETWEEN ? AND ? AND zone_id IN (SELECT value FROM json_each(?))', [draft.from, draft.to, zones]);
+  await db.run(
+    `WITH RECURSIVE days(date) AS (SELECT ? UNION ALL SELECT date(date, '+1 day') FROM days WHERE date < ?)
+     INSERT INTO roster_cover (zone_id, date, roster_id) SELECT zone.value, days.date, ? FROM days, json_each(?) zone`,
+    [draft.from, draft.to, id, zones],
+  );
+  for (const old of replaced.filter((part) => part.whole)) {
+    await db.run("UPDATE rosters SET status = 'superseded', superseded_by = ? WHERE id = ? AND status = 'published'", [id, old.roster.id]);
   }
   await db.run("UPDATE rosters SET status = 'published', published_at = ? WHERE id = ? AND status = 'draft'", [at, id]);
-  return replaced.map((old) => old.id);
+  return replaced;
 }
 
 /** Deletes a draft with its assignments; a published or superseded roster is history and stays. */
@@ -188,33 +225,34 @@ export interface PublishedDutyRecord {
   zoneIds: number[];
 }
 
-/** Every duty on a published roster between two dates, inclusive. */
+/**
+ * Every duty the hall follows between two dates, inclusive: on a published roster that still
+ * covers the duty's zone that day (a post without a zone, or of a zone the roster does not staff,
+ * goes with its roster's day).
+ */
 export async function listPublishedDuties(db: Queryable, from: string, to: string): Promise<PublishedDutyRecord[]> {
   const rows = await db.all<Omit<PublishedDutyRecord, 'zoneIds'> & { zoneIds: string }>(
     `SELECT a.roster_id AS rosterId, a.staff_id AS staffId, a.date, a.shift_code AS shiftCode, a.post_id AS postId, r.zone_ids AS zoneIds
-     FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id
+     FROM roster_assignments a JOIN rosters r ON r.id = a.roster_id JOIN posts p ON p.id = a.post_id
      WHERE r.status = 'published' AND a.date BETWEEN ? AND ?
+       AND EXISTS (SELECT 1 FROM roster_cover c WHERE c.roster_id = a.roster_id AND c.date = a.date AND (c.zone_id = p.zone_id OR p.zone_id IS NULL OR p.zone_id NOT IN (SELECT value FROM json_each(r.zone_ids))))
      ORDER BY a.date, a.staff_id`,
     [from, to],
   );
   return rows.map((row) => ({ ...row, zoneIds: JSON.parse(row.zoneIds) as number[] }));
 }
 
-/** What a published roster covers: its days and the zones it staffs. */
-export interface PublishedCoverageRecord {
+/** Which published roster the hall follows for a zone on a day. */
+export interface CoverRecord {
+  zoneId: number;
+  date: string;
   rosterId: number;
-  from: string;
-  to: string;
-  zoneIds: number[];
 }
 
-/** Published rosters sharing a day with [from, to], earliest first. */
-export async function listPublishedCoverage(db: Queryable, from: string, to: string): Promise<PublishedCoverageRecord[]> {
-  const rows = await db.all<Omit<PublishedCoverageRecord, 'zoneIds'> & { zoneIds: string }>(
-    `SELECT id AS rosterId, from_date AS "from", to_date AS "to", zone_ids AS zoneIds FROM rosters
-     WHERE status = 'published' AND to_date >= ? AND from_date <= ?
-     ORDER BY from_date, id`,
+/** The published cover between two dates, inclusive, by date and zone. */
+export async function listPublishedCover(db: Queryable, from: string, to: string): Promise<CoverRecord[]> {
+  return db.all<CoverRecord>(
+    'SELECT zone_id AS zoneId, date, roster_id AS rosterId FROM roster_cover WHERE date BETWEEN ? AND ? ORDER BY date, zone_id',
     [from, to],
   );
-  return rows.map((row) => ({ ...row, zoneIds: JSON.parse(row.zoneIds) as number[] }));
 }

@@ -8,7 +8,8 @@ import type { Queryable } from '../../../data/connection.ts';
 import { listApprovedLeave, listCorrections, listPunches } from '../../../data/repositories/attendance.ts';
 import { listShiftTemplates } from '../../../data/repositories/calendar.ts';
 import { listWindows, listZones, type ZoneRecord } from '../../../data/repositories/centre.ts';
-import { listPublishedCoverage, listPublishedDuties } from '../../../data/repositories/roster.ts';
+import { listPublishedDuties } from '../../../data/repositories/roster.ts';
+import { loadPublishedCover } from '../roster/cover.ts';
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
@@ -81,15 +82,15 @@ export async function defaultSegments(db: Queryable): Promise<ShiftSegment[]> {
 
 /**
  * The published roster's say on each person's days between `from` and `to`. A person has a plan on
- * a day when a published roster covering it staffs their home zone (no duty there is a rostered
+ * a day when a published roster covers their home zone that day (no duty there is a rostered
  * rest day), or when they hold a duty on a published roster that day (someone lent to another zone
  * is judged on the duty they were lent for). Days with neither keep the default day.
  */
 async function publishedPlans(db: Queryable, people: readonly StaffRecord[], dates: readonly string[], from: string, to: string): Promise<DayPlan[]> {
-  const coverage = await listPublishedCoverage(db, from, to);
+  const cover = await loadPublishedCover(db, from, to);
   const wanted = new Set(people.map((person) => person.id));
   const duties = (await listPublishedDuties(db, from, to)).filter((duty) => wanted.has(duty.staffId));
-  if (coverage.length === 0 && duties.length === 0) return [];
+  if (cover.size === 0 && duties.length === 0) return [];
   // Every template, retired ones too: a roster names its shifts by code and stays true after a
   // template is retired (see migration 007).
   const templates = new Map((await listShiftTemplates(db)).map((template) => [template.code, template]));
@@ -102,7 +103,7 @@ async function publishedPlans(db: Queryable, people: readonly StaffRecord[], dat
   for (const person of people) {
     for (const date of dates) {
       const codes = dutiesOf.get(`${person.id}|${date}`) ?? [];
-      const covered = coverage.some((roster) => roster.from <= date && date <= roster.to && roster.zoneIds.includes(person.homeZoneId));
+      const covered = cover.covers(person.homeZoneId, date);
       if (!covered && codes.length === 0) continue;
       // A code whose template is gone (its code was changed since) has no times to judge against:
       // it is skipped rather than guessed. If every duty of the day is unreadable, the day gets no

@@ -25,6 +25,7 @@ import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { gapRecordsOf } from '../roster/service.ts';
 import { breachKey, loadBoardState, withAbsences, type BoardState } from './board-state.ts';
+import { refuseReplacedCells } from './replaced.ts';
 import { breachText, namesOf } from './breach-text.ts';
 import { applyOps, isStale, newBreaches, type AppliedOps, type ParsedBoardOp, type StaleCell } from './live-check.ts';
 
@@ -52,6 +53,7 @@ export async function applyBoardOps(tx: Queryable, ctx: BackendContext, request:
   const loaded = await loadBoardState(tx, request.rosterId);
   const today = todayOf(ctx.clock);
   refuseUneditable(loaded, request, today);
+  await refuseReplacedCells(tx, loaded, request.ops);
   const state: BoardState = request.absence ? { ...loaded, scenario: withAbsences(loaded.scenario, [request.absence]) } : loaded;
   const applied = await appliedOrStaleNamed(tx, state, request.ops);
   const breaches = newBreaches(state, applied);

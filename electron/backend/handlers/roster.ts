@@ -3,7 +3,7 @@ import { AppFailure } from '../../contract/errors.ts';
 import type { RosterResults, RosterSummary } from '../../contract/areas/roster.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { appendAudit } from '../../../data/repositories/audit.ts';
-import { deleteDraftRoster, listOverlappingPublished, listRosters, publishRoster } from '../../../data/repositories/roster.ts';
+import { deleteDraftRoster, listCoverReplaced, listRosters, publishRoster } from '../../../data/repositories/roster.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
 import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
@@ -70,10 +70,12 @@ export function rosterHandlers(ctx: BackendContext, jobs: RosterJobs) {
           if (draft.status !== 'draft') throw new AppFailure('conflict', `排班 #${rosterId} 不是草稿（${draft.status}），不能发布。 / Roster #${rosterId} is ${draft.status}, not a draft: only a draft can be published.`);
           const clashes = await leaveClashesOf(tx, draft);
           if (clashes.length > 0) throw leaveClashFailure(clashes);
-          const overlapping = await listOverlappingPublished(tx, draft, rosterId);
+          const overlapping = await listCoverReplaced(tx, draft, rosterId);
           if (overlapping.length > 0 && !replacePublished) throw publishConflict(overlapping);
-          const superseded = await publishRoster(tx, rosterId, now());
-          await audit(tx, rosterId, 'publish', { from: draft.from, to: draft.to, zoneIds: draft.zoneIds, superseded });
+          const replaced = await publishRoster(tx, rosterId, now());
+          const superseded = replaced.filter((part) => part.whole).map((part) => part.roster.id);
+          const replacedParts = replaced.map((part) => ({ rosterId: part.roster.id, zoneIds: part.zoneIds, from: part.from, to: part.to }));
+          await audit(tx, rosterId, 'publish', { from: draft.from, to: draft.to, zoneIds: draft.zoneIds, superseded, replaced: replacedParts });
           return summaryOf(await requireRoster(tx, rosterId));
         }),
       ),

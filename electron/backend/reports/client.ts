@@ -41,7 +41,7 @@ export async function clientMonthReport(db: Queryable, at: { year: number; month
     shifts: await shiftNames(db),
     duty,
     unrostered: range.zones
-      .map((zone) => ({ zoneId: zone.id, days: pastWorkingDays.filter((date) => !isRostered(period.rosters, zone.id, date)) }))
+      .map((zone) => ({ zoneId: zone.id, days: pastWorkingDays.filter((date) => !isRostered(period.cover, zone.id, date)) }))
       .filter((line) => line.days.length > 0),
     incidents,
     abGaps: abGapsOf(windows, await listWindowAb(db)),

@@ -41,7 +41,7 @@ export async function dashboardOf(db: Queryable, today: string): Promise<Dashboa
     todayWorking,
     week,
     shifts: await shiftNames(db),
-    unrosteredToday: todayWorking === true ? zones.filter((zone) => !isRostered(period.rosters, zone.id, today)).map((zone) => zone.id) : [],
+    unrosteredToday: todayWorking === true ? zones.filter((zone) => !isRostered(period.cover, zone.id, today)).map((zone) => zone.id) : [],
     gapsToday: period.slots.filter((cell) => cell.date === today && incidentKind(cell) === 'gap').map((cell) => slot(cell, { zh: cell.reasonZh, en: cell.reasonEn })),
     noBackupThisWeek: period.slots.filter((cell) => cell.date >= today && incidentKind(cell) === 'no_backup').map((cell) => slot(cell, noBackupReason(cell))),
     thinSkills: bench.skills.filter((skill) => skill.needsCover && skill.singlePointOfFailure).map((skill) => ({ postId: skill.postId, qualified: skill.qualified })),

@@ -4,13 +4,14 @@
  * Read from the rosters as they stand now (the lead's edits and repairs included), not as solved.
  */
 import type { Queryable } from '../../../data/connection.ts';
-import type { PostRecord, WindowRecord } from '../../../data/repositories/centre.ts';
+import { listPosts, type PostRecord, type WindowRecord } from '../../../data/repositories/centre.ts';
 import { listRosters, type RosterRecord } from '../../../data/repositories/roster.ts';
 import { listShiftTemplates } from '../../../data/repositories/calendar.ts';
 import type { ShiftName } from '../../contract/areas/reports.ts';
 import { explainGaps } from '../../../solver/roster/reasons.ts';
 import { loadBoardState } from '../board/board-state.ts';
 import { coverageOf } from '../roster/coverage.ts';
+import { loadPublishedCover, type PublishedCover } from '../roster/cover.ts';
 
 export interface PublishedSlot {
   rosterId: number;
@@ -27,16 +28,26 @@ export interface PublishedSlot {
 
 export interface PublishedPeriod {
   rosters: RosterRecord[];
+  /** Which published roster the hall follows per zone and day (a later one may replace some zones' days). */
+  cover: PublishedCover;
   slots: PublishedSlot[];
 }
 
-/** Every slot of a published roster between two dates, inclusive, in date order. */
+/** Every slot the hall follows between two dates, inclusive, in date order. */
 export async function publishedSlots(db: Queryable, from: string, to: string): Promise<PublishedPeriod> {
   const rosters = (await listRosters(db, { from, to })).filter((roster) => roster.status === 'published');
+  const [cover, posts] = await Promise.all([loadPublishedCover(db, from, to), listPosts(db)]);
+  const zoneOfPost = new Map(posts.map((post) => [post.id, post.zoneId]));
   const slots: PublishedSlot[] = [];
   for (const roster of rosters) {
     const state = await loadBoardState(db, roster.id);
-    const inRange = coverageOf(state.scenario, state.assignments).filter((cell) => cell.date >= from && cell.date <= to);
+    const followed = (postId: number, date: string) => {
+      const zoneId = zoneOfPost.get(postId);
+      // A post without a zone, or of a zone the roster does not staff, goes with its roster's day.
+      if (zoneId === null || zoneId === undefined || !roster.zoneIds.includes(zoneId)) return roster.zoneIds.some((zone) => cover.rosterOf(zone, date) === roster.id);
+      return cover.rosterOf(zoneId, date) === roster.id;
+    };
+    const inRange = coverageOf(state.scenario, state.assignments).filter((cell) => cell.date >= from && cell.date <= to && followed(Number(cell.postId), cell.date));
     // Explaining a gap tries every qualified person against the checker: only worth it when there is one.
     const reasons = inRange.some((cell) => cell.assigned < cell.required) ? reasonsByKey(explainGaps(state.scenario, state.assignments)) : new Map();
     for (const cell of inRange) {
@@ -45,7 +56,7 @@ export async function publishedSlots(db: Queryable, from: string, to: string): P
     }
   }
   slots.sort((a, b) => a.date.localeCompare(b.date) || a.shiftCode.localeCompare(b.shiftCode) || a.postId - b.postId);
-  return { rosters, slots };
+  return { rosters, cover, slots };
 }
 
 function reasonsByKey(gaps: ReturnType<typeof explainGaps>): Map<string, { zh: string; en: string }> {
@@ -53,8 +64,8 @@ function reasonsByKey(gaps: ReturnType<typeof explainGaps>): Map<string, { zh: s
 }
 
 /** Whether a published roster staffs `zoneId` on `date`. */
-export function isRostered(rosters: readonly RosterRecord[], zoneId: number, date: string): boolean {
-  return rosters.some((roster) => roster.from <= date && date <= roster.to && roster.zoneIds.includes(zoneId));
+export function isRostered(cover: PublishedCover, zoneId: number, date: string): boolean {
+  return cover.covers(zoneId, date);
 }
 
 /** Why a fully staffed slot is still fragile, in the words the client reads. */

@@ -5,13 +5,14 @@
  */
 import { AppFailure, type FieldErrors } from '../../contract/errors.ts';
 import type { FilePayload } from '../../contract/model.ts';
-import type { RosterGapView, RosterSummary, RosterView } from '../../contract/areas/roster.ts';
+import type { RosterGapView, RosterReplacement, RosterSummary, RosterView } from '../../contract/areas/roster.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import {
   getRoster,
   getRosterScenario,
   insertDraftRoster,
-  listOverlappingPublished,
+  listCoverReplaced,
+  type CoverReplacementRecord,
   listRosterAssignments,
   type RosterAssignmentRecord,
   type RosterGapRecord,
@@ -122,19 +123,23 @@ export async function rosterView(db: Queryable, rosterId: number): Promise<Roste
   // Written by this backend from a validated scenario, never by a user: read back as it was saved.
   const scenario = (await getRosterScenario(db, rosterId)) as Scenario;
   const solverAssignments = assignments.map((a) => ({ staff: String(a.staffId), date: a.date, shift: a.shiftCode, post: String(a.postId), learner: a.learner }));
-  const replaces = record.status === 'draft' ? await listOverlappingPublished(db, record, record.id) : [];
+  const replaces = record.status === 'draft' ? await listCoverReplaced(db, record, record.id) : [];
   return {
     summary: summaryOf(record),
     assignments,
     coverage: coverageOf(scenario, solverAssignments),
     gaps: record.gaps.map((gap): RosterGapView => ({ ...gap })),
-    replaces: replaces.map(summaryOf),
+    replaces: replaces.map(replacementOf),
   };
 }
 
-/** Publishing over a published roster needs the caller's word: say which ones and what to do. */
-export function publishConflict(replaced: readonly RosterRecord[]): AppFailure {
-  const listed = replaced.map((old) => `#${old.id} ${old.from}–${old.to}`).join('、');
+export function replacementOf(part: CoverReplacementRecord): RosterReplacement {
+  return { roster: summaryOf(part.roster), zoneIds: part.zoneIds, from: part.from, to: part.to, whole: part.whole };
+}
+
+/** Publishing over a published roster needs the caller's word: say which ones, which days, and what to do. */
+export function publishConflict(replaced: readonly CoverReplacementRecord[]): AppFailure {
+  const listed = replaced.map((part) => `#${part.roster.id} ${part.from}–${part.to}`).join('、');
   return new AppFailure(
     'conflict',
     `该草稿与已发布的排班 ${listed} 在日期和区域上重叠；确认替换后才能发布。 / This draft overlaps published roster(s) ${listed} in dates and zones; confirm replacing them to publish.`,

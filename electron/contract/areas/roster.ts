@@ -109,13 +109,23 @@ export interface RosterGapView {
   reasonEn: string;
 }
 
+/** The part of a published roster a draft would replace: those zones' days only, or all of it. */
+export interface RosterReplacement {
+  roster: RosterSummary;
+  zoneIds: number[];
+  from: string;
+  to: string;
+  /** Nothing of the roster would be left: it becomes 已被替换. */
+  whole: boolean;
+}
+
 export interface RosterView {
   summary: RosterSummary;
   assignments: RosterAssignmentView[];
   coverage: RosterCoverageCell[];
   gaps: RosterGapView[];
-  /** The published roster this draft would replace, if any. */
-  replaces: RosterSummary[];
+  /** What publishing this draft takes from published rosters: per roster, the zones and days. */
+  replaces: RosterReplacement[];
 }
 
 export interface RosterResults {

@@ -140,7 +140,7 @@ describe('publishing a roster', () => {
       expect(published).toMatchObject({ status: 'published', publishedAt: new Date(TEST_NOW).toISOString() });
 
       const second = await ask(backend, 'roster/importRoster', { ...WEEK, zoneIds: [br, af], ...rosterFile({ assignments: [] }) });
-      expect((await ask(backend, 'roster/get', { rosterId: second.id })).replaces.map((r) => r.id)).toEqual([first.id]);
+      expect((await ask(backend, 'roster/get', { rosterId: second.id })).replaces.map((r) => r.roster.id)).toEqual([first.id]);
       const unconfirmed = await refused(backend, 'roster/publish', { rosterId: second.id });
       expect(unconfirmed.code).toBe('conflict');
       expect(unconfirmed.message).toContain(`#${first.id} 2026-11-23–2026-11-29`);
@@ -150,6 +150,47 @@ describe('publishing a roster', () => {
       expect((await ask(backend, 'roster/get', { rosterId: first.id })).summary.status).toBe('superseded');
       expect(await auditActions(backend, second.id)).toEqual(['create', 'publish']);
       expect((await refused(backend, 'roster/publish', { rosterId: second.id })).code).toBe('conflict');
+    });
+  });
+
+  it('a one-zone draft published over an all-zone roster replaces that zone’s days only, and the board refuses the replaced cells', async () => {
+    await withRosterBackend(async (backend) => {
+      const af = await zoneId(backend, 'AF');
+      const br = await zoneId(backend, 'BR');
+      const both = await scenarioOf(backend, [af, br]);
+      const postZone = await backend.context.session.use((db) => db.all<{ id: number; zoneId: number }>('SELECT id, zone_id AS zoneId FROM posts'));
+      const zoneOf = new Map(postZone.map((post) => [String(post.id), post.zoneId]));
+      const afDuty = both.demand.find((line) => zoneOf.get(line.post) === af)!;
+      const brDuty = both.demand.find((line) => zoneOf.get(line.post) === br && line.date === afDuty.date)!;
+      const seat = (line: typeof afDuty, taken: Set<string>) => {
+        const person = both.staff.find((candidate) => !taken.has(candidate.id) && (candidate.skills[line.post] ?? 0) >= 2 && !(candidate.unavailable ?? []).some((u) => u.date === line.date))!;
+        taken.add(person.id);
+        return { staff: person.id, date: line.date, shift: line.shift, post: line.post };
+      };
+      const taken = new Set<string>();
+      const duties = [seat(afDuty, taken), seat(brDuty, taken)];
+      const allZones = await ask(backend, 'roster/importRoster', { ...WEEK, zoneIds: [af, br], ...rosterFile({ assignments: duties }) });
+      await ask(backend, 'roster/publish', { rosterId: allZones.id });
+
+      const afOnly = await ask(backend, 'roster/importRoster', { ...WEEK, zoneIds: [af], ...rosterFile({ assignments: [] }) });
+      const view = await ask(backend, 'roster/get', { rosterId: afOnly.id });
+      expect(view.replaces).toEqual([expect.objectContaining({ roster: expect.objectContaining({ id: allZones.id }), zoneIds: [af], from: '2026-11-23', to: '2026-11-29', whole: false })]);
+      const unconfirmed = await refused(backend, 'roster/publish', { rosterId: afOnly.id });
+      expect(unconfirmed.message).toContain(`#${allZones.id} 2026-11-23–2026-11-29`);
+      await ask(backend, 'roster/publish', { rosterId: afOnly.id, replacePublished: true });
+
+      // The all-zone roster still stands for 商事登记; 农林水务 is the new roster's all week.
+      expect((await ask(backend, 'roster/get', { rosterId: allZones.id })).summary.status).toBe('published');
+      const cover = await backend.context.session.use((db) => db.all<{ zoneId: number; rosterId: number }>('SELECT zone_id AS zoneId, roster_id AS rosterId FROM roster_cover GROUP BY zone_id, roster_id'));
+      expect(cover).toEqual(expect.arrayContaining([{ zoneId: af, rosterId: afOnly.id }, { zoneId: br, rosterId: allZones.id }]));
+      expect(cover).toHaveLength(2);
+
+      const takeOff = (duty: (typeof duties)[number]) => [{ staffId: Number(duty.staff), date: duty.date, shiftCode: duty.shift, postId: null, expectedPostId: Number(duty.post) }];
+      const refusal = await refused(backend, 'board/edit', { rosterId: allZones.id, ops: takeOff(duties[0]!), reason: '调整' });
+      expect(refusal.message).toContain('已被替换');
+      expect(refusal.message).toContain(`#${afOnly.id}`);
+      const saved = await ask(backend, 'board/edit', { rosterId: allZones.id, ops: takeOff(duties[1]!), reason: '调整', overrideReason: '测试' });
+      expect(saved.changeId).toBeGreaterThan(0);
     });
   });
 

@@ -7,8 +7,8 @@ import {
   getRoster,
   getRosterScenario,
   insertDraftRoster,
-  listOverlappingPublished,
-  listPublishedCoverage,
+  listCoverReplaced,
+  listPublishedCover,
   listPublishedDuties,
   listRosterAssignments,
   listRosters,
@@ -16,6 +16,7 @@ import {
   type NewRoster,
 } from '../../../data/repositories/roster.ts';
 import { withMigratedDb } from '../../support/db.ts';
+import { migration011RosterCover } from '../../../data/migrations/011_roster_cover.ts';
 
 const NOW = '2026-11-22T02:00:00.000Z';
 const LATER = '2026-11-22T03:00:00.000Z';
@@ -44,6 +45,34 @@ function draft(overrides: Partial<NewRoster> = {}): NewRoster {
     ...overrides,
   };
 }
+
+describe('the migration to cover per zone and day', () => {
+  const version = migration011RosterCover.version;
+  it('gives every published roster its zones and days, the later publication winning an overlap, drafts and superseded none', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const insert = (from: string, to: string, zoneIds: number[], status: string, publishedAt: string | null, supersededBy: number | null = null) =>
+        db.run(
+          `INSERT INTO rosters (from_date, to_date, zone_ids, status, source, created_at, published_at, superseded_by, scenario) VALUES (?, ?, ?, ?, 'solver', ?, ?, ?, '{}')`,
+          [from, to, JSON.stringify(zoneIds), status, NOW, publishedAt, supersededBy],
+        );
+      const early = (await insert('2026-11-23', '2026-11-29', [1, 2], 'published', NOW)).lastId;
+      // Two published rosters sharing zone 2 on the 29th: the old schema let that happen.
+      const late = (await insert('2026-11-29', '2026-11-30', [2], 'published', LATER)).lastId;
+      await insert('2026-11-23', '2026-11-29', [3], 'draft', null);
+      await insert('2026-11-23', '2026-11-29', [4], 'superseded', NOW, early);
+      await migrate(db, version);
+      const cover = await listPublishedCover(db, '2026-11-01', '2026-12-31');
+      expect(cover).toHaveLength(7 + 6 + 2);
+      expect(cover.filter((row) => row.zoneId === 2 && row.date >= '2026-11-29')).toEqual([
+        { zoneId: 2, date: '2026-11-29', rosterId: late },
+        { zoneId: 2, date: '2026-11-30', rosterId: late },
+      ]);
+      expect(cover.filter((row) => row.zoneId === 1).every((row) => row.rosterId === early)).toBe(true);
+      expect(cover.some((row) => row.zoneId === 3 || row.zoneId === 4)).toBe(false);
+      expect(await db.get("SELECT strict FROM pragma_table_list WHERE name = 'roster_cover'")).toEqual({ strict: 1 });
+    }, version - 1));
+});
 
 describe('migration 007', () => {
   it('adds rosters and assignments as STRICT tables and keeps the demand data written before it', () =>
@@ -116,21 +145,44 @@ describe('the roster repository', () => {
       expect((await listRosters(db, { from: '2026-12-07' })).map((r) => r.id)).toEqual([]);
     }));
 
-  it('publishing supersedes exactly the published rosters sharing a day and a zone', () =>
+  it('publishing replaces exactly the zone-days it staffs, and supersedes a roster left with none', () =>
     withDb(async (db) => {
       await someIds(db);
       const sameWeekSameZone = await insertDraftRoster(db, draft({ zoneIds: [2, 3] }));
       const sameWeekOtherZone = await insertDraftRoster(db, draft({ zoneIds: [4] }));
       const otherWeekSameZone = await insertDraftRoster(db, draft({ from: '2026-11-30', to: '2026-12-06' }));
-      for (const id of [sameWeekSameZone, sameWeekOtherZone, otherWeekSameZone]) await db.transaction((tx) => publishRoster(tx, id, NOW));
+      const coveredWhole = await insertDraftRoster(db, draft({ from: '2026-11-26', to: '2026-11-27', zoneIds: [1] }));
+      for (const id of [sameWeekSameZone, sameWeekOtherZone, otherWeekSameZone, coveredWhole]) await db.transaction((tx) => publishRoster(tx, id, NOW));
       const newer = await insertDraftRoster(db, draft({ from: '2026-11-25', to: '2026-11-29', zoneIds: [1, 2] }));
-      expect((await listOverlappingPublished(db, { from: '2026-11-25', to: '2026-11-29', zoneIds: [1, 2] })).map((r) => r.id)).toEqual([sameWeekSameZone]);
+      const before = await listCoverReplaced(db, { from: '2026-11-25', to: '2026-11-29', zoneIds: [1, 2] });
+      expect(before.map((part) => ({ id: part.roster.id, zoneIds: part.zoneIds, from: part.from, to: part.to, whole: part.whole }))).toEqual([
+        { id: sameWeekSameZone, zoneIds: [2], from: '2026-11-25', to: '2026-11-29', whole: false },
+        { id: coveredWhole, zoneIds: [1], from: '2026-11-26', to: '2026-11-27', whole: true },
+      ]);
 
-      expect(await db.transaction((tx) => publishRoster(tx, newer, LATER))).toEqual([sameWeekSameZone]);
-      expect(await getRoster(db, sameWeekSameZone)).toMatchObject({ status: 'superseded', supersededBy: newer, publishedAt: NOW });
+      const replaced = await db.transaction((tx) => publishRoster(tx, newer, LATER));
+      expect(replaced.map((part) => part.roster.id)).toEqual([sameWeekSameZone, coveredWhole]);
+      // Zone 2 from the 25th is the newer roster's; zone 3 all week and zone 2 before the 25th stay.
+      expect(await getRoster(db, sameWeekSameZone)).toMatchObject({ status: 'published', publishedAt: NOW });
+      expect(await getRoster(db, coveredWhole)).toMatchObject({ status: 'superseded', supersededBy: newer, publishedAt: NOW });
       expect(await getRoster(db, newer)).toMatchObject({ status: 'published', publishedAt: LATER });
       expect((await getRoster(db, sameWeekOtherZone))!.status).toBe('published');
       expect((await getRoster(db, otherWeekSameZone))!.status).toBe('published');
+      const cover = await listPublishedCover(db, '2026-11-24', '2026-11-25');
+      expect(cover.filter((row) => row.zoneId === 2)).toEqual([
+        { zoneId: 2, date: '2026-11-24', rosterId: sameWeekSameZone },
+        { zoneId: 2, date: '2026-11-25', rosterId: newer },
+      ]);
+      expect(cover.filter((row) => row.zoneId === 3).map((row) => row.rosterId)).toEqual([sameWeekSameZone, sameWeekSameZone]);
+    }));
+
+  it('never holds two published rosters for one zone and day', () =>
+    withDb(async (db) => {
+      await someIds(db);
+      const id = await insertDraftRoster(db, draft({ zoneIds: [1] }));
+      await db.transaction((tx) => publishRoster(tx, id, NOW));
+      const other = await insertDraftRoster(db, draft({ zoneIds: [1] }));
+      await expect(db.run("INSERT INTO roster_cover (zone_id, date, roster_id) VALUES (1, '2026-11-23', ?)", [other])).rejects.toThrow(/UNIQUE|PRIMARY KEY/);
     }));
 
   it('deletes drafts only', () =>
@@ -159,7 +211,7 @@ describe('the roster repository', () => {
       expect(await listPublishedDuties(db, '2026-11-24', '2026-11-30')).toEqual([]);
     }));
 
-  it('lists what published rosters cover, days and zones, leaving drafts and superseded rosters out', () =>
+  it('lists what published rosters cover, zone by zone and day by day, leaving drafts and replaced days out', () =>
     withDb(async (db) => {
       await someIds(db);
       const old = await insertDraftRoster(db, draft({ zoneIds: [1] }));
@@ -169,10 +221,25 @@ describe('the roster repository', () => {
       const other = await insertDraftRoster(db, draft({ from: '2026-11-30', to: '2026-12-06', zoneIds: [3] }));
       await publishRoster(db, other, LATER);
       await insertDraftRoster(db, draft({ zoneIds: [4] }));
-      expect(await listPublishedCoverage(db, '2026-11-01', '2026-11-30')).toEqual([
-        { rosterId: newer, from: '2026-11-26', to: '2026-11-29', zoneIds: [1, 2] },
-        { rosterId: other, from: '2026-11-30', to: '2026-12-06', zoneIds: [3] },
+      const cover = await listPublishedCover(db, '2026-11-25', '2026-11-30');
+      expect(cover.filter((row) => row.date === '2026-11-25')).toEqual([{ zoneId: 1, date: '2026-11-25', rosterId: old }]);
+      expect(cover.filter((row) => row.date === '2026-11-26')).toEqual([
+        { zoneId: 1, date: '2026-11-26', rosterId: newer },
+        { zoneId: 2, date: '2026-11-26', rosterId: newer },
       ]);
-      expect(await listPublishedCoverage(db, '2026-11-23', '2026-11-25')).toEqual([]);
+      expect(cover.filter((row) => row.date === '2026-11-30')).toEqual([{ zoneId: 3, date: '2026-11-30', rosterId: other }]);
+      expect(cover.some((row) => row.zoneId === 4)).toBe(false);
+    }));
+
+  it('lists a duty of a roster only on the zone-days the roster still covers', () =>
+    withDb(async (db) => {
+      const ids = await someIds(db);
+      const zoneOfPost = (await db.get<{ zoneId: number }>('SELECT zone_id AS zoneId FROM posts WHERE id = ?', [ids.posts[0]!]))!.zoneId;
+      const duty = (date: string) => ({ staffId: ids.staff[0]!, date, shiftCode: 'AM', postId: ids.posts[0]!, learner: false });
+      const allWeek = await insertDraftRoster(db, draft({ zoneIds: [zoneOfPost], assignments: [duty('2026-11-23'), duty('2026-11-26')] }));
+      await publishRoster(db, allWeek, NOW);
+      const lateWeek = await insertDraftRoster(db, draft({ from: '2026-11-26', to: '2026-11-29', zoneIds: [zoneOfPost] }));
+      await publishRoster(db, lateWeek, LATER);
+      expect((await listPublishedDuties(db, '2026-11-23', '2026-11-29')).map((row) => row.date)).toEqual(['2026-11-23']);
     }));
 });

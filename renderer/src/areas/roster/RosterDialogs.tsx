@@ -1,11 +1,11 @@
-import type { RosterSummary } from '../../../../electron/contract/areas/roster.ts';
+import type { RosterReplacement, RosterSummary } from '../../../../electron/contract/areas/roster.ts';
 import type { Zone } from '../../../../electron/contract/model.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { rangeLabel, stampText, zonesLabel } from './roster-format.ts';
 
-/** Nothing replaces a published roster unless the user has seen which one and said so. */
-export function ReplaceConfirmDialog(props: { replaces: RosterSummary[]; zones: Zone[]; busy: boolean; onConfirm: () => void; onClose: () => void }) {
+/** Nothing replaces a published roster unless the user has seen which one, which zones and days, and said so. */
+export function ReplaceConfirmDialog(props: { replaces: RosterReplacement[]; zones: Zone[]; busy: boolean; onConfirm: () => void; onClose: () => void }) {
   const { t, language } = useI18n();
   return (
     <Dialog title={t('roster.replace.title')} onClose={props.onClose}>
@@ -13,10 +13,19 @@ export function ReplaceConfirmDialog(props: { replaces: RosterSummary[]; zones: 
         <p>{props.replaces.length > 0 ? t('roster.replace.body', { n: props.replaces.length }) : t('roster.replace.bodyUnknown')}</p>
         {props.replaces.length > 0 ? (
           <ul className="replace-list">
-            {props.replaces.map((roster) => (
-              <li key={roster.id}>
-                <strong>{rangeLabel(roster.from, roster.to, t)}</strong> · {zonesLabel(roster.zoneIds, props.zones, language, t)} ·{' '}
-                {t('roster.publishedAt', { at: stampText(roster.publishedAt) })}
+            {props.replaces.map((part) => (
+              <li key={part.roster.id}>
+                {t('roster.replace.part', {
+                  id: part.roster.id,
+                  range: rangeLabel(part.roster.from, part.roster.to, t),
+                  at: stampText(part.roster.publishedAt),
+                })}
+                <br />
+                <strong>
+                  {part.whole
+                    ? t('roster.replace.whole')
+                    : t('roster.replace.only', { zones: zonesLabel(part.zoneIds, props.zones, language, t), range: rangeLabel(part.from, part.to, t) })}
+                </strong>
               </li>
             ))}
           </ul>
