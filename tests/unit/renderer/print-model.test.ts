@@ -71,11 +71,21 @@ function board(): RosterBoard {
 }
 
 describe('the printed schedule by window', () => {
-  it('has a column per day and shift in use, the unused shift left off', () => {
+  it('has a column per open day and shift in use, the unused shift left off, a closed day one narrow column', () => {
     const sheet = windowSheet(board(), board().days, 'zh-CN', words);
     expect(sheet.shifts.map((shift) => shift.code)).toEqual(['AM', 'PM']);
-    expect(sheet.columns).toHaveLength(14);
+    // Five workdays and the make-up Sunday two columns each; the empty rest day one.
+    expect(sheet.columns).toHaveLength(13);
     expect(sheet.columns[0]).toEqual({ date: '2026-11-23', shiftCode: 'AM' });
+    expect(sheet.closed).toEqual(['2026-11-28']);
+    expect(sheet.columns.filter((column) => column.date === '2026-11-28')).toEqual([{ date: '2026-11-28', shiftCode: null }]);
+    expect(sheet.zones[0]!.rows[0]!.seats[10]).toEqual([]);
+  });
+
+  it('keeps a rest day open when someone is on duty (周六预约服务), and an empty working day open', () => {
+    const saturday = { ...board(), duties: [...board().duties, { staffId: 1, date: '2026-11-28', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, pinned: false }] };
+    expect(windowSheet(saturday, saturday.days, 'zh-CN', words).closed).toEqual([]);
+    expect(windowSheet(board(), board().days, 'zh-CN', words).columns.filter((column) => column.date === '2026-11-27')).toHaveLength(2);
   });
 
   it('groups windows by zone in hall order, the roster’s zones only', () => {

@@ -1,4 +1,4 @@
-import type { BoardDay, RosterBoard } from '../../../../electron/contract/areas/board.ts';
+import type { BoardDay, BoardShift, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import type { Translate } from '../../i18n/i18n.tsx';
 import { isoWeek } from '../roster/period.ts';
 import { dayHeader, rangeLabel } from '../roster/roster-format.ts';
@@ -51,12 +51,6 @@ export function PrintedSchedule({ board, days, view, language, t }: PrintedSched
       ) : (
         <PersonTable sheet={personSheet(board, days, language, words)} t={t} />
       )}
-      <p className="print-legend">{t('print.legend')}</p>
-      <footer className="print-signoff" data-testid="print-signoff">
-        <span>{t('print.signoff.maker')}<span className="signoff-line" /></span>
-        <span>{t('print.signoff.reviewer')}<span className="signoff-line" /></span>
-        <span>{t('print.signoff.date')}<span className="signoff-line" /></span>
-      </footer>
     </article>
   );
 }
@@ -79,16 +73,50 @@ export function dayKindText(day: BoardDay, t: Translate): string {
   return '';
 }
 
-function DayHeads(props: { days: BoardDay[]; span: number; t: Translate; rowSpan?: number }) {
+/**
+ * The legend and the sign-off (制表 / 审核 / 日期) as the table's last row: a row is never cut in two,
+ * so the client signs on the page where the schedule ends, not on a page of its own.
+ */
+function SignOffRow({ width, t }: { width: number; t: Translate }) {
+  return (
+    <tbody className="print-closing">
+      <tr className="signoff-row">
+        <td colSpan={width}>
+          <p className="print-legend">{t('print.legend')}</p>
+          <div className="print-signoff" data-testid="print-signoff">
+            <span>{t('print.signoff.maker')}<span className="signoff-line" /></span>
+            <span>{t('print.signoff.reviewer')}<span className="signoff-line" /></span>
+            <span>{t('print.signoff.date')}<span className="signoff-line" /></span>
+          </div>
+        </td>
+      </tr>
+    </tbody>
+  );
+}
+
+function DayHeads(props: { days: BoardDay[]; span: number; closed: readonly string[]; t: Translate }) {
   return (
     <>
-      {props.days.map((day) => (
-        <th key={day.date} colSpan={props.span} className={`day-head day-${day.kind}`} data-date={day.date}>
-          <span className="day-date">{dayHeader(day.date, props.t)}</span>
-          <span className="day-kind">{dayKindText(day, props.t) || '\u00a0'}</span>
-        </th>
-      ))}
+      {props.days.map((day) => {
+        const closed = props.closed.includes(day.date);
+        return (
+          <th key={day.date} colSpan={closed ? 1 : props.span} rowSpan={closed && props.span > 0 ? 2 : 1} className={`day-head day-${day.kind}${closed ? ' day-closed' : ''}`} data-date={day.date}>
+            <span className="day-date">{dayHeader(day.date, props.t)}</span>
+            <span className="day-kind">{dayKindText(day, props.t) || '\u00a0'}</span>
+          </th>
+        );
+      })}
     </>
+  );
+}
+
+/** A shift's name and its times, so the sheet on the wall says when each column starts and ends. */
+function ShiftHead({ shift }: { shift: BoardShift }) {
+  return (
+    <th className="shift-head">
+      <span className="shift-name">{shift.name}</span>
+      <span className="shift-times">{shift.start}–{shift.end}</span>
+    </th>
   );
 }
 
@@ -106,25 +134,28 @@ function WindowTable({ sheet, t }: { sheet: PrintWindowSheet; t: Translate }) {
   const span = sheet.shifts.length;
   const width = 1 + sheet.columns.length;
   if (sheet.zones.every((zone) => zone.rows.length === 0)) return <p className="print-empty">{t('print.empty')}</p>;
+  const daySpan = (date: string) => (sheet.closed.includes(date) ? 1 : span);
   return (
     <table className="print-table print-by-window">
       <colgroup>
         <col className="col-label" />
         {sheet.columns.map((column, index) => (
-          <col key={`${column.date}|${column.shiftCode}`} className={index % span === 0 ? 'col-day-start' : undefined} />
+          <col
+            key={`${column.date}|${column.shiftCode}`}
+            className={[index === 0 || sheet.columns[index - 1]!.date !== column.date ? 'col-day-start' : '', column.shiftCode === null ? 'col-closed' : ''].join(' ').trim() || undefined}
+          />
         ))}
       </colgroup>
       <thead>
         <tr>
           <th rowSpan={2} className="corner">{t('print.col.window')}</th>
-          <DayHeads days={sheet.days} span={span} t={t} />
+          <DayHeads days={sheet.days} span={span} closed={sheet.closed} t={t} />
         </tr>
         <tr>
-          {sheet.columns.map((column) => (
-            <th key={`${column.date}|${column.shiftCode}`} className="shift-head">
-              {sheet.shifts.find((shift) => shift.code === column.shiftCode)?.name ?? column.shiftCode}
-            </th>
-          ))}
+          {sheet.columns.flatMap((column) => {
+            const shift = sheet.shifts.find((candidate) => candidate.code === column.shiftCode);
+            return shift ? [<ShiftHead key={`${column.date}|${column.shiftCode}`} shift={shift} />] : [];
+          })}
         </tr>
       </thead>
       {sheet.zones.map((zone) => (
@@ -139,7 +170,7 @@ function WindowTable({ sheet, t }: { sheet: PrintWindowSheet; t: Translate }) {
                 <span className="row-detail">{row.detail}</span>
               </th>
               {row.seats.map((seats, index) => (
-                <td key={index}>
+                <td key={index} className={sheet.columns[index]?.shiftCode === null ? 'closed-cell' : undefined}>
                   {seats.map((seat) => (
                     <Seat key={seat.staffId} seat={seat} t={t} />
                   ))}
@@ -151,7 +182,7 @@ function WindowTable({ sheet, t }: { sheet: PrintWindowSheet; t: Translate }) {
             <tr className="away-row">
               <th scope="row" className="row-label">{t('print.away')}</th>
               {zone.away.map((lines, index) => (
-                <td key={index} colSpan={span}>
+                <td key={index} colSpan={daySpan(sheet.days[index]!.date)}>
                   {lines.map((line) => (
                     <span key={line} className="away-line">{line}</span>
                   ))}
@@ -161,6 +192,7 @@ function WindowTable({ sheet, t }: { sheet: PrintWindowSheet; t: Translate }) {
           ) : null}
         </tbody>
       ))}
+      <SignOffRow width={width} t={t} />
     </table>
   );
 }
@@ -174,7 +206,7 @@ function PersonTable({ sheet, t }: { sheet: PrintPersonSheet; t: Translate }) {
         <col className="col-name" />
         <col className="col-no" />
         {sheet.days.map((day) => (
-          <col key={day.date} />
+          <col key={day.date} className={sheet.closed.includes(day.date) ? 'col-closed' : undefined} />
         ))}
         <col className="col-hours" />
       </colgroup>
@@ -182,7 +214,7 @@ function PersonTable({ sheet, t }: { sheet: PrintPersonSheet; t: Translate }) {
         <tr>
           <th className="corner">{t('print.col.person')}</th>
           <th className="corner">{t('print.col.employeeNo')}</th>
-          <DayHeads days={sheet.days} span={1} t={t} />
+          <DayHeads days={sheet.days} span={1} closed={[]} t={t} />
           <th className="corner">{t('print.col.hours')}</th>
         </tr>
       </thead>
@@ -207,6 +239,7 @@ function PersonTable({ sheet, t }: { sheet: PrintPersonSheet; t: Translate }) {
           ))}
         </tbody>
       ))}
+      <SignOffRow width={width} t={t} />
     </table>
   );
 }

@@ -21,9 +21,10 @@ export interface SheetWords {
   otherPeople: string;
 }
 
+/** A day and shift; a closed day (a rest day or holiday with nobody on duty) prints one narrow column, shiftCode null. */
 export interface PrintColumn {
   date: string;
-  shiftCode: string;
+  shiftCode: string | null;
 }
 
 export interface PrintSeat {
@@ -55,6 +56,8 @@ export interface PrintWindowSheet {
   days: BoardDay[];
   shifts: BoardShift[];
   columns: PrintColumn[];
+  /** Dates of days the hall is closed: a narrow column each, no shifts. */
+  closed: string[];
   zones: PrintZoneBlock[];
 }
 
@@ -76,6 +79,7 @@ export interface PrintPersonBlock {
 
 export interface PrintPersonSheet {
   days: BoardDay[];
+  closed: string[];
   blocks: PrintPersonBlock[];
 }
 
@@ -95,6 +99,15 @@ export function printedShifts(board: Pick<RosterBoard, 'shifts' | 'zoneCoverage'
   ]);
   const shown = board.shifts.filter((shift) => used.has(shift.code));
   return shown.length > 0 ? shown : board.shifts;
+}
+
+/**
+ * Days the hall is closed: not a working day of the calendar and nobody on duty, nothing required.
+ * A working day stays open even when empty, because an empty open window is what the client must see.
+ */
+export function closedDays(board: Pick<RosterBoard, 'zoneCoverage' | 'duties'>, days: readonly BoardDay[]): string[] {
+  const busy = new Set([...board.duties.map((duty) => duty.date), ...board.zoneCoverage.filter((cell) => cell.required > 0).map((cell) => cell.date)]);
+  return days.filter((day) => (day.kind === 'restday' || day.kind === 'holiday') && !busy.has(day.date)).map((day) => day.date);
 }
 
 /** Zones on paper: the roster's own, and any other where someone of the roster is seated. */
@@ -130,7 +143,8 @@ export function awayLines(absences: readonly BoardAbsence[], name: (staffId: num
 /** The schedule by window for the given days: what is posted in the hall. */
 export function windowSheet(board: RosterBoard, days: readonly BoardDay[], language: Language, words: SheetWords): PrintWindowSheet {
   const shifts = printedShifts(board, days);
-  const columns = days.flatMap((day) => shifts.map((shift) => ({ date: day.date, shiftCode: shift.code })));
+  const closed = closedDays(board, days);
+  const columns = days.flatMap((day): PrintColumn[] => (closed.includes(day.date) ? [{ date: day.date, shiftCode: null }] : shifts.map((shift) => ({ date: day.date, shiftCode: shift.code }))));
   const dates = new Set(days.map((day) => day.date));
   const names = new Map(board.people.map((person) => [person.staffId, person.name]));
   const name = (staffId: number) => names.get(staffId) ?? `#${staffId}`;
@@ -142,7 +156,7 @@ export function windowSheet(board: RosterBoard, days: readonly BoardDay[], langu
   }
   const seatsAt = (postId: number, windowId: number | null, roles: { a: number | null; b: number | null }) =>
     columns.map((column) =>
-      (seated.get(dutyKey(column.date, column.shiftCode, postId, windowId)) ?? [])
+      (column.shiftCode === null ? [] : (seated.get(dutyKey(column.date, column.shiftCode, postId, windowId)) ?? []))
         .map((duty) => ({ staffId: duty.staffId, name: name(duty.staffId), role: duty.staffId === roles.a ? 'A' : duty.staffId === roles.b ? 'B' : null, learner: duty.learner }) satisfies PrintSeat)
         .sort((x, y) => Number(x.learner) - Number(y.learner) || roleRank(x.role) - roleRank(y.role)),
     );
@@ -170,7 +184,7 @@ export function windowSheet(board: RosterBoard, days: readonly BoardDay[], langu
     const away = days.map((day) => awayLines(strays.filter((absence) => absence.date === day.date), name, language, words));
     blocks.push({ zoneId: null, name: words.otherPeople, rows: [], away });
   }
-  return { days: [...days], shifts, columns, zones: blocks };
+  return { days: [...days], shifts, columns, closed, zones: blocks };
 }
 
 function roleRank(role: PrintSeat['role']): number {
@@ -217,7 +231,7 @@ export function personSheet(board: RosterBoard, days: readonly BoardDay[], langu
   const zoneIds = new Set(zones.map((zone) => zone.id));
   const others = board.people.filter((person) => person.homeZoneId === null || !zoneIds.has(person.homeZoneId)).map(rowOf).sort(byEmployeeNo);
   if (others.length > 0) blocks.push({ zoneId: null, name: words.otherPeople, people: others });
-  return { days: [...days], blocks: blocks.filter((block) => block.people.length > 0) };
+  return { days: [...days], closed: closedDays(board, days), blocks: blocks.filter((block) => block.people.length > 0) };
 }
 
 const PAGE_FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
