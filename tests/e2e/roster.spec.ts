@@ -177,3 +177,26 @@ test('exports the chosen week and zones as a scenario file', async ({ page, host
   expect(scenario.days).toBe(7);
   await expect(roster.notice()).toContainText(`已导出场景文件 排班场景-${MONDAY}.json`);
 });
+
+test('a one-zone draft published over an all-zone roster replaces that zone’s days only, and says so before it does', async ({ page, host }) => {
+  const roster = new RosterPage(page, host.url);
+  await page.goto(host.url);
+  const zones = (await roster.api<{ zones: { id: number }[] }>('centre/get', {})).zones.map((zone) => zone.id);
+  const emptyFile = { fileName: 'all.json', base64: Buffer.from('{"assignments":[]}').toString('base64') };
+  const allZones = await roster.api<{ id: number }>('roster/importRoster', { from: MONDAY, days: 7, zoneIds: zones, ...emptyFile });
+  await roster.api('roster/publish', { rosterId: allZones.id });
+
+  await roster.open();
+  await roster.onlyZone('农林水务');
+  await roster.importRoster('one-zone.json', { assignments: [] });
+  await roster.publishButton().click();
+  await expect(roster.replaceConfirm()).toContainText(`排班 #${allZones.id}`);
+  await expect(roster.replaceConfirm()).toContainText('只替换 农林水务 在 2026年11月23日–11月29日 的排班；其余区域和日期照旧生效。');
+  await roster.replaceConfirm().getByRole('button', { name: '替换并发布' }).click();
+  await expect(roster.status()).toHaveText('已发布');
+
+  // Both stand: the new one for 农林水务, the all-zone one for every other zone.
+  await roster.tab(/^最近排班/);
+  await expect(roster.recentRows()).toHaveCount(2);
+  await expect(roster.recentRows().locator('[data-col="status"]')).toHaveText(['已发布', '已发布']);
+});
