@@ -37,12 +37,15 @@ async function main(): Promise<void> {
   await backend.close();
 }
 
-async function makePunches(db: Parameters<typeof listStaff>[0]) {
+async function makePunches(db: Database) {
   const staff = await listStaff(db);
+  // Each import a year of its own: a punch is unique per person and moment.
+  const earlier = (await db.get<{ n: number }>("SELECT COUNT(*) AS n FROM punches WHERE device = 'crash'"))?.n ?? 0;
+  const year = 2030 + Math.floor(earlier / CRASH_PUNCHES);
   return Array.from({ length: CRASH_PUNCHES }, (_, index) => {
     const person = staff[index % staff.length]!;
     const seconds = Math.floor(index / staff.length);
-    return { staffId: person.id, at: `2027-01-0${1 + (seconds % 5)}T08:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`, device: 'crash' };
+    return { staffId: person.id, at: `${year}-01-0${1 + (seconds % 5)}T08:${String(Math.floor(seconds / 60) % 60).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`, device: 'crash' };
   });
 }
 
