@@ -3,6 +3,7 @@
  * concurrent callers are serialised through one queue so that a transaction is never interleaved
  * with another caller's writes.
  */
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 
 export type SqlValue = string | number | null;
@@ -40,13 +41,29 @@ export class DatabaseFileError extends Error {
   }
 }
 
-export async function openDatabase(filePath: string): Promise<Database> {
-  const raw = await openRaw(filePath);
+export interface OpenOptions {
+  /** For checking a file (a backup): nothing is written, the journal mode is left as it is. */
+  readOnly?: boolean;
+}
+
+/** The data is the user's alone: the file and its WAL and shared memory are 0600. */
+const PRIVATE_FILE_MODE = 0o600;
+
+export async function openDatabase(filePath: string, options: OpenOptions = {}): Promise<Database> {
+  if (!options.readOnly) makePrivate(filePath);
+  const raw = await openRaw(filePath, options.readOnly ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE);
   const direct = bindQueryable(raw);
   try {
     // The first read is where sqlite discovers a file is not a database.
     await direct.get('PRAGMA user_version');
-    await direct.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    if (options.readOnly) await direct.exec('PRAGMA query_only = ON;');
+    else {
+      await direct.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+      // SQLite gives the WAL and shared memory the file's mode; files from before this rule get it here.
+      for (const companion of [`${filePath}-wal`, `${filePath}-shm`]) {
+        if (existsSync(companion)) chmodSync(companion, PRIVATE_FILE_MODE);
+      }
+    }
   } catch (error) {
     await closeRaw(raw).catch(() => undefined);
     throw asFileError(error, filePath);
@@ -79,9 +96,20 @@ async function runTransaction<T>(db: Queryable, work: (tx: Queryable) => Promise
   }
 }
 
-function openRaw(filePath: string): Promise<sqlite3.Database> {
+/** A new file is created 0600 before SQLite sees it (SQLite would make it 0644); an old one is tightened. */
+function makePrivate(filePath: string): void {
+  if (filePath === ':memory:' || filePath === '') return;
+  try {
+    if (existsSync(filePath)) chmodSync(filePath, PRIVATE_FILE_MODE);
+    else closeSync(openSync(filePath, 'wx', PRIVATE_FILE_MODE));
+  } catch {
+    // A folder that does not exist or cannot be written: opening reports it in the user's words.
+  }
+}
+
+function openRaw(filePath: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(filePath, (error) => {
+    const db = new sqlite3.Database(filePath, mode, (error) => {
       if (error) reject(new DatabaseFileError('unreadable', filePath, error.message));
       else resolve(db);
     });

@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { openBackend, type Backend } from '../backend/backend.ts';
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
+import { LostDataError, restoreNewestBackupOverLostData } from '../backend/session.ts';
 import { CONTENT_SECURITY_POLICY } from '../contract/security.ts';
 import { APP_ORIGIN, isAppUrl, registerChannels, WindowSessions } from './ipc.ts';
 import { CHANGE_CHANNEL } from '../contract/bridge.ts';
@@ -48,7 +49,7 @@ async function start(): Promise<void> {
   if (target) return startClient(target);
   serveRendererFiles();
   try {
-    backend = await openBackend({ host: 'electron', appVersion: app.getVersion(), dataDir });
+    backend = await openBackendOrRecover(dataDir);
   } catch (error) {
     return fail(error, dataPaths(dataDir).backupDir);
   }
@@ -62,6 +63,30 @@ async function start(): Promise<void> {
   sharing = await shareBackend(backend, RENDERER_DIR);
   Menu.setApplicationMenu(buildMenu());
   openMainWindow();
+}
+
+/**
+ * Lost data (an empty or missing file beside backups) is never a new install: the user is told so
+ * and may put the newest good backup back; anything else, or a refusal, ends in `fail`.
+ */
+async function openBackendOrRecover(dataDir: string): Promise<Backend> {
+  const open = () => openBackend({ host: 'electron', appVersion: app.getVersion(), dataDir });
+  try {
+    return await open();
+  } catch (error) {
+    if (!(error instanceof LostDataError) || !error.newestGood) throw error;
+    const { response } = await dialog.showMessageBox({
+      type: 'warning',
+      title: '数据文件丢失 / Data file missing',
+      message: describeStartupProblem(error, error.backupDir) ?? String(error),
+      buttons: ['恢复最新的完好备份 / Restore the newest good backup', '退出 / Quit'],
+      defaultId: 0,
+      cancelId: 1,
+    });
+    if (response !== 0) throw error;
+    await restoreNewestBackupOverLostData(dataPaths(dataDir));
+    return open();
+  }
 }
 
 function openMainWindow(): void {

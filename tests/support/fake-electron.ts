@@ -11,6 +11,9 @@ export interface Recorded {
   errors: string[];
   fetched: string[];
   exitCodes: number[];
+  /** Messages of dialog.showMessageBox, and the button index the fake answers with (Quit, 1, unless set). */
+  messageBoxes: string[];
+  messageBoxResponse: number;
 }
 
 export const recorded: Recorded = {
@@ -22,6 +25,8 @@ export const recorded: Recorded = {
   errors: [],
   fetched: [],
   exitCodes: [],
+  messageBoxes: [],
+  messageBoxResponse: 1,
 };
 
 class BrowserWindow {
@@ -63,6 +68,9 @@ export const fakeElectron = {
     handle: (_scheme: string, handler: Recorded['protocolHandler']) => (recorded.protocolHandler = handler),
   },
   net: { fetch: async (url: string) => (recorded.fetched.push(url), new Response(`file at ${url}`, { status: 200 })) },
-  dialog: { showErrorBox: (_title: string, text: string) => recorded.errors.push(text) },
+  dialog: {
+    showErrorBox: (_title: string, text: string) => recorded.errors.push(text),
+    showMessageBox: async (options: { message: string }) => (recorded.messageBoxes.push(options.message), { response: recorded.messageBoxResponse }),
+  },
   Menu: { buildFromTemplate: () => ({}), setApplicationMenu: () => undefined },
 };

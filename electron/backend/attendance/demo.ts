@@ -3,7 +3,7 @@
  * four punches a working day with the jitter of real people, a few late arrivals, missed punches
  * and absences. Deterministic for a seed, so every machine shows the same demo.
  */
-import type { Database } from '../../../data/connection.ts';
+import type { Queryable } from '../../../data/connection.ts';
 import { SeededRandom } from '../../../data/demo/random.ts';
 import { DEMO_SEED } from '../../../data/demo/generate.ts';
 import { insertPunches, type NewPunch } from '../../../data/repositories/attendance.ts';
@@ -46,8 +46,8 @@ export function generateDemoPunches(input: {
   return punches;
 }
 
-/** Writes the demo punches in one transaction; skips days of a year whose calendar nobody confirmed. */
-export async function seedDemoPunches(db: Database, options: DemoPunchOptions): Promise<number> {
+/** Writes the demo punches (inside the caller's transaction); skips days of a year whose calendar nobody confirmed. */
+export async function seedDemoPunches(db: Queryable, options: DemoPunchOptions): Promise<number> {
   const [year, month] = options.today.split('-').map(Number) as [number, number];
   const previous = new Date(Date.UTC(year, month - 2, 1));
   const from = previous.toISOString().slice(0, 10);
@@ -61,7 +61,7 @@ export async function seedDemoPunches(db: Database, options: DemoPunchOptions): 
     .map((day) => ({ date: day.date, working: isWorkingKind(day.kind) }));
   const people = (await listStaff(db)).map((person) => ({ id: person.id, hireDate: person.hireDate, leftOn: person.status === 'departed' ? person.leftOn : null }));
   const punches = generateDemoPunches({ seed: (options.seed ?? DEMO_SEED) + 4, days, people, segments: await defaultSegments(db) });
-  return db.transaction((tx) => insertPunches(tx, punches, 'demo', options.now));
+  return insertPunches(db, punches, 'demo', options.now);
 }
 
 function clock(minutes: number): string {
@@ -72,7 +72,7 @@ function clock(minutes: number): string {
  * The demo contract staffs each zone with the people it has today, so the on-duty rate shows what
  * leave and absence cost instead of a trivial 100% (the default of one post per window).
  */
-export async function seedDemoDutyContract(db: Database): Promise<void> {
+export async function seedDemoDutyContract(db: Queryable): Promise<void> {
   const employed = (await listStaff(db)).filter((person) => person.status !== 'departed');
   const posts: Record<string, number> = {};
   for (const person of employed) posts[String(person.homeZoneId)] = (posts[String(person.homeZoneId)] ?? 0) + 1;

@@ -21,6 +21,15 @@ export interface Caller {
   onSession?(session: SessionGrant | null): void;
 }
 
+/**
+ * Whether a caller sits at this machine: the desktop's own window, or the browser host on
+ * loopback. Callers over the sharing address (any other) are the hall's desktops.
+ */
+export function isLocalCaller(caller: Caller): boolean {
+  const remote = caller.remote.replace(/^::ffff:/i, '');
+  return remote === 'local' || remote === '::1' || /^127\./.test(remote);
+}
+
 export const NO_CALLER: Caller = { sessionToken: null, remote: 'local' };
 
 export interface CallState {

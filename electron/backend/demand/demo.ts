@@ -3,7 +3,7 @@
  * 15 months of queue-ticket counts ending yesterday, generated from a seed so that tests know the
  * truth (the generator's means and weekly pattern) that the measurements should find.
  */
-import type { Database } from '../../../data/connection.ts';
+import type { Queryable } from '../../../data/connection.ts';
 import { DEMO_SEED } from '../../../data/demo/generate.ts';
 import { listPosts, listWindows, listZones } from '../../../data/repositories/centre.ts';
 import { insertBusinessType, putServiceTarget, writeTicketCounts, type TicketCountRow } from '../../../data/repositories/demand.ts';
@@ -70,8 +70,8 @@ export interface DemoDemandOptions {
   today: string;
 }
 
-/** Writes the demo's business types, targets and ticket history in one transaction; returns the count rows written. */
-export async function seedDemoDemand(db: Database, options: DemoDemandOptions): Promise<number> {
+/** Writes the demo's business types, targets and ticket history (inside the caller's transaction); returns the count rows written. */
+export async function seedDemoDemand(db: Queryable, options: DemoDemandOptions): Promise<number> {
   const yesterday = addDays(options.today, -1);
   const [year, month, day] = options.today.split('-').map(Number) as [number, number, number];
   const from = new Date(Date.UTC(year, month - 1 - DEMO_HISTORY_MONTHS, day)).toISOString().slice(0, 10);
@@ -80,34 +80,32 @@ export async function seedDemoDemand(db: Database, options: DemoDemandOptions): 
   const calendar = await loadCalendar(db, from, yesterday);
   const days = [...calendar.days.values()].sort((a, b) => a.date.localeCompare(b.date));
   const openSlots = await openSlotsOf(db);
-  return db.transaction(async (tx) => {
-    const zones = new Map((await listZones(tx)).map((zone) => [zone.code, zone]));
-    const posts = new Map((await listPosts(tx)).map((post) => [post.code, post.id]));
-    const windows = await listWindows(tx);
-    const types: { id: number; zoneId: number; share: number; meanHandleSeconds: number; taxDeadline: boolean }[] = [];
-    for (const type of DEMO_BUSINESS_TYPES) {
-      const zone = zones.get(type.zoneCode);
-      const postId = posts.get(`${type.zoneCode}-${type.postSuffix}`);
-      if (!zone || postId === undefined) continue;
-      const id = await insertBusinessType(tx, { code: type.code, nameZh: type.nameZh, nameEn: type.nameEn, zoneId: zone.id, postId, active: true });
-      types.push({ id, zoneId: zone.id, share: type.share, meanHandleSeconds: type.meanHandleSeconds, taxDeadline: type.taxDeadline ?? false });
-    }
-    const synthZones = [...zones.values()]
-      .filter((zone) => zone.kind === 'windows')
-      .map((zone) => ({ zoneId: zone.id, baseDaily: DEMO_TICKETS_PER_WINDOW * windows.filter((w) => w.zoneId === zone.id && w.kind === 'window').length }));
-    for (const zone of zones.values()) {
-      const desk = zone.kind === 'desk';
-      await putServiceTarget(tx, {
-        zoneId: zone.id,
-        kind: 'avg_wait',
-        maxWaitMinutes: DEMO_MAX_WAIT_MINUTES,
-        serviceLevelPercent: 80,
-        withinSeconds: 600,
-        fixedPosts: desk ? DEMO_DESK_FIXED_POSTS : 0,
-      });
-    }
-    const counts: TicketCountRow[] = syntheticTicketCounts({ seed: (options.seed ?? DEMO_SEED) + 6, days, zones: synthZones, businessTypes: types, openSlots })
-      .filter((count) => count.arrivals > 0);
-    return writeTicketCounts(tx, counts, 'demo', 'add');
-  });
+  const zones = new Map((await listZones(db)).map((zone) => [zone.code, zone]));
+  const posts = new Map((await listPosts(db)).map((post) => [post.code, post.id]));
+  const windows = await listWindows(db);
+  const types: { id: number; zoneId: number; share: number; meanHandleSeconds: number; taxDeadline: boolean }[] = [];
+  for (const type of DEMO_BUSINESS_TYPES) {
+    const zone = zones.get(type.zoneCode);
+    const postId = posts.get(`${type.zoneCode}-${type.postSuffix}`);
+    if (!zone || postId === undefined) continue;
+    const id = await insertBusinessType(db, { code: type.code, nameZh: type.nameZh, nameEn: type.nameEn, zoneId: zone.id, postId, active: true });
+    types.push({ id, zoneId: zone.id, share: type.share, meanHandleSeconds: type.meanHandleSeconds, taxDeadline: type.taxDeadline ?? false });
+  }
+  const synthZones = [...zones.values()]
+    .filter((zone) => zone.kind === 'windows')
+    .map((zone) => ({ zoneId: zone.id, baseDaily: DEMO_TICKETS_PER_WINDOW * windows.filter((w) => w.zoneId === zone.id && w.kind === 'window').length }));
+  for (const zone of zones.values()) {
+    const desk = zone.kind === 'desk';
+    await putServiceTarget(db, {
+      zoneId: zone.id,
+      kind: 'avg_wait',
+      maxWaitMinutes: DEMO_MAX_WAIT_MINUTES,
+      serviceLevelPercent: 80,
+      withinSeconds: 600,
+      fixedPosts: desk ? DEMO_DESK_FIXED_POSTS : 0,
+    });
+  }
+  const counts: TicketCountRow[] = syntheticTicketCounts({ seed: (options.seed ?? DEMO_SEED) + 6, days, zones: synthZones, businessTypes: types, openSlots })
+    .filter((count) => count.arrivals > 0);
+  return writeTicketCounts(db, counts, 'demo', 'add');
 }

@@ -18,7 +18,7 @@ import { appendAudit } from '../../../data/repositories/audit.ts';
 import { getCentre, listZones } from '../../../data/repositories/centre.ts';
 import { getSetting } from '../../../data/repositories/settings.ts';
 import type { BackendContext } from '../context.ts';
-import { currentCall } from '../auth/call-context.ts';
+import { currentCall, isLocalCaller } from '../auth/call-context.ts';
 import { verifyPassword } from '../auth/passwords.ts';
 import { accountView } from '../auth/service.ts';
 import { readSharingSetting, writeSharingSetting } from '../sharing-settings.ts';
@@ -50,6 +50,10 @@ export function authHandlers(ctx: BackendContext) {
 
     'auth/setup': ({ username, displayName, password }: ChannelArgs<'auth/setup'>): Promise<Account> =>
       transaction(async (tx) => {
+        // Whoever first reaches an account-less host becomes dispatcher: only at this machine.
+        if (!isLocalCaller(currentCall().caller)) {
+          throw new AppFailure('forbidden', '首次设置只能在本机进行，不能通过局域网共享地址。 / The first-run step can only be done on this computer, not over the sharing address.');
+        }
         if ((await countAccounts(tx)) > 0) {
           throw new AppFailure('conflict', '已有账号：首次设置只能进行一次，请登录。 / Accounts exist already: the first-run step happens once; sign in instead.');
         }
