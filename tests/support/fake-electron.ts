@@ -11,6 +11,10 @@ export interface Recorded {
   errors: string[];
   fetched: string[];
   exitCodes: number[];
+  /** The permission handlers main set on the default session. */
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null;
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null;
+  sandboxEnabled: boolean;
 }
 
 export const recorded: Recorded = {
@@ -22,7 +26,13 @@ export const recorded: Recorded = {
   errors: [],
   fetched: [],
   exitCodes: [],
+  permissionRequestHandler: null,
+  permissionCheckHandler: null,
+  sandboxEnabled: false,
 };
+
+/** Whether the fake app runs packaged (tests of what a packaged app refuses set it). */
+export const fakeApp = { isPackaged: false };
 
 class BrowserWindow {
   static all: BrowserWindow[] = [];
@@ -46,8 +56,18 @@ class BrowserWindow {
 export const certificateChecks: ((request: { hostname: string; certificate: { data: string } }, callback: (verdict: number) => void) => void)[] = [];
 
 export const fakeElectron = {
-  session: { defaultSession: { setCertificateVerifyProc: (proc: (typeof certificateChecks)[number]) => certificateChecks.push(proc) } },
+  session: {
+    defaultSession: {
+      setCertificateVerifyProc: (proc: (typeof certificateChecks)[number]) => certificateChecks.push(proc),
+      setPermissionRequestHandler: (handler: Recorded['permissionRequestHandler']) => (recorded.permissionRequestHandler = handler),
+      setPermissionCheckHandler: (handler: Recorded['permissionCheckHandler']) => (recorded.permissionCheckHandler = handler),
+    },
+  },
   app: {
+    get isPackaged() {
+      return fakeApp.isPackaged;
+    },
+    enableSandbox: () => (recorded.sandboxEnabled = true),
     on: (event: string, listener: (event: unknown, contents: unknown) => void) => {
       if (event === 'web-contents-created') recorded.webContentsListeners.push(listener);
     },
