@@ -79,12 +79,20 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
   // The channel first, from the URL: it says how large a body may be before a byte of it is read.
   const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
   const token = sessionTokenOf(request);
-  let limit = callByteLimit(channel);
+  const channelLimit = callByteLimit(channel);
   // Only signed-in callers reach the channels that take files and long lists; for anyone else every
   // channel they may call (status, first run, sign-in) is small, and so is what they may send.
-  if (limit > DEFAULT_CALL_BYTES && (token === null || !(await backend.isSignedIn(token)))) limit = DEFAULT_CALL_BYTES;
+  const signedIn = channelLimit <= DEFAULT_CALL_BYTES || (token !== null && (await backend.isSignedIn(token)));
+  const limit = signedIn ? channelLimit : DEFAULT_CALL_BYTES;
   const body = await readBody(request, limit);
-  if (body === null) return refuseTooLarge(request, response, limit);
+  if (body === null) {
+    // A file from someone whose session has lapsed: what the dispatch would tell them, unread.
+    if (!signedIn && !(Number(request.headers['content-length']) > channelLimit)) {
+      return refuseUnread(request, response, 200, { ok: false, error: { code: 'unauthenticated', message: '请先登录。 / Please sign in.' } });
+    }
+    const kib = Math.floor(channelLimit / 1024);
+    return refuseUnread(request, response, 413, failure('invalid_argument', `请求过大：此操作最多接受 ${kib} KB。 / The request is too large: this call takes at most ${kib} KB.`));
+  }
   let argument: unknown;
   try {
     argument = body.length === 0 ? {} : JSON.parse(body);
@@ -116,12 +124,11 @@ export function isJsonContentType(header: string | undefined): boolean {
 }
 
 /**
- * 413, and no more reading: the answer says the connection closes, and the socket goes once it is
- * written, so the rest of the body is never taken in.
+ * An answer to a body that is not read: the answer says the connection closes, and the socket goes
+ * once it is written, so the rest of the body is never taken in.
  */
-function refuseTooLarge(request: IncomingMessage, response: ServerResponse, limit: number) {
-  const kib = Math.floor(limit / 1024);
-  sendEnvelope(response, 413, failure('invalid_argument', `请求过大：此操作最多接受 ${kib} KB。 / The request is too large: this call takes at most ${kib} KB.`), { connection: 'close' });
+function refuseUnread(request: IncomingMessage, response: ServerResponse, status: number, envelope: Envelope<never>) {
+  sendEnvelope(response, status, envelope, { connection: 'close' });
   response.once('finish', () => {
     // A moment for the answer to reach the caller before the connection is cut.
     setTimeout(() => request.socket.destroy(), 100).unref();

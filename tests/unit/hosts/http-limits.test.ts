@@ -112,10 +112,17 @@ describe('a body past its channel’s limit', () => {
 
   it('takes a file channel’s larger limit only from a signed-in caller: anonymous, it is the small default', async () => {
     const { base, dispatched } = await countingHost();
-    const anonymous = await slowUpload(base, '/api/transfer%2Fcheck', { total: 200_000, declareLength: true });
-    expect(anonymous.status).toBe(413);
-    const forged = await slowUpload(base, '/api/transfer%2Fcheck', { total: 200_000, declareLength: true, headers: { cookie: 'hall_roster_session=forged' } });
-    expect(forged.status).toBe(413);
+    // A file from a caller with no session (or a lapsed one) is told to sign in, and not read.
+    const anonymous = await slowUpload(base, '/api/transfer%2Fcheck', { total: 2_000_000, declareLength: true });
+    expect(anonymous).toMatchObject({ status: 200, sent: expect.any(Number) });
+    expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated', message: expect.stringContaining('请先登录') } });
+    expect(anonymous.sent).toBeLessThan(DEFAULT_CALL_BYTES);
+    const forged = await slowUpload(base, '/api/transfer%2Fcheck', { total: 2_000_000, declareLength: false, headers: { cookie: 'hall_roster_session=forged' } });
+    expect(JSON.parse(forged.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(forged.sent).toBeLessThan(DEFAULT_CALL_BYTES + 512 * 1024);
+    // Past the channel's own limit, anonymous or not, it is too large.
+    const huge = await slowUpload(base, '/api/transfer%2Fcheck', { total: 9_000_000, declareLength: true });
+    expect(huge.status).toBe(413);
     expect(dispatched).toEqual([]);
     const body = JSON.stringify({ fileName: 'staff.csv', base64: 'A'.repeat(200_000) });
     const signedIn = await send(base, '/api/transfer%2Fcheck', { headers: { ...json, cookie: 'hall_roster_session=good-token' }, body });
@@ -177,8 +184,8 @@ describe('the browser host under a large anonymous request', () => {
       expect(envelope).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
       expect(envelope.error.message).toContain('600000');
       expect(reply.body.length).toBeLessThan(600);
-      // Anonymous, the same body does not get that far: it is past the small limit.
-      expect((await send(host.url, '/api/transfer%2Fcheck', { headers: json, body })).status).toBe(413);
+      // Anonymous, the same body does not get that far: it is past the small limit, and not read.
+      expect(JSON.parse((await send(host.url, '/api/transfer%2Fcheck', { headers: json, body })).body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
     }));
 
   it('answers a malformed URL with 400, on the API and for files alike', () =>
