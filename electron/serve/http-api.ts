@@ -173,7 +173,13 @@ function isSecure(request: IncomingMessage): boolean {
 function sessionTokenOf(request: IncomingMessage): string | null {
   for (const part of String(request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    // A cookie that is not valid percent-encoding is no session (and not a malformed URL).
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

@@ -21,7 +21,13 @@ export interface Caller {
   onSession?(session: SessionGrant | null): void;
 }
 
-export const NO_CALLER: Caller = { sessionToken: null, remote: 'local' };
+/**
+ * The `remote` of the desktop's own window (Electron IPC, see electron/main/ipc.ts). It is never an
+ * IP address, so no network caller can claim it: the HTTP host always gives the socket's address.
+ */
+export const DESKTOP_REMOTE = 'local';
+
+export const NO_CALLER: Caller = { sessionToken: null, remote: DESKTOP_REMOTE };
 
 export interface CallState {
   caller: Caller;

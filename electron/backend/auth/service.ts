@@ -20,7 +20,9 @@ import {
   type AccountRecord,
 } from '../../../data/repositories/accounts.ts';
 import type { Clock } from '../clock.ts';
-import type { SessionGrant } from './call-context.ts';
+import { DESKTOP_REMOTE, type SessionGrant } from './call-context.ts';
+
+export { DESKTOP_REMOTE };
 import { DEFAULT_SCRYPT_COST, hashPassword, verifyPassword } from './passwords.ts';
 
 export interface AuthPolicy {
@@ -68,12 +70,6 @@ export interface PasswordHasher {
 }
 
 export const SCRYPT_HASHER: PasswordHasher = { hash: hashPassword, verify: verifyPassword };
-
-/**
- * The caller's `remote` for the desktop's own window (Electron IPC). It is never an IP address, so
- * no network caller can claim it: the HTTP host always gives the socket's address.
- */
-export const DESKTOP_REMOTE = 'local';
 
 /** Loopback addresses as Node reports them (IPv4, IPv6, and IPv4 mapped into IPv6). */
 export function isLoopbackAddress(remote: string): boolean {

@@ -10,6 +10,8 @@ import { AppFailure } from '../../../electron/contract/errors.ts';
 import { AuthService, DEFAULT_AUTH_POLICY, DESKTOP_REMOTE, isLoopbackAddress, SCRYPT_HASHER, type PasswordHasher } from '../../../electron/backend/auth/service.ts';
 import type { Clock } from '../../../electron/backend/clock.ts';
 import { withMigratedDb } from '../../support/db.ts';
+import { WindowSessions } from '../../../electron/main/ipc.ts';
+import { newCaller, TEST_DISPATCHER, withTestBackend } from '../../support/backend.ts';
 
 const POLICY = { ...DEFAULT_AUTH_POLICY, scryptCost: 2 ** 10 };
 const HALL_DESK = '192.168.1.50';
@@ -163,5 +165,26 @@ describe('the per-address limit', () => {
       await attempt(setup, 'spray-last', 'wrong-pass-1', '10.9.9.9');
       const sizes = setup.auth as unknown as { attempts: Map<string, unknown>; failures: Map<string, unknown> };
       expect(sizes.attempts.size + sizes.failures.size).toBeLessThan(10);
+    }));
+});
+
+describe('through the backend, as the hosts call it', () => {
+  it('lets the dispatcher in from the desktop window after a hall desktop and the desktop itself typed wrong passwords', () =>
+    withTestBackend(async (backend) => {
+      const hallDesk = newCaller(HALL_DESK);
+      for (let n = 1; n <= 5; n += 1) await backend.dispatch('auth/signIn', { username: TEST_DISPATCHER.username, password: 'wrong-pass-1' }, hallDesk);
+      expect(await backend.dispatch('auth/signIn', { username: TEST_DISPATCHER.username, password: TEST_DISPATCHER.password }, hallDesk)).toMatchObject({ ok: false, error: { code: 'locked' } });
+      // The caller main builds for a window, afresh for each call over IPC.
+      const sessions = new WindowSessions();
+      const window = () => sessions.callerFor(1);
+      expect(window().remote).toBe(DESKTOP_REMOTE);
+      for (let n = 1; n <= 8; n += 1) await backend.dispatch('auth/signIn', { username: TEST_DISPATCHER.username, password: 'wrong-pass-1' }, window());
+      expect(await backend.dispatch('auth/signIn', { username: TEST_DISPATCHER.username, password: TEST_DISPATCHER.password }, window())).toMatchObject({ ok: true, value: { role: 'dispatcher' } });
+      // The dispatcher sees the lock the hall desktop caused in the accounts list, and a reset lifts it.
+      const listed = await backend.dispatch('accounts/list', {}, window());
+      const me = (listed as { ok: true; value: { id: number; username: string; lockedUntil: string | null }[] }).value.find((account) => account.username === TEST_DISPATCHER.username)!;
+      expect(me.lockedUntil).toEqual(expect.any(String));
+      expect(await backend.dispatch('accounts/resetPassword', { id: me.id, password: 'fresh-pass-2' }, window())).toMatchObject({ ok: true, value: { lockedUntil: null } });
+      expect(await backend.dispatch('auth/signIn', { username: TEST_DISPATCHER.username, password: 'fresh-pass-2' }, hallDesk)).toMatchObject({ ok: true });
     }));
 });

@@ -192,6 +192,8 @@ describe('the browser host under a large anonymous request', () => {
     withHost(async (host) => {
       expect((await send(host.url, '/api/%E0%A4%A', { headers: json, body: '{}' })).status).toBe(400);
       expect((await send(host.url, '/%E0%A4%A', { method: 'GET' })).status).toBe(400);
+      // A session cookie that is not valid percent-encoding is no session, not a malformed URL.
+      expect(JSON.parse((await send(host.url, '/api/centre%2Fget', { headers: { ...json, cookie: 'hall_roster_session=%E0%A4%A' }, body: '{}' })).body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
       // The host is not hurt by it.
       expect((await send(host.url, '/', { method: 'GET' })).status).toBe(200);
     }));
