@@ -8,6 +8,7 @@
 import { channelNames } from '../contract/channels.ts';
 import { IPC_CHANNEL_PREFIX } from '../contract/bridge.ts';
 import type { Envelope } from '../contract/errors.ts';
+import { DESKTOP_REMOTE } from '../backend/auth/call-context.ts';
 
 export interface IpcEventLike {
   senderFrame: { url: string } | null;
@@ -47,7 +48,8 @@ export class WindowSessions {
   callerFor(windowId: number): WindowCaller {
     return {
       sessionToken: this.tokens.get(windowId) ?? null,
-      remote: 'local',
+      // The desktop's own window: sign-in never locks the dispatcher out of it (auth/service.ts).
+      remote: DESKTOP_REMOTE,
       onSession: (session) => {
         if (session) this.tokens.set(windowId, session.token);
         else this.tokens.delete(windowId);

@@ -16,6 +16,7 @@ import { CHANGE_CHANNEL } from '../contract/bridge.ts';
 import { shareBackend, type SharingHost } from '../serve/sharing.ts';
 import { certificateMatches, isTargetUrl, parseClientArguments, readClientTarget, writeClientTarget, type ClientTarget } from './client-mode.ts';
 import { registerPrint, type PrintableContents, type PrintHost } from './print.ts';
+import { debuggingFlags } from './hardening.ts';
 
 const RENDERER_DIR = join(__dirname, '..', 'renderer');
 let backend: Backend | null = null;
@@ -24,6 +25,20 @@ const sessions = new WindowSessions();
 /** The pages a window may show: the app's own, or in client mode the sharing desktop's. */
 let isAllowedUrl: (url: string) => boolean = isAppUrl;
 
+// Every renderer sandboxed, whatever a window's own preferences say (a window opened by mistake
+// without `sandbox: true` is still sandboxed).
+app.enableSandbox();
+
+/**
+ * Fuses (RunAsNode, EnableNodeOptionsEnvironmentVariable, EnableNodeCliInspectArguments,
+ * EnableEmbeddedAsarIntegrityValidation, OnlyLoadAppFromAsar) are bits in the Electron binary: they
+ * are flipped when the app is packaged, with @electron/fuses, which is not installed here (and there
+ * is no Electron binary on the build machines to flip). Until packaging does it, start() checks what
+ * can be checked at run time: a packaged app refuses to start with a debugger switch or NODE_OPTIONS
+ * (someone could attach and read the data through the running app) before any data is opened.
+ * ELECTRON_RUN_AS_NODE set makes Electron run this file as plain Node, where nothing here works;
+ * only the RunAsNode fuse closes that door.
+ */
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -39,6 +54,13 @@ app.on('window-all-closed', () => {
 });
 
 async function start(): Promise<void> {
+  const debugging = debuggingFlags(process.argv, process.env);
+  if (app.isPackaged && debugging.length > 0) {
+    dialog.showErrorBox('无法启动 / Cannot start', `此程序不能以调试方式启动（${debugging.join('、')}），请去掉这些参数后再打开。 / This app does not start with debugging switched on (${debugging.join(', ')}): open it without them.`);
+    app.exit(1);
+    return;
+  }
+  denyPermissions(session.defaultSession);
   const dataDir = defaultDataDir();
   let target: ClientTarget | null;
   try {
@@ -151,13 +173,29 @@ function printHost(): PrintHost {
   };
 }
 
-/** No new windows, no navigation away from the app, whatever the page asks for. */
+/**
+ * No new windows, no navigation away from the app, whatever the page asks for: a link, a server's
+ * redirect, or a frame inside the page navigating on its own.
+ */
 function lockDown(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
+  const keepOnApp = (event: { preventDefault(): void }, url: string) => {
     if (!isAllowedUrl(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', keepOnApp);
+  contents.on('will-redirect', keepOnApp);
+  contents.on('will-frame-navigate', (event) => keepOnApp(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/**
+ * The app asks for no permission: no camera, microphone, location, notifications, MIDI, HID or
+ * serial, no pointer lock or HTML fullscreen. Printing goes through main (print.ts) and copy and
+ * paste through the Edit menu's roles, neither of which asks. So every request and check is no.
+ */
+function denyPermissions(target: typeof session.defaultSession): void {
+  target.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  target.setPermissionCheckHandler(() => false);
 }
 
 /** Serves the built renderer under app://renderer/, never a file outside its folder. */

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { extname, join, normalize, sep } from 'node:path';
-import { MAX_CALL_BYTES } from '../contract/validate.ts';
+import { callByteLimit, DEFAULT_CALL_BYTES } from '../contract/validate.ts';
 import type { Envelope } from '../contract/errors.ts';
 import type { Dispatch, ChangeEvent } from '../backend/dispatch.ts';
 import type { Caller, SessionGrant } from '../backend/auth/call-context.ts';
@@ -50,46 +50,89 @@ export function createRequestHandler(backend: HttpBackend, staticDir: string, op
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     try {
       if (!options.allowedHosts().has(hostName(request.headers.host))) return sendText(response, 421, 'Misdirected request');
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const url = requestUrl(request.url);
+      if (url === null) return sendText(response, 400, 'Malformed URL');
       if (url.pathname === '/api/events') return await streamChanges(request, response, backend);
-      if (url.pathname.startsWith('/api/')) return await handleApi(request, response, url, backend.dispatch);
+      if (url.pathname.startsWith('/api/')) return await handleApi(request, response, url, backend);
       if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
       await serveStatic(response, staticDir, url.pathname);
     } catch (error) {
+      // A path that is not valid percent-encoding (/api/%E0%A4%A) is the caller's mistake, not ours.
+      if (error instanceof URIError) {
+        if (!response.headersSent) sendText(response, 400, 'Malformed URL');
+        return;
+      }
       console.error('[serve] request failed:', error);
       if (!response.headersSent) sendText(response, 500, 'Internal error');
     }
   };
 }
 
-async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, dispatch: Dispatch) {
+async function handleApi(request: IncomingMessage, response: ServerResponse, url: URL, backend: HttpBackend) {
   if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
   // A cross-site form or fetch cannot send JSON without a preflight we never grant, and a page
   // from another origin announces itself in Origin: refuse both.
-  if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
-    return sendEnvelope(response, 415, failure('invalid_argument', 'Requests must be application/json'));
+  if (!isJsonContentType(request.headers['content-type'])) {
+    return sendEnvelope(response, 415, failure('invalid_argument', '请求必须是 application/json。 / Requests must be application/json.'));
   }
   if (!isSameOrigin(request)) return sendEnvelope(response, 403, failure('forbidden_sender', 'Cross-site request refused'));
-  const body = await readBody(request, MAX_CALL_BYTES);
-  if (body === null) return sendEnvelope(response, 413, failure('invalid_argument', 'Request body too large'));
+  // The channel first, from the URL: it says how large a body may be before a byte of it is read.
+  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+  const token = sessionTokenOf(request);
+  const channelLimit = callByteLimit(channel);
+  // Only signed-in callers reach the channels that take files and long lists; for anyone else every
+  // channel they may call (status, first run, sign-in) is small, and so is what they may send.
+  const signedIn = channelLimit <= DEFAULT_CALL_BYTES || (token !== null && (await backend.isSignedIn(token)));
+  const limit = signedIn ? channelLimit : DEFAULT_CALL_BYTES;
+  const body = await readBody(request, limit);
+  if (body === null) {
+    // A file from someone whose session has lapsed: what the dispatch would tell them, unread.
+    if (!signedIn && !(Number(request.headers['content-length']) > channelLimit)) {
+      return refuseUnread(request, response, 200, { ok: false, error: { code: 'unauthenticated', message: '请先登录。 / Please sign in.' } });
+    }
+    const kib = Math.floor(channelLimit / 1024);
+    return refuseUnread(request, response, 413, failure('invalid_argument', `请求过大：此操作最多接受 ${kib} KB。 / The request is too large: this call takes at most ${kib} KB.`));
+  }
   let argument: unknown;
   try {
     argument = body.length === 0 ? {} : JSON.parse(body);
   } catch {
     return sendEnvelope(response, 400, failure('invalid_argument', 'Request body is not valid JSON'));
   }
-  const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
   let granted: SessionGrant | null | undefined;
   const caller: Caller = {
-    sessionToken: sessionTokenOf(request),
+    sessionToken: token,
     remote: request.socket.remoteAddress ?? 'unknown',
     onSession: (session) => {
       granted = session;
     },
   };
-  const envelope = await dispatch(channel, argument, caller);
+  const envelope = await backend.dispatch(channel, argument, caller);
   const cookie = granted === undefined ? undefined : sessionCookie(granted, isSecure(request));
   sendEnvelope(response, 200, envelope, cookie ? { 'set-cookie': cookie } : {});
+}
+
+/**
+ * application/json, alone or with `charset=utf-8`, in any case: nothing else. A prefix match let
+ * `application/jsonp` and `application/json-whatever` through.
+ */
+export function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset=("?)utf-8\1$/.test(parameter));
+}
+
+/**
+ * An answer to a body that is not read: the answer says the connection closes, and the socket goes
+ * once it is written, so the rest of the body is never taken in.
+ */
+function refuseUnread(request: IncomingMessage, response: ServerResponse, status: number, envelope: Envelope<never>) {
+  sendEnvelope(response, status, envelope, { connection: 'close' });
+  response.once('finish', () => {
+    // A moment for the answer to reach the caller before the connection is cut.
+    setTimeout(() => request.socket.destroy(), 100).unref();
+  });
 }
 
 /** Server-sent events: one `change` event per change anyone made, for signed-in pages only. */
@@ -108,6 +151,15 @@ async function streamChanges(request: IncomingMessage, response: ServerResponse,
   });
 }
 
+/** The request's path as a URL, or null when it is not one (`//[`): the caller's mistake, a 400. */
+function requestUrl(path: string | undefined): URL | null {
+  try {
+    return new URL(path ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
 /** The Host header's name without its port ("[::1]" keeps its brackets). */
 export function hostName(hostHeader: string | undefined): string {
   if (!hostHeader) return '';
@@ -121,7 +173,13 @@ function isSecure(request: IncomingMessage): boolean {
 function sessionTokenOf(request: IncomingMessage): string | null {
   for (const part of String(request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    // A cookie that is not valid percent-encoding is no session (and not a malformed URL).
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null;
+    }
   }
   return null;
 }
@@ -146,17 +204,30 @@ function isSameOrigin(request: IncomingMessage): boolean {
   }
 }
 
+/**
+ * The body as text, or null as soon as it is known to pass `limit`: a Content-Length past it is
+ * refused before anything is read, and a body sent without one is counted as it comes and dropped
+ * the moment it passes.
+ */
 function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.pause();
+    return Promise.resolve(null);
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) tooLarge = true;
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(tooLarge ? null : Buffer.concat(chunks).toString('utf8')));
+      if (size <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.pause();
+      chunks.length = 0;
+      resolve(null);
+    };
+    request.on('data', onData);
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     request.on('error', reject);
   });
 }

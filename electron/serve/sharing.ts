@@ -15,7 +15,7 @@ import { AppFailure } from '../contract/errors.ts';
 import type { SharingAddress, SharingStatus } from '../contract/areas/auth.ts';
 import type { Backend } from '../backend/backend.ts';
 import type { SharingControl } from '../backend/context.ts';
-import { DEFAULT_SHARING_PORT, readSharingSetting } from '../backend/sharing-settings.ts';
+import { DEFAULT_SHARING_PORT, readSharingSetting, sharingAddressProblem } from '../backend/sharing-settings.ts';
 import { createRequestHandler, LOOPBACK_HOSTS, type HttpBackend } from './http-api.ts';
 
 export interface TlsFiles {
@@ -103,6 +103,9 @@ export function createSharing(options: { certificateDir: string; handler: Reques
     status,
     sharedAddress: () => current?.address ?? null,
     apply: async ({ enabled, address, port }) => {
+      // Refused before the running listener is touched: a wrong address leaves sharing as it was.
+      const problem = enabled ? sharingAddressProblem(address) : null;
+      if (problem) throw new AppFailure('invalid_argument', problem, { address: 'invalid_value' });
       lastPort = port;
       await stop();
       if (!enabled) return status();

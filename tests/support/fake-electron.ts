@@ -14,6 +14,10 @@ export interface Recorded {
   /** Messages of dialog.showMessageBox, and the button index the fake answers with (Quit, 1, unless set). */
   messageBoxes: string[];
   messageBoxResponse: number;
+  /** The permission handlers main set on the default session. */
+  permissionRequestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void, details?: unknown) => void) | null;
+  permissionCheckHandler: ((contents: unknown, permission: string, origin: string, details?: unknown) => boolean) | null;
+  sandboxEnabled: boolean;
 }
 
 export const recorded: Recorded = {
@@ -27,7 +31,13 @@ export const recorded: Recorded = {
   exitCodes: [],
   messageBoxes: [],
   messageBoxResponse: 1,
+  permissionRequestHandler: null,
+  permissionCheckHandler: null,
+  sandboxEnabled: false,
 };
+
+/** Whether the fake app runs packaged (tests of what a packaged app refuses set it). */
+export const fakeApp = { isPackaged: false };
 
 class BrowserWindow {
   static all: BrowserWindow[] = [];
@@ -51,8 +61,18 @@ class BrowserWindow {
 export const certificateChecks: ((request: { hostname: string; certificate: { data: string } }, callback: (verdict: number) => void) => void)[] = [];
 
 export const fakeElectron = {
-  session: { defaultSession: { setCertificateVerifyProc: (proc: (typeof certificateChecks)[number]) => certificateChecks.push(proc) } },
+  session: {
+    defaultSession: {
+      setCertificateVerifyProc: (proc: (typeof certificateChecks)[number]) => certificateChecks.push(proc),
+      setPermissionRequestHandler: (handler: Recorded['permissionRequestHandler']) => (recorded.permissionRequestHandler = handler),
+      setPermissionCheckHandler: (handler: Recorded['permissionCheckHandler']) => (recorded.permissionCheckHandler = handler),
+    },
+  },
   app: {
+    get isPackaged() {
+      return fakeApp.isPackaged;
+    },
+    enableSandbox: () => (recorded.sandboxEnabled = true),
     on: (event: string, listener: (event: unknown, contents: unknown) => void) => {
       if (event === 'web-contents-created') recorded.webContentsListeners.push(listener);
     },

@@ -22,15 +22,21 @@ export interface Caller {
 }
 
 /**
+ * The `remote` of the desktop's own window (Electron IPC, see electron/main/ipc.ts). It is never an
+ * IP address, so no network caller can claim it: the HTTP host always gives the socket's address.
+ */
+export const DESKTOP_REMOTE = 'local';
+
+/**
  * Whether a caller sits at this machine: the desktop's own window, or the browser host on
  * loopback. Callers over the sharing address (any other) are the hall's desktops.
  */
 export function isLocalCaller(caller: Caller): boolean {
   const remote = caller.remote.replace(/^::ffff:/i, '');
-  return remote === 'local' || remote === '::1' || /^127\./.test(remote);
+  return remote === DESKTOP_REMOTE || remote === '::1' || /^127\./.test(remote);
 }
 
-export const NO_CALLER: Caller = { sessionToken: null, remote: 'local' };
+export const NO_CALLER: Caller = { sessionToken: null, remote: DESKTOP_REMOTE };
 
 export interface CallState {
   caller: Caller;

@@ -4,7 +4,7 @@
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-/** N = 2^15, r = 8, p = 1: 117 ms and 32 MB a check on the build machine; sign-in is also throttled per account and per address. */
+/** N = 2^15, r = 8, p = 1: 117 ms and 32 MB a check on the build machine; sign-in is also throttled per name and address (auth/service.ts). */
 export const DEFAULT_SCRYPT_COST = 2 ** 15;
 const BLOCK_SIZE = 8;
 const PARALLEL = 1;

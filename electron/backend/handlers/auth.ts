@@ -93,7 +93,7 @@ export function authHandlers(ctx: BackendContext) {
         return accountView((await getAccount(tx, me.id))!);
       }),
 
-    'accounts/list': () => ctx.session.use(async (db) => (await listAccounts(db)).map(accountView)),
+    'accounts/list': () => ctx.session.use(async (db) => (await listAccounts(db)).map((account) => accountView(account, ctx.auth.lockedUntil(account.username)))),
 
     'accounts/create': ({ username, displayName, role, zoneIds, password }: ChannelArgs<'accounts/create'>): Promise<Account> =>
       transaction(async (tx) => {
@@ -121,8 +121,9 @@ export function authHandlers(ctx: BackendContext) {
 
     'accounts/resetPassword': ({ id, password }: ChannelArgs<'accounts/resetPassword'>): Promise<Account> =>
       transaction(async (tx) => {
-        await requireAccount(tx, id);
+        const account = await requireAccount(tx, id);
         await setPasswordHash(tx, id, await ctx.auth.hash(password), now());
+        ctx.auth.clearLocks(account.username);
         await deleteSessionsOf(tx, id, currentCall().account?.id === id ? currentCall().sessionHash : null);
         await audit(tx, id, 'reset_password', {});
         return accountView((await getAccount(tx, id))!);

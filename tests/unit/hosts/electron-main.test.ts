@@ -19,8 +19,9 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'hall-roster-main-'));
   process.env.HALL_ROSTER_DATA_DIR = dataDir;
   await import('../../../electron/main/main.ts');
-  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 10_000 });
-});
+  // Opening the backend seeds the demo centre: on a busy two-core machine that passes ten seconds.
+  await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 30_000 });
+}, 40_000);
 
 afterAll(async () => {
   delete process.env.HALL_ROSTER_DATA_DIR;
@@ -58,6 +59,33 @@ describe('Electron main', () => {
     let webviewBlocked = false;
     listeners.get('will-attach-webview')!({ preventDefault: () => (webviewBlocked = true) });
     expect(webviewBlocked).toBe(true);
+  });
+
+  it('keeps a server’s redirect and a frame’s own navigation on the app, as it does a link', () => {
+    const listeners = new Map<string, (event: { preventDefault: () => void; url?: string }, url?: string) => void>();
+    const contents = {
+      setWindowOpenHandler: () => undefined,
+      on: (event: string, listener: (event: { preventDefault: () => void; url?: string }, url?: string) => void) => listeners.set(event, listener),
+    };
+    for (const listener of recorded.webContentsListeners) listener({}, contents);
+    const prevented: string[] = [];
+    for (const url of ['https://evil.example/', 'http://127.0.0.1:5180/', 'app://renderer/index.html']) {
+      listeners.get('will-redirect')!({ preventDefault: () => prevented.push(`redirect ${url}`) }, url);
+      // Electron gives a frame's navigation its URL on the event itself.
+      listeners.get('will-frame-navigate')!({ url, preventDefault: () => prevented.push(`frame ${url}`) });
+    }
+    expect(prevented).toEqual(['redirect https://evil.example/', 'frame https://evil.example/', 'redirect http://127.0.0.1:5180/', 'frame http://127.0.0.1:5180/']);
+  });
+
+  it('denies every permission a page may ask for or check, and sandboxes every renderer', () => {
+    expect(recorded.sandboxEnabled).toBe(true);
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'fullscreen', 'openExternal', 'hid', 'serial']) {
+      recorded.permissionRequestHandler!({}, permission, (granted) => answers.push(granted));
+      answers.push(recorded.permissionCheckHandler!({}, permission, 'app://renderer'));
+    }
+    expect(answers).toHaveLength(18);
+    expect(answers.every((granted) => granted === false)).toBe(true);
   });
 
   it('serves app://renderer files with the CSP and refuses anything outside the folder', async () => {
