@@ -103,6 +103,8 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, url
   const caller: Caller = {
     sessionToken: token,
     remote: request.socket.remoteAddress ?? 'unknown',
+    // Only the sharing listener speaks TLS; the loopback one is plain HTTP.
+    overSharing: isSecure(request),
     onSession: (session) => {
       granted = session;
     },

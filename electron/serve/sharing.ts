@@ -43,10 +43,10 @@ export async function ensureCertificate(dir: string, address: string, now: Date)
     notAfterDate,
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: address }, { type: 2, value: 'localhost' }] }],
   });
-  await mkdir(dir, { recursive: true });
-  // The key is for this machine alone: readable by its user only.
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  // The key is for this machine alone, and so is the certificate beside it: readable by its user only.
   await writeFile(keyPath, pems.private, { mode: 0o600 });
-  await writeFile(certPath, pems.cert);
+  await writeFile(certPath, pems.cert, { mode: 0o600 });
   return { key: pems.private, cert: pems.cert, fingerprint: fingerprintOf(pems.cert) };
 }
 

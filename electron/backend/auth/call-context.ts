@@ -17,6 +17,8 @@ export interface Caller {
   sessionToken: string | null;
   /** The caller's address, for the limit on sign-in attempts: an IP address, or 'local' for the desktop. */
   remote: string;
+  /** Came in over the sharing listener (HTTPS on the network address), whatever its source address. */
+  overSharing?: boolean;
   /** A sign-in grants a session (the host keeps it); a sign-out ends it (null). */
   onSession?(session: SessionGrant | null): void;
 }
@@ -32,6 +34,8 @@ export const DESKTOP_REMOTE = 'local';
  * loopback. Callers over the sharing address (any other) are the hall's desktops.
  */
 export function isLocalCaller(caller: Caller): boolean {
+  // A hall desktop may sit on this very machine (a second loopback address in tests): the listener decides.
+  if (caller.overSharing) return false;
   const remote = caller.remote.replace(/^::ffff:/i, '');
   return remote === DESKTOP_REMOTE || remote === '::1' || /^127\./.test(remote);
 }

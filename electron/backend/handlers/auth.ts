@@ -40,6 +40,7 @@ export function authHandlers(ctx: BackendContext) {
         const account = currentCall().account;
         return {
           hasAccounts: (await countAccounts(db)) > 0,
+          setupAllowed: isLocalCaller(currentCall().caller),
           account: account ? accountView(account) : null,
           permissions: permissionsOf(account?.role ?? null),
           centreNameZh: centre?.nameZh ?? '',

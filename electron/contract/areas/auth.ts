@@ -53,6 +53,8 @@ export interface Account {
 export interface AuthStatus {
   /** False on first run: the app asks for the dispatcher account before anything else. */
   hasAccounts: boolean;
+  /** Whether this caller may make the first-run account: only at this machine, never over the sharing address. */
+  setupAllowed: boolean;
   account: Account | null;
   /** The channels this account may call, and the settings channels it may change: the UI hides the rest. */
   permissions: { call: string[]; set: string[] };

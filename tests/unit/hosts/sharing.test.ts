@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';
@@ -141,6 +142,15 @@ describe('sharing on the local network', () => {
       expect(page.body).toContain('<title>app</title>');
       const anonymous = await send(new URL('/api/centre%2Fget', shared), { method: 'POST', headers: json, body: '{}', fingerprint });
       expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+      // The hall's desktops are never offered the first-run step; this machine is.
+      const hallStatus = await send(new URL('/api/auth%2Fstatus', shared), { method: 'POST', headers: json, body: '{}', fingerprint });
+      expect(JSON.parse(hallStatus.body)).toMatchObject({ ok: true, value: { setupAllowed: false } });
+      const localStatus = await send(new URL('/api/auth%2Fstatus', host.url), { method: 'POST', headers: json, body: '{}' });
+      expect(JSON.parse(localStatus.body)).toMatchObject({ ok: true, value: { setupAllowed: true } });
+      // The certificate and its key are this user's alone.
+      for (const file of ['sharing-key.pem', 'sharing-cert.pem']) {
+        expect(statSync(join(host.backend.context.paths.dataDir, file)).mode & 0o777, file).toBe(0o600);
+      }
       const signIn = await send(new URL('/api/auth%2FsignIn', shared), { method: 'POST', headers: json, body: JSON.stringify({ username: 'dispatcher', password: 'dispatch-2026' }), fingerprint });
       const hallCookie = String([signIn.headers['set-cookie']].flat()[0]);
       expect(hallCookie).toMatch(/; Secure$/);

@@ -26,7 +26,16 @@ export function AuthScreen({ status, notice, onSignedIn }: { status: AuthStatus;
         </div>
         <p className="auth-brand"><span className="brand-mark" aria-hidden="true">排</span> {t('app.title')}</p>
         <p className="auth-centre">{centre}</p>
-        {status.hasAccounts ? <SignInForm notice={notice} onSignedIn={onSignedIn} /> : <FirstRunForm onSignedIn={onSignedIn} />}
+        {status.hasAccounts ? (
+          <SignInForm notice={notice} onSignedIn={onSignedIn} />
+        ) : status.setupAllowed ? (
+          <FirstRunForm onSignedIn={onSignedIn} />
+        ) : (
+          <div className="auth-form" role="alert">
+            <h1>{t('auth.setupElsewhere.title')}</h1>
+            <p>{t('auth.setupElsewhere.body')}</p>
+          </div>
+        )}
       </div>
     </main>
   );

@@ -1,6 +1,8 @@
 /** Wording of sign-in, accounts and sharing, Simplified Chinese first; English must have every key. */
 export const authZh = {
   'auth.signIn.title': '登录',
+  'auth.setupElsewhere.title': '尚未设置',
+  'auth.setupElsewhere.body': '这台共享电脑上还没有账号。首次设置（调度员账号）只能在存放数据的那台电脑上进行；完成后再从这里登录。',
   'auth.signIn': '登录',
   'auth.signIn.hint': '忘记密码请联系调度员重置。连续输错 5 次账号将锁定 15 分钟。',
   'auth.username': '用户名',
@@ -80,6 +82,8 @@ export const authZh = {
 
 export const authEn: Record<keyof typeof authZh, string> = {
   'auth.signIn.title': 'Sign in',
+  'auth.setupElsewhere.title': 'Not set up yet',
+  'auth.setupElsewhere.body': 'The sharing computer has no accounts yet. The first-run step (the dispatcher account) can only be done on the computer that holds the data; sign in here once it is done.',
   'auth.signIn': 'Sign in',
   'auth.signIn.hint': 'Forgot your password? Ask a dispatcher to reset it. Five wrong tries in a row lock the account for 15 minutes.',
   'auth.username': 'User name',
