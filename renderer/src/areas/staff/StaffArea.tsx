@@ -49,7 +49,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editor]);
+  }, [editor, editsStaff]);
 
   async function afterSave(staff: Staff, message: string) {
     setEditor(null);
