@@ -334,6 +334,68 @@ describe('transfer import of staff', () => {
       expectError(report.errors, 2, '状态', 'bad_value', 'departed');
     }));
 
+  it('refuses a row whose 工号 is stored for someone else, naming both people, and changes nobody', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const stored = rows.find((row) => row[6] === '在岗')!;
+      const [employeeNo, storedName, , , storedId] = stored;
+      const strangerId = validResidentId('1993-04-09', 'M', '330106', '31');
+      const stranger = [...stored];
+      stranger[1] = '李新来';
+      stranger[4] = strangerId;
+      const before = await staffByNo(backend);
+      const report = await check(backend, csvUpload([STAFF_HEADER, stranger]));
+      expect(report).toMatchObject({ goodRows: 0, toUpdate: 0, updates: [] });
+      expect(report.errors).toEqual([{
+        line: 2,
+        column: '工号',
+        problem: 'identity_mismatch',
+        detail: `工号 ${employeeNo} 已属于 ${storedName}（身份证 …${storedId!.slice(-4)}），本行是 李新来（…${strangerId.slice(-4)}）。如是同一人改名，请先在人员档案中修改。`,
+        params: { employeeNo, storedName, storedId: storedId!.slice(-4), rowName: '李新来', rowId: strangerId.slice(-4) },
+      }]);
+      expect(report.errors[0]!.detail).not.toContain(storedId!.slice(0, 14));
+      const refusal = await refused(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, stranger]), goodRowsOnly: false });
+      expect(refusal.code).toBe('invalid_argument');
+      await ask(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, stranger]), goodRowsOnly: true });
+      expect(await staffByNo(backend)).toEqual(before);
+    }));
+
+  it('takes a row with the stored 工号 and resident ID but another name, or another resident ID, for someone else', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const stored = rows.find((row) => row[6] === '在岗')!;
+      const renamed = [...stored];
+      renamed[1] = `${stored[1]}新`;
+      const otherId = [...stored];
+      otherId[4] = validResidentId('1993-04-09', stored[2] === '男' ? 'M' : 'F', '330106', '31');
+      const report = await check(backend, csvUpload([STAFF_HEADER, renamed, otherId]));
+      expectError(report.errors, 2, '工号', 'identity_mismatch', `本行是 ${stored[1]}新`);
+      expectError(report.errors, 3, '工号', 'identity_mismatch', `已属于 ${stored[1]}`);
+      expect(report.goodRows).toBe(0);
+    }));
+
+  it('lists each field an update changes, old → new in the file\'s words, before it is applied', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const stored = rows.find((row) => row[6] === '在岗' && row[9] === '标准工时')!;
+      const edited = [...stored];
+      edited[3] = '0571-88886666';
+      edited[9] = '综合工时';
+      edited[11] = String(Number(stored[11]) + 1);
+      const report = await check(backend, csvUpload([STAFF_HEADER, rows.slice(1).find((row) => row !== stored)!, edited]));
+      expect(report).toMatchObject({ errors: [], toUpdate: 1, unchanged: 1 });
+      expect(report.updates).toEqual([{
+        line: 3,
+        employeeNo: stored[0],
+        name: stored[1],
+        changes: [
+          { column: '手机号', from: stored[3], to: '0571-88886666' },
+          { column: '工时制', from: '标准工时', to: '综合工时' },
+          { column: '薪级', from: stored[11], to: String(Number(stored[11]) + 1) },
+        ],
+      }]);
+    }));
+
   it('names each required column a staff file lacks', () =>
     withBackend(async (backend) => {
       const header = STAFF_HEADER.filter((column) => column !== '手机号' && column !== '薪级');
