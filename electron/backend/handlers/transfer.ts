@@ -40,5 +40,5 @@ export function transferHandlers(ctx: BackendContext) {
 
 function refusal(fileName: string, report: ImportReport): string {
   const lines = [...new Set(report.errors.map((error) => error.line))];
-  return `${fileName} was not imported: ${report.errors.length} problem(s) on line(s) ${lines.join(', ')}; fix them or import the good rows only`;
+  return `${fileName} 未导入：第 ${lines.join('、')} 行共有 ${report.errors.length} 处问题。请修正后再导入，或只导入无误的行。 / ${fileName} was not imported: ${report.errors.length} problem(s) on line(s) ${lines.join(', ')}. Fix them, or import the good rows only.`;
 }

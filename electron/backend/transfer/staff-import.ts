@@ -142,14 +142,10 @@ async function ruleErrors(
 ): Promise<ImportRowError[]> {
   const fields = await checkStaffDraft(planning.db, draft, planning.today, existing?.id ?? null);
   if (status === 'departed' && fields.idNumber === 'taken') delete fields.idNumber;
+  // The value as the file writes it (男, 税务), never the stored code (「：M」, a post's id).
   return Object.entries(fields).map(([field, problem]) =>
-    rowError(line, FIELD_COLUMNS[field as DraftField] ?? null, 'bad_value', ruleDetail(problem, valueOf(draft, field))),
+    rowError(line, FIELD_COLUMNS[field as DraftField] ?? null, 'bad_value', ruleDetail(problem, fileValue(field, draft as unknown as Comparable, planning.book))),
   );
-}
-
-function valueOf(draft: StaffDraft, field: string): string {
-  const value = draft[field as keyof StaffDraft];
-  return value === null || value === undefined ? '' : String(value);
 }
 
 /** 离职 needs its date and reason, as `staff/deactivate` does; a current person needs neither. */
@@ -206,14 +202,17 @@ type Comparable = Pick<StaffRecord, 'gender' | 'status' | 'contractType' | 'home
 
 /** One field old → new, each value as the file writes it (女, 在岗, 税务, 标准工时 …). */
 function fieldChange(key: string, existing: StaffRecord, image: StaffImage, book: CentreBook): ImportFieldChange {
-  const word = (person: Comparable): string => {
-    const value = person[key];
-    if (key === 'gender') return GENDER_LABELS[person.gender];
-    if (key === 'status') return STATUS_LABELS[person.status];
-    if (key === 'contractType') return CONTRACT_LABELS[person.contractType];
-    if (key === 'homeZoneId') return book.zones.label(person.homeZoneId);
-    if (key === 'primaryPostId') return book.posts.label(person.primaryPostId);
-    return value === null || value === undefined ? '' : String(value);
-  };
-  return { column: columnOf(key), from: word(existing as unknown as Comparable), to: word(image as unknown as Comparable) };
+  return { column: columnOf(key), from: fileValue(key, existing as unknown as Comparable, book), to: fileValue(key, image as unknown as Comparable, book) };
+}
+
+/** A field's value in the file's words: coded values by their label, places by their name. */
+function fileValue(key: string, person: Comparable, book: CentreBook): string {
+  const value = person[key];
+  if (value === null || value === undefined) return '';
+  if (key === 'gender') return GENDER_LABELS[person.gender] ?? String(value);
+  if (key === 'status') return STATUS_LABELS[person.status] ?? String(value);
+  if (key === 'contractType') return CONTRACT_LABELS[person.contractType] ?? String(value);
+  if (key === 'homeZoneId') return book.zones.label(person.homeZoneId);
+  if (key === 'primaryPostId') return book.posts.label(person.primaryPostId);
+  return String(value);
 }

@@ -317,6 +317,12 @@ describe('transfer import of staff', () => {
       expect(report.goodRows).toBe(1);
     }));
 
+  it('names a value as the file writes it: a gender that does not match the resident ID reads 男, not the code M', () =>
+    withBackend(async (backend) => {
+      const report = await check(backend, await xlsxUpload([STAFF_HEADER, newStaffRow({ 性别: '男' })]));
+      expect(report.errors).toEqual([{ line: 2, column: '性别', problem: 'bad_value', detail: 'gender_mismatch: 男' }]);
+    }));
+
   it('names a wrong resident ID check digit as a checksum problem', () =>
     withBackend(async (backend) => {
       const valid = validResidentId('1990-01-01', 'F', '330106', '55');
