@@ -12,8 +12,8 @@ export function transferHandlers(ctx: BackendContext) {
     'transfer/template': ({ kind, format }: ChannelArgs<'transfer/template'>): Promise<FilePayload> =>
       ctx.session.use((db) => templateFile(db, { kind, format, today: todayOf(ctx.clock) })),
 
-    'transfer/export': ({ kind, format }: ChannelArgs<'transfer/export'>): Promise<FilePayload> =>
-      ctx.session.use((db) => exportFile(db, { kind, format, today: todayOf(ctx.clock) })),
+    'transfer/export': ({ kind, format, idNumbers }: ChannelArgs<'transfer/export'>): Promise<FilePayload> =>
+      ctx.session.use((db) => exportFile(db, { kind, format, today: todayOf(ctx.clock) }, idNumbers)),
 
     'transfer/check': async ({ fileName, base64 }: ChannelArgs<'transfer/check'>): Promise<ImportReport> => {
       const upload = await readUpload(fileName, base64);

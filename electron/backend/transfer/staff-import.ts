@@ -6,7 +6,7 @@
 import { staffDraftSchema, type StaffDraft } from '../../contract/channels.ts';
 import type { FieldErrors } from '../../contract/errors.ts';
 import type { ImportFieldChange, ImportRowError, ImportUpdate, StaffStatus } from '../../contract/model.ts';
-import { isRealIsoDate } from '../../contract/rules.ts';
+import { isRealIsoDate, maskResidentId } from '../../contract/rules.ts';
 import { describeIssues } from '../../contract/validate.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
@@ -46,6 +46,8 @@ export async function planStaffRows(db: Queryable, table: Table, today: string):
 async function planStaffRow(planning: StaffPlanning, row: SheetRow): Promise<RowPlan> {
   const reading = readStaffRow(planning.reader, row, planning.book);
   const existing = planning.people.get(String(reading.input.employeeNo ?? '').toLowerCase());
+  // A file exported with IDs masked names the stored person's ID by its mask: that is the stored ID.
+  if (existing && reading.input.idNumber === maskResidentId(existing.idNumber)) reading.input.idNumber = existing.idNumber;
   // Before anything else: a 工号 stored for another person is never an update of that person.
   const stranger = existing ? identityError(row.line, existing, reading) : null;
   if (stranger) return badRow(row.line, [stranger]);

@@ -157,10 +157,33 @@ describe('transfer export', () => {
 
   it('keeps resident IDs and dates as text cells in xlsx, so Excel does not turn them into numbers', () =>
     withBackend(async (backend) => {
-      const sheet = (await workbookOf(await ask(backend, 'transfer/export', { kind: 'staff', format: 'xlsx' }))).worksheets[0]!;
+      const sheet = (await workbookOf(await ask(backend, 'transfer/export', { kind: 'staff', format: 'xlsx', idNumbers: 'full' }))).worksheets[0]!;
       expect(typeof sheet.getRow(2).getCell(5).value).toBe('string');
       expect(sheet.getRow(2).getCell(6).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(sheet.getColumn(5).numFmt).toBe('@');
+    }));
+
+  it('masks resident IDs unless full ones are asked for by name, and either file checks back as unchanged', () =>
+    withBackend(async (backend) => {
+      const ids = new Map((await backend.context.session.use((db) => db.all<{ employeeNo: string; idNumber: string }>('SELECT employee_no AS employeeNo, id_number AS idNumber FROM staff'))).map((row) => [row.employeeNo, row.idNumber]));
+      const masked = await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' });
+      const full = await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'full' });
+      expect(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'masked' })).toEqual(masked);
+      const maskedRows = csvRows(masked).slice(1);
+      expect(maskedRows.length).toBe(ids.size);
+      for (const row of maskedRows) {
+        const id = ids.get(row[0]!)!;
+        expect(row[4]).toBe(`${id.slice(0, 2)}${'*'.repeat(12)}${id.slice(-4)}`);
+      }
+      expect(bytesOf(masked).toString('utf8')).not.toContain([...ids.values()][0]!);
+      for (const row of csvRows(full).slice(1)) expect(row[4]).toBe(ids.get(row[0]!));
+      for (const file of [masked, full]) {
+        const report = await check(backend, { fileName: file.fileName, base64: file.base64 });
+        expect(report).toMatchObject({ errors: [], toCreate: 0, toUpdate: 0, unchanged: ids.size });
+      }
+      // A masked ID names only the person it was exported for: on a new row it is no ID at all.
+      const report = await check(backend, csvUpload([STAFF_HEADER, newStaffRow({ 身份证号: maskedRows[0]![4]! })]));
+      expectError(report.errors, 2, '身份证号', 'bad_value', 'format');
     }));
 
   it('writes CSV text that Excel would run as a formula behind an apostrophe, and reads it back', () =>
@@ -342,7 +365,7 @@ describe('transfer import of staff', () => {
 
   it('refuses a row whose 工号 is stored for someone else, naming both people, and changes nobody', () =>
     withBackend(async (backend) => {
-      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'full' }));
       const stored = rows.find((row) => row[6] === '在岗')!;
       const [employeeNo, storedName, , , storedId] = stored;
       const strangerId = validResidentId('1993-04-09', 'M', '330106', '31');
