@@ -1,5 +1,13 @@
 import type { ImportRowError } from '../../../electron/contract/model.ts';
-import { isMessageKey, type Translate } from '../i18n/i18n.tsx';
+import { zhCN, type MessageKey } from '../i18n/zh-CN.ts';
+
+/** As i18n.tsx's, without its provider (and the API client behind it): this file is tested in Node. */
+function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+/** i18n.tsx's Translate, the same shape. */
+type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 /** A problem with named values is worded by the UI in the language shown; others by their detail. */
 export function errorDetail(error: ImportRowError, t: Translate): string {
