@@ -105,7 +105,8 @@ export const channels = {
       .max(2000),
   }),
   'transfer/template': z.strictObject({ kind: z.enum(['staff', 'skills']), format: z.enum(['xlsx', 'csv']) }),
-  'transfer/export': z.strictObject({ kind: z.enum(['staff', 'skills']), format: z.enum(['xlsx', 'csv']) }),
+  // Resident IDs leave the app in full only when asked for by name: a file gets passed around.
+  'transfer/export': z.strictObject({ kind: z.enum(['staff', 'skills']), format: z.enum(['xlsx', 'csv']), idNumbers: z.enum(['masked', 'full']).default('masked') }),
   'transfer/check': z.strictObject({ fileName: uploadName, base64: base64File }),
   'transfer/apply': z.strictObject({ fileName: uploadName, base64: base64File, goodRowsOnly: z.boolean() }),
   'backup/list': noArgument,

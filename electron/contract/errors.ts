@@ -2,6 +2,8 @@
  * Errors that cross the boundary between backend and UI. They are plain data so that IPC and HTTP
  * can carry them unchanged; the UI translates `code` and each field's key, never parses `message`.
  */
+import { fieldFailureMessage } from './field-words.ts';
+
 export type ErrorCode =
   | 'invalid_argument'
   | 'unknown_channel'
@@ -61,11 +63,9 @@ export class AppFailure extends Error {
   }
 }
 
+/** The fields carry the program's keys for the screens to place; the message is for a person. */
 export function fieldFailure(fields: FieldErrors): AppFailure {
-  const summary = Object.entries(fields)
-    .map(([path, problem]) => `${path}: ${problem}`)
-    .join('; ');
-  return new AppFailure('invalid_argument', `Invalid input (${summary})`, fields);
+  return new AppFailure('invalid_argument', fieldFailureMessage(fields), fields);
 }
 
 export function isEnvelope(value: unknown): value is Envelope<unknown> {

@@ -253,6 +253,8 @@ export type ImportProblem =
   | 'bad_level'
   | 'bad_value'
   | 'duplicate_employee_no'
+  /** The row's 工号 is stored for someone else (another name or resident ID): never taken as an update. */
+  | 'identity_mismatch'
   | 'duplicate_row'
   | 'unknown_business_type'
   | 'unknown_window';
@@ -264,6 +266,23 @@ export interface ImportRowError {
   problem: ImportProblem | string;
   /** The offending value, or the rule that was broken, for the person reading the report. */
   detail: string;
+  /** Named values of a problem the UI words itself in either language (`transfer.detail.<problem>`). */
+  params?: Record<string, string>;
+}
+
+/** One field of a stored person a file row would change, in the file's words. */
+export interface ImportFieldChange {
+  column: string;
+  from: string;
+  to: string;
+}
+
+/** An update of an existing record, listed before it is applied: who, and each field old → new. */
+export interface ImportUpdate {
+  line: number;
+  employeeNo: string;
+  name: string;
+  changes: ImportFieldChange[];
 }
 
 export interface ImportReport {
@@ -275,6 +294,8 @@ export interface ImportReport {
   toCreate: number;
   toUpdate: number;
   unchanged: number;
+  /** Each update field by field (staff files); absent where a kind of import does not list them. */
+  updates?: ImportUpdate[];
 }
 
 export interface ImportResult extends ImportReport {

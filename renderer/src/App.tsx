@@ -26,20 +26,24 @@ export function App({ centre, info, onSignOut }: { centre: Centre; info: AppInfo
     setArea(next);
   };
 
+  // The areas as one string: a new array each render, the same list while the account is signed in,
+  // so the listener is replaced only when what the keys reach changes.
+  const areaKeys = areas.join('|');
   useEffect(() => {
     // Alt+1 … Alt+8 jump between areas from anywhere, as the nav's titles say.
+    const reachable = areaKeys.split('|') as Area[];
     const onKey = (event: KeyboardEvent) => {
       const index = Number(event.key) - 1;
-      const target = areas[index];
+      const target = reachable[index];
       if (event.altKey && Number.isInteger(index) && target) {
         event.preventDefault();
-        go(target);
+        setFocus({});
+        setArea(target);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-    // The areas an account sees stay the same while it is signed in.
-  }, [areas.join('|')]);
+  }, [areaKeys]);
 
   useEffect(() => {
     document.title = `${t('app.title')} · ${language === 'zh-CN' ? centre.nameZh : centre.nameEn}`;

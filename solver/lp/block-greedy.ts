@@ -9,7 +9,7 @@
  * finds nothing (tight runs, totals and weekends), this still gives the full search a start and a
  * time limit something to return.
  */
-import type { Engine, IntegerProgram, IntegerSolution, ProgramConstraint, ProgramVariable, SolveOptions } from './types.ts';
+import { isSolveStopped, type Engine, type IntegerProgram, type IntegerSolution, type ProgramConstraint, type ProgramVariable, type SolveOptions } from './types.ts';
 
 export function solveBlockByBlock(engine: Engine, program: IntegerProgram, options: SolveOptions, now: () => number): IntegerSolution | null {
   const blocks = program.blocks ?? [];
@@ -100,7 +100,9 @@ function tryToSolve(engine: Engine, program: IntegerProgram, options: SolveOptio
   try {
     const solution = engine.solve(program, options);
     return solution.status === 'optimal' || solution.status === 'stopped' ? solution : null;
-  } catch {
-    return null;
+  } catch (error) {
+    // Out of time on this block: the caller gives up building block by block. A bug is not that.
+    if (isSolveStopped(error)) return null;
+    throw error;
   }
 }

@@ -5,7 +5,7 @@
  */
 import highsLoader from 'highs';
 import type { Highs, HighsCallbackMap, Model, ModelData } from 'highs';
-import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress, type SolveStatus } from './types.ts';
+import { relativeGap, SolveStoppedError, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress, type SolveStatus } from './types.ts';
 
 /** Progress reports at most this often (seconds), besides one per better solution. */
 const PROGRESS_INTERVAL = 0.25;
@@ -41,7 +41,7 @@ function solveWith(highs: Highs, model: Model, program: IntegerProgram, options:
     return { status, objective: Number.NaN, bound: Number.NaN, gap: Number.POSITIVE_INFINITY, values: {} };
   }
   if (model.info.get('primal_solution_status') !== highs.constants.solutionStatus.feasible) {
-    throw new Error(`HiGHS stopped (${describeStop(options)}) before it found any solution: allow more time or simplify the problem`);
+    throw new SolveStoppedError(`HiGHS stopped (${describeStop(options)}) before it found any solution: allow more time or simplify the problem`);
   }
   const objective = model.getObjectiveValue();
   const bound = boundOf(model, program, objective);

@@ -13,7 +13,7 @@
  * (block-greedy.ts), so a time limit still ends with a solution.
  */
 import { solveBlockByBlock } from './block-greedy.ts';
-import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress } from './types.ts';
+import { isSolveStopped, relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions, type SolveProgress } from './types.ts';
 
 /** HiGHS's own default: the gap at which a solution counts as proven optimal. */
 export const PROVEN_GAP = 1e-4;
@@ -75,7 +75,7 @@ function fullSearch(
     });
   } catch (error) {
     // Stopped before a solution of its own: what the heuristics found is the best there is.
-    if (!incumbent) throw error;
+    if (!incumbent || !isSolveStopped(error)) throw error;
     const bound = Math.min(incumbent.objective, relaxationBound);
     return { ...incumbent, status: 'stopped', bound, gap: relativeGap(incumbent.objective, bound) };
   }
@@ -99,8 +99,9 @@ export function relaxationOf(program: IntegerProgram): IntegerProgram {
 function solveRelaxation(engine: Engine, program: IntegerProgram, options: SolveOptions): IntegerSolution | null {
   try {
     return engine.solve(relaxationOf(program), options);
-  } catch {
-    return null;
+  } catch (error) {
+    if (isSolveStopped(error)) return null;
+    throw error;
   }
 }
 
@@ -135,8 +136,9 @@ function solveFixed(engine: Engine, program: IntegerProgram, options: SolveOptio
     const solution = engine.solve(program, options);
     if (solution.status === 'infeasible' || solution.status === 'unbounded') return 'infeasible';
     return solution;
-  } catch {
+  } catch (error) {
     // Stopped before any solution: the full search goes on without a start.
-    return null;
+    if (isSolveStopped(error)) return null;
+    throw error;
   }
 }

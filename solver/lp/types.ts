@@ -102,3 +102,16 @@ export function relativeGap(objective: number, bound: number): number {
   if (!Number.isFinite(difference)) return Number.POSITIVE_INFINITY;
   return difference / Math.max(Math.abs(objective), 1e-9);
 }
+
+/**
+ * An engine stopped by its time (or other) limit before it found any solution. A class of its own
+ * because strategies catch it to go on with what they have: any other error is a bug in the model
+ * or the engine and must reach the caller as one, not be taken for "out of time".
+ */
+export class SolveStoppedError extends Error {
+  override readonly name = 'SolveStoppedError';
+}
+
+export function isSolveStopped(error: unknown): error is SolveStoppedError {
+  return error instanceof SolveStoppedError;
+}

@@ -7,7 +7,7 @@ import { RosterPage } from './pages/roster-page.ts';
 interface Board {
   summary: { id: number };
   zones: { windows: { code: string }[] }[];
-  people: { staffId: number; name: string }[];
+  people: { staffId: number; name: string; employeeNo: string }[];
   duties: { staffId: number; date: string }[];
   days: { date: string }[];
 }
@@ -105,4 +105,50 @@ test('导出 Excel downloads the week as a workbook', async ({ page, host }, tes
   await download.saveAs(path);
   const bytes = await readFile(path);
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+});
+
+test('the printed week names a leave and an absence by type only, never the reason typed with them', async ({ page, host }, testInfo) => {
+  test.setTimeout(240_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  const print = new PrintPage(page);
+  await page.goto(host.url);
+  // Someone of the zone on sick leave on Tuesday, with the reason the leave area keeps.
+  const zoneStaff = await roster.api<{ id: number; status: string; homeZoneNameZh?: string; homeZoneId: number }[]>('staff/list', {});
+  const centre = await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {});
+  const zoneId = centre.zones.find((zone) => zone.nameZh === '农林水务')!.id;
+  const [onLeave] = zoneStaff.filter((person) => person.homeZoneId === zoneId && person.status !== 'departed');
+  const request = await roster.api<{ id: number; version: number }>('leave/request', {
+    staffId: onLeave!.id, type: 'sick', from: '2026-11-24', to: '2026-11-24', part: 'full', reason: '发烧三十九度', acknowledgeConflicts: true,
+  });
+  await roster.api('leave/decide', { id: request.id, version: request.version, decision: 'approved', acknowledgeConflicts: true });
+  const week = await generateWeek(roster, 10, '农林水务');
+  await expect(board.board()).toBeVisible();
+  // Someone on duty on Wednesday called in sick, marked on the board with a note, as a lead does.
+  const duty = week.duties.find((each) => each.date === '2026-11-25' && each.staffId !== onLeave!.id)!;
+  const sick = week.people.find((person) => person.staffId === duty.staffId)!;
+  await board.button('标记缺勤').click();
+  const dialog = page.getByRole('dialog', { name: '标记缺勤并调整' });
+  await dialog.getByLabel('人员').selectOption({ label: `${sick.name}（${sick.employeeNo}）` });
+  await dialog.getByLabel('日期').selectOption('2026-11-25');
+  await dialog.getByRole('radio', { name: '全天' }).check();
+  await dialog.getByRole('radio', { name: '病假' }).check();
+  await dialog.getByLabel('备注').fill('胃痛去医院');
+  await dialog.getByRole('button', { name: '计算调整方案' }).click();
+  await expect(dialog.getByTestId('repair-proposal')).toBeVisible({ timeout: 90_000 });
+  await dialog.getByRole('button', { name: '应用调整' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(board.board()).toContainText('病假');
+  await expect(board.board()).not.toContainText('发烧');
+  await expect(board.board()).not.toContainText('胃痛');
+
+  await print.open(board.board());
+  for (const layout of ['按窗口', '按人员'] as const) {
+    await print.layout(layout);
+    const pdf = await print.savePdf(testInfo.outputPath(`leave-reasons-${layout}.pdf`));
+    const all = pdf.pages.join('\n');
+    expect(all, layout).toContain('病假');
+    for (const reason of ['发烧', '三十九度', '胃痛', '医院']) expect(all, `${layout}: ${reason}`).not.toContain(reason);
+  }
+  await print.close();
 });

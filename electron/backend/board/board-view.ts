@@ -266,10 +266,11 @@ async function absencesOf(db: Queryable, { record, scenario }: BoardState, hall:
       result.push({ staffId: leave.staffId, date: blocked.date, shiftCode: blocked.shift ?? null, source: 'leave', labelZh: LEAVE_NAMES_ZH[leave.type], labelEn: LEAVE_NAMES_EN[leave.type] });
     }
   }
+  // The kind only, never the note typed with it (「发烧」): the board is printed for the client and
+  // exported, and why someone is away stays with the person who recorded it, as a leave's reason does.
   for (const absence of await listAbsences(db, record.id)) {
     const label = ABSENCE_LABELS[absence.kind];
-    const note = absence.note ? `：${absence.note}` : '';
-    result.push({ staffId: absence.staffId, date: absence.date, shiftCode: absence.shiftCode, source: 'absence', labelZh: `${label.zh}${note}`, labelEn: `${label.en}${absence.note ? `: ${absence.note}` : ''}` });
+    result.push({ staffId: absence.staffId, date: absence.date, shiftCode: absence.shiftCode, source: 'absence', labelZh: label.zh, labelEn: label.en });
   }
   return result.sort((a, b) => a.date.localeCompare(b.date) || a.staffId - b.staffId);
 }

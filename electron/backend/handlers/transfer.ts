@@ -12,8 +12,8 @@ export function transferHandlers(ctx: BackendContext) {
     'transfer/template': ({ kind, format }: ChannelArgs<'transfer/template'>): Promise<FilePayload> =>
       ctx.session.use((db) => templateFile(db, { kind, format, today: todayOf(ctx.clock) })),
 
-    'transfer/export': ({ kind, format }: ChannelArgs<'transfer/export'>): Promise<FilePayload> =>
-      ctx.session.use((db) => exportFile(db, { kind, format, today: todayOf(ctx.clock) })),
+    'transfer/export': ({ kind, format, idNumbers }: ChannelArgs<'transfer/export'>): Promise<FilePayload> =>
+      ctx.session.use((db) => exportFile(db, { kind, format, today: todayOf(ctx.clock) }, idNumbers)),
 
     'transfer/check': async ({ fileName, base64 }: ChannelArgs<'transfer/check'>): Promise<ImportReport> => {
       const upload = await readUpload(fileName, base64);
@@ -40,5 +40,5 @@ export function transferHandlers(ctx: BackendContext) {
 
 function refusal(fileName: string, report: ImportReport): string {
   const lines = [...new Set(report.errors.map((error) => error.line))];
-  return `${fileName} was not imported: ${report.errors.length} problem(s) on line(s) ${lines.join(', ')}; fix them or import the good rows only`;
+  return `${fileName} 未导入：第 ${lines.join('、')} 行共有 ${report.errors.length} 处问题。请修正后再导入，或只导入无误的行。 / ${fileName} was not imported: ${report.errors.length} problem(s) on line(s) ${lines.join(', ')}. Fix them, or import the good rows only.`;
 }

@@ -138,7 +138,7 @@ export class RosterJobs {
       this.finish(job, 'failed', `排班计算超过 ${Math.round(limit)} 秒仍未结束，已停止。 / The solve had not finished ${Math.round(limit)} s after it started and was stopped.`);
     }, limit * 1000);
     job.deadline.unref();
-    worker.on('message', (message: WorkerMessage) => void this.onMessage(job, message, save));
+    worker.on('message', (message: WorkerMessage) => void this.onMessage(job, message, save, request.timeLimitSeconds));
     worker.on('error', (error) => {
       this.options.logError('roster solve worker', error);
       this.finish(job, 'failed', `排班计算意外中止：${error.message} / The solve stopped: ${error.message}`);
@@ -152,7 +152,7 @@ export class RosterJobs {
     });
   }
 
-  private async onMessage(job: Job, message: WorkerMessage, save: SaveSolved): Promise<void> {
+  private async onMessage(job: Job, message: WorkerMessage, save: SaveSolved, timeLimitSeconds: number): Promise<void> {
     if (job.view.state !== 'running') return;
     if (message.kind === 'progress') {
       this.applyProgress(job, message.progress);
@@ -160,13 +160,18 @@ export class RosterJobs {
       const listed = message.problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
       this.finish(job, 'failed', `排班场景有 ${message.problems.length} 处问题，未开始计算。 / The scenario has ${message.problems.length} problem(s), so no solve started: ${listed}`);
     } else if (message.kind === 'failed') {
-      this.onWorkerFailure(job, message);
+      this.onWorkerFailure(job, message, timeLimitSeconds);
     } else {
       await this.saveSolved(job, message, save);
     }
   }
 
-  private onWorkerFailure(job: Job, message: Extract<WorkerMessage, { kind: 'failed' }>): void {
+  private onWorkerFailure(job: Job, message: Extract<WorkerMessage, { kind: 'failed' }>, timeLimitSeconds: number): void {
+    if (message.stopped && !message.bug) {
+      // Out of time is the user's choice of limit, said as such; anything else is logged below.
+      this.finish(job, 'failed', `在 ${timeLimitSeconds} 秒的时限内未找到任何排班。请放宽时限，或减少区域、缩短周期后再试。 / No roster was found within the ${timeLimitSeconds} s time limit. Allow more time, or choose fewer zones or a shorter period.`);
+      return;
+    }
     const error = Object.assign(new Error(message.message), { stack: message.stack ?? message.message });
     this.options.logError(message.bug ? 'roster optimiser bug' : 'roster solve', error);
     const text = message.bug

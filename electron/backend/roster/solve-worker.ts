@@ -44,5 +44,5 @@ async function run(request: SolveRequest): Promise<void> {
 
 run(workerData as SolveRequest).catch((error: unknown) => {
   const failure = error instanceof Error ? error : new Error(String(error));
-  post({ kind: 'failed', bug: failure.name === 'RosterBugError', message: failure.message, stack: failure.stack });
+  post({ kind: 'failed', bug: failure.name === 'RosterBugError', stopped: failure.name === 'SolveStoppedError', message: failure.message, stack: failure.stack });
 });

@@ -16,5 +16,8 @@ export type WorkerMessage =
   /** The scenario is malformed; nothing was solved. */
   | { kind: 'invalid'; problems: ScenarioProblem[] }
   | { kind: 'solved'; roster: Roster; soft: SoftTotals }
-  /** `bug`: the checker found a hard rule broken by the optimiser's own roster. */
-  | { kind: 'failed'; bug: boolean; message: string; stack?: string };
+  /**
+   * `bug`: the checker found a hard rule broken by the optimiser's own roster. `stopped`: the time
+   * limit ran out before any roster was found (SolveStoppedError) — the user's to change, not a bug.
+   */
+  | { kind: 'failed'; bug: boolean; stopped?: boolean; message: string; stack?: string };

@@ -5,7 +5,7 @@
 import type { Queryable } from '../../../data/connection.ts';
 import { appendAudit } from '../../../data/repositories/audit.ts';
 import type { FilePayload, ImportResult, TransferFormat, TransferKind } from '../../contract/model.ts';
-import { skillRows, staffRows } from './export-rows.ts';
+import { skillRows, staffRows, type IdNumbers } from './export-rows.ts';
 import { filePayload, readUpload, type Upload } from './files.ts';
 import { guideSheet } from './guide.ts';
 import { detectLayout, LAYOUTS } from './layouts.ts';
@@ -30,9 +30,10 @@ export async function templateFile(db: Queryable, request: FileRequest): Promise
   return payloadOf(request, book, `${FILE_BASE_NAMES[request.kind]}${TEMPLATE_SUFFIX}`, []);
 }
 
-export async function exportFile(db: Queryable, request: FileRequest): Promise<FilePayload> {
+/** Resident IDs in full only when the caller says so; masked ones still check back as unchanged. */
+export async function exportFile(db: Queryable, request: FileRequest, idNumbers: IdNumbers = 'masked'): Promise<FilePayload> {
   const book = await loadCentreBook(db);
-  const rows = request.kind === 'staff' ? await staffRows(db, book) : await skillRows(db, book);
+  const rows = request.kind === 'staff' ? await staffRows(db, book, idNumbers) : await skillRows(db, book);
   return payloadOf(request, book, FILE_BASE_NAMES[request.kind], rows);
 }
 

@@ -5,16 +5,20 @@
 import type { Queryable } from '../../../data/connection.ts';
 import { listSkillCells } from '../../../data/repositories/skills.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
+import { maskResidentId } from '../../contract/rules.ts';
 import type { CentreBook } from './reference.ts';
 import { CONTRACT_LABELS, GENDER_LABELS, STATUS_LABELS } from './vocabulary.ts';
 
-export async function staffRows(db: Queryable, book: CentreBook): Promise<string[][]> {
+/** 'masked': 33************1234, as the staff list shows them; import takes it as the stored ID. */
+export type IdNumbers = 'masked' | 'full';
+
+export async function staffRows(db: Queryable, book: CentreBook, idNumbers: IdNumbers = 'masked'): Promise<string[][]> {
   return (await listStaff(db)).map((person) => [
     person.employeeNo,
     person.name,
     GENDER_LABELS[person.gender],
     person.phone,
-    person.idNumber,
+    idNumbers === 'full' ? person.idNumber : maskResidentId(person.idNumber),
     person.hireDate,
     STATUS_LABELS[person.status],
     book.zones.label(person.homeZoneId),

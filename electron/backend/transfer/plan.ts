@@ -3,7 +3,7 @@
  * same plan inside its transaction and runs the writes of the good rows, so the two never disagree.
  */
 import type { Queryable } from '../../../data/connection.ts';
-import type { ImportReport, ImportRowError, TransferKind } from '../../contract/model.ts';
+import type { ImportReport, ImportRowError, ImportUpdate, TransferKind } from '../../contract/model.ts';
 
 export type RowEffect = 'create' | 'update' | 'unchanged';
 
@@ -22,6 +22,8 @@ export interface RowPlan {
   effect: RowEffect;
   /** Null when the row changes nothing or is bad. */
   write: RowWrite | null;
+  /** An update's fields, old → new, for the check step to show before anything is written. */
+  update?: ImportUpdate;
 }
 
 export interface ImportPlan {
@@ -52,6 +54,7 @@ export function reportOf(plan: ImportPlan): ImportReport {
     toCreate: counted('create'),
     toUpdate: counted('update'),
     unchanged: counted('unchanged'),
+    updates: good.flatMap((row) => (row.effect === 'update' && row.update ? [row.update] : [])),
   };
 }
 

@@ -5,8 +5,8 @@
  */
 import { staffDraftSchema, type StaffDraft } from '../../contract/channels.ts';
 import type { FieldErrors } from '../../contract/errors.ts';
-import type { ImportRowError, StaffStatus } from '../../contract/model.ts';
-import { isRealIsoDate } from '../../contract/rules.ts';
+import type { ImportFieldChange, ImportRowError, ImportUpdate, StaffStatus } from '../../contract/model.ts';
+import { isRealIsoDate, maskResidentId } from '../../contract/rules.ts';
 import { describeIssues } from '../../contract/validate.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
@@ -16,6 +16,7 @@ import { FirstSeen, rowError, ruleDetail, type RowPlan } from './plan.ts';
 import { loadCentreBook, type CentreBook } from './reference.ts';
 import { FIELD_COLUMNS, readStaffRow, type DraftField, type StaffRowReading } from './staff-row.ts';
 import { changedStaffKeys, staffWrite, type StaffImage } from './staff-write.ts';
+import { CONTRACT_LABELS, GENDER_LABELS, STATUS_LABELS } from './vocabulary.ts';
 import { ColumnReader, type SheetRow, type Table } from './table.ts';
 
 const MAX_REASON_LENGTH = 200;
@@ -45,6 +46,11 @@ export async function planStaffRows(db: Queryable, table: Table, today: string):
 async function planStaffRow(planning: StaffPlanning, row: SheetRow): Promise<RowPlan> {
   const reading = readStaffRow(planning.reader, row, planning.book);
   const existing = planning.people.get(String(reading.input.employeeNo ?? '').toLowerCase());
+  // A file exported with IDs masked names the stored person's ID by its mask: that is the stored ID.
+  if (existing && reading.input.idNumber === maskResidentId(existing.idNumber)) reading.input.idNumber = existing.idNumber;
+  // Before anything else: a 工号 stored for another person is never an update of that person.
+  const stranger = existing ? identityError(row.line, existing, reading) : null;
+  if (stranger) return badRow(row.line, [stranger]);
   reading.input.status = reading.status === 'departed' ? currentStatusOf(existing) : reading.status;
   const errors = [...reading.errors, ...duplicateErrors(planning, row.line, reading)];
   const parsed = staffDraftSchema.safeParse(reading.input);
@@ -57,7 +63,33 @@ async function planStaffRow(planning: StaffPlanning, row: SheetRow): Promise<Row
   errors.push(...(await ruleErrors(planning, row.line, draft, reading.status, existing)));
   errors.push(...departureErrors(planning, row.line, reading, draft));
   if (errors.length > 0) return badRow(row.line, errors);
-  return effectOf(row.line, imageOf(draft, reading), existing);
+  return effectOf(row.line, imageOf(draft, reading), existing, planning.book);
+}
+
+/**
+ * A row whose 工号 is stored under another name or resident ID describes someone else: taken as an
+ * update it would turn the stored person into the new one, who would keep their skills, punches
+ * and history. Both people are named (resident IDs to their last four), and the way out is said.
+ */
+function identityError(line: number, existing: StaffRecord, reading: StaffRowReading): ImportRowError | null {
+  const name = String(reading.input.name ?? '').trim();
+  const idNumber = String(reading.input.idNumber ?? '').trim().toUpperCase();
+  const sameName = name === '' || name === existing.name;
+  const sameId = idNumber === '' || idNumber === existing.idNumber.toUpperCase();
+  if (sameName && sameId) return null;
+  const params = {
+    employeeNo: existing.employeeNo,
+    storedName: existing.name,
+    storedId: lastFour(existing.idNumber),
+    rowName: name === '' ? existing.name : name,
+    rowId: idNumber === '' ? lastFour(existing.idNumber) : lastFour(idNumber),
+  };
+  const detail = `工号 ${params.employeeNo} 已属于 ${params.storedName}（身份证 …${params.storedId}），本行是 ${params.rowName}（…${params.rowId}）。如是同一人改名，请先在人员档案中修改。`;
+  return { ...rowError(line, STAFF_COLUMNS.employeeNo, 'identity_mismatch', detail), params };
+}
+
+function lastFour(idNumber: string): string {
+  return idNumber.slice(-4);
 }
 
 /** A departed row still needs a status for the form's schema: the one the person had, or 在岗. */
@@ -112,14 +144,10 @@ async function ruleErrors(
 ): Promise<ImportRowError[]> {
   const fields = await checkStaffDraft(planning.db, draft, planning.today, existing?.id ?? null);
   if (status === 'departed' && fields.idNumber === 'taken') delete fields.idNumber;
+  // The value as the file writes it (男, 税务), never the stored code (「：M」, a post's id).
   return Object.entries(fields).map(([field, problem]) =>
-    rowError(line, FIELD_COLUMNS[field as DraftField] ?? null, 'bad_value', ruleDetail(problem, valueOf(draft, field))),
+    rowError(line, FIELD_COLUMNS[field as DraftField] ?? null, 'bad_value', ruleDetail(problem, fileValue(field, draft as unknown as Comparable, planning.book))),
   );
-}
-
-function valueOf(draft: StaffDraft, field: string): string {
-  const value = draft[field as keyof StaffDraft];
-  return value === null || value === undefined ? '' : String(value);
 }
 
 /** 离职 needs its date and reason, as `staff/deactivate` does; a current person needs neither. */
@@ -150,12 +178,43 @@ function imageOf(draft: StaffDraft, reading: StaffRowReading): StaffImage {
 }
 
 /** Departure freezes a record, as in the staff form: a departed person's row may only repeat it. */
-function effectOf(line: number, image: StaffImage, existing: StaffRecord | undefined): RowPlan {
+function effectOf(line: number, image: StaffImage, existing: StaffRecord | undefined, book: CentreBook): RowPlan {
   if (!existing) return { line, errors: [], effect: 'create', write: staffWrite(image, undefined, []) };
   const changed = changedStaffKeys(existing, image);
   if (changed.length === 0) return { line, errors: [], effect: 'unchanged', write: null };
   if (existing.status === 'departed') {
-    return badRow(line, [rowError(line, STAFF_COLUMNS.status, 'bad_value', ruleDetail('departed', changed.join(', ')))]);
+    return badRow(line, [rowError(line, STAFF_COLUMNS.status, 'bad_value', ruleDetail('departed', changed.map((key) => columnOf(key)).join('、')))]);
   }
-  return { line, errors: [], effect: 'update', write: staffWrite(image, existing, changed) };
+  const update: ImportUpdate = { line, employeeNo: existing.employeeNo, name: existing.name, changes: changed.map((key) => fieldChange(key, existing, image, book)) };
+  return { line, errors: [], effect: 'update', write: staffWrite(image, existing, changed), update };
+}
+
+/** Record keys by the file column that carries them: the check step speaks the file's words. */
+const KEY_COLUMNS: Readonly<Record<string, string>> = {
+  ...STAFF_COLUMNS,
+  homeZoneId: STAFF_COLUMNS.homeZone,
+  primaryPostId: STAFF_COLUMNS.primaryPost,
+};
+
+function columnOf(key: string): string {
+  return KEY_COLUMNS[key] ?? key;
+}
+
+type Comparable = Pick<StaffRecord, 'gender' | 'status' | 'contractType' | 'homeZoneId' | 'primaryPostId'> & Record<string, unknown>;
+
+/** One field old → new, each value as the file writes it (女, 在岗, 税务, 标准工时 …). */
+function fieldChange(key: string, existing: StaffRecord, image: StaffImage, book: CentreBook): ImportFieldChange {
+  return { column: columnOf(key), from: fileValue(key, existing as unknown as Comparable, book), to: fileValue(key, image as unknown as Comparable, book) };
+}
+
+/** A field's value in the file's words: coded values by their label, places by their name. */
+function fileValue(key: string, person: Comparable, book: CentreBook): string {
+  const value = person[key];
+  if (value === null || value === undefined) return '';
+  if (key === 'gender') return GENDER_LABELS[person.gender] ?? String(value);
+  if (key === 'status') return STATUS_LABELS[person.status] ?? String(value);
+  if (key === 'contractType') return CONTRACT_LABELS[person.contractType] ?? String(value);
+  if (key === 'homeZoneId') return book.zones.label(person.homeZoneId);
+  if (key === 'primaryPostId') return book.posts.label(person.primaryPostId);
+  return String(value);
 }

@@ -188,7 +188,7 @@ export interface BoardAbsence {
   /** null = the whole day. */
   shiftCode: string | null;
   source: 'leave' | 'absence';
-  /** "年假", "病假"… */
+  /** "年假", "病假"…: the type only. A leave's reason or an absence's note never leaves its area. */
   labelZh: string;
   labelEn: string;
 }

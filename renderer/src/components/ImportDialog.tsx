@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
-import type { ImportRowError } from '../../../electron/contract/model.ts';
+import type { ImportRowError, ImportUpdate } from '../../../electron/contract/model.ts';
 import { ApiError } from '../api/client.ts';
 import { readAsBase64 } from '../api/files.ts';
 import { isMessageKey, useI18n, type Translate } from '../i18n/i18n.tsx';
+import { errorDetail } from './import-detail.ts';
 import { Dialog } from './Dialog.tsx';
 
 export interface Upload {
@@ -14,6 +15,8 @@ export interface CheckedFile {
   totalRows: number;
   goodRows: number;
   errors: ImportRowError[];
+  /** Updates of stored records, field by field, shown before the user applies. */
+  updates?: ImportUpdate[];
 }
 
 /** How many bad rows the dialog lists; a file with more still names the count in the summary. */
@@ -83,6 +86,7 @@ export function ImportDialog<R extends CheckedFile>(props: {
         {failure ? <div className="form-banner" role="alert">{failure}</div> : null}
         {report ? <p role="status" data-testid={props.summaryTestId}>{props.summary(report)}</p> : null}
         {report && bad > 0 ? <ErrorTable errors={report.errors} problemLabel={problemLabel} t={t} /> : null}
+        {report?.updates && report.updates.length > 0 ? <UpdateList updates={report.updates} t={t} /> : null}
         <div className="form-actions">
           <button type="button" onClick={props.onClose}>{t('form.cancel')}</button>
           {report && bad > 0 && report.goodRows > 0 ? (
@@ -116,7 +120,7 @@ function ErrorTable(props: { errors: ImportRowError[]; problemLabel: (problem: s
               <td>{error.line || '—'}</td>
               <td>{error.column ?? '—'}</td>
               <td>{props.problemLabel(error.problem)}</td>
-              <td>{detailText(error.detail, t)}</td>
+              <td>{errorDetail(error, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -125,12 +129,25 @@ function ErrorTable(props: { errors: ImportRowError[]; problemLabel: (problem: s
   );
 }
 
-/** Backend details read "rule: value" or "line N: value"; the rule and the line are put into words. */
-export function detailText(detail: string, t: Translate): string {
-  return detail
-    .replace(/^([a-z_]+): /, (whole, rule: string) => {
-      const key = `problem.${rule}`;
-      return isMessageKey(key) ? `${t(key)}：` : whole;
-    })
-    .replace(/\bline (\d+)\b/g, (_whole, line: string) => t('transfer.lineRef', { line }));
+/** What a listed update would change, person by person, field by field: read before 导入 is pressed. */
+function UpdateList(props: { updates: ImportUpdate[]; t: Translate }) {
+  const { t } = props;
+  const shown = (value: string) => (value === '' ? t('transfer.emptyValue') : value);
+  return (
+    <section className="report-scroll" aria-label={t('transfer.updatesTitle')} data-testid="import-updates">
+      <h3>{t('transfer.updatesTitle')}</h3>
+      <ul>
+        {props.updates.slice(0, LISTED_ERRORS).map((update) => (
+          <li key={update.line}>
+            {t('transfer.updateWho', { line: update.line, name: update.name, employeeNo: update.employeeNo })}
+            <ul>
+              {update.changes.map((change) => (
+                <li key={change.column}>{t('transfer.change', { column: change.column, from: shown(change.from), to: shown(change.to) })}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

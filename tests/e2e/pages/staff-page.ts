@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The staff records area. Grid cells are found by row index and column id, never by position. */
 export class StaffPage {
@@ -43,6 +44,28 @@ export class StaffPage {
 
   dialog(): Locator {
     return this.page.getByRole('dialog');
+  }
+
+  /** 导出 → Excel or CSV, then the choice the personal-data dialog asks for; the download and its bytes. */
+  async exportStaff(format: 'Excel' | 'CSV', ids: 'masked' | 'full'): Promise<{ download: Download; bytes: Buffer }> {
+    await this.page.locator('summary', { hasText: '导出' }).click();
+    await this.page.getByRole('button', { name: `导出 ${format}` }).click();
+    const confirm = this.page.getByRole('dialog', { name: '导出人员档案' });
+    await expect(confirm.getByTestId('personal-export-notice')).toContainText(/导出文件将包含 \d+ 人的身份证号、手机号/);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      confirm.getByRole('button', { name: ids === 'full' ? '导出完整身份证号' : '导出（身份证号打码）' }).click(),
+    ]);
+    await expect(confirm).toBeHidden();
+    return { download, bytes: await readFile((await download.path())!) };
+  }
+
+  /** 导入… with a file, up to the check step's report. */
+  async importFile(name: string, bytes: Buffer): Promise<void> {
+    await this.page.getByRole('button', { name: '导入…' }).click();
+    const mimeType = name.endsWith('.csv') ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await this.dialog().getByLabel('选择 Excel（.xlsx）或 CSV 文件').setInputFiles({ name, mimeType, buffer: bytes });
+    await expect(this.dialog().getByTestId('import-summary')).toBeVisible();
   }
 
   field(label: string | RegExp): Locator {

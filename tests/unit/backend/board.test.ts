@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import { readAllSheets, readPageSetup } from '../../../electron/backend/transfer/xlsx.ts';
+import { insertAbsence } from '../../../data/repositories/board.ts';
 import type { BoardOp } from '../../../electron/contract/areas/board.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
 import { ask, refused, TEST_NOW, withTestBackend, TEST_DISPATCHER } from '../../support/backend.ts';
@@ -122,6 +123,30 @@ describe('the roster board', () => {
       const f = await setUp(backend);
       const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
       expect(board.absences).toContainEqual({ staffId, date: WED, shiftCode: null, source: 'leave', labelZh: '事假', labelEn: 'Personal leave' });
+    });
+  });
+
+  it('carries the type of a leave or absence only, never its reason: not on the board, not in its workbook', async () => {
+    await withTestBackend(async (backend) => {
+      const af = await zoneId(backend, 'AF');
+      const file = await ask(backend, 'roster/exportScenario', { ...WEEK, zoneIds: [af] });
+      const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+      const [onLeave, absent] = scenario.staff.filter((p) => freeOn(scenario, p.id, WED)).map((p) => Number(p.id));
+      const request = await ask(backend, 'leave/request', { staffId: onLeave!, type: 'sick', from: WED, to: WED, part: 'full', reason: '发烧三十九度', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: request.id, version: request.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      const f = await setUp(backend);
+      await backend.context.session.use((db) =>
+        insertAbsence(db, f.rosterId, { staffId: absent!, date: TUE, shiftCode: 'AM', kind: 'sick', note: '胃痛去医院' }, { changeId: null, at: TEST_NOW, actor: TEST_DISPATCHER.username }),
+      );
+      const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      expect(board.absences).toContainEqual({ staffId: onLeave, date: WED, shiftCode: null, source: 'leave', labelZh: '病假', labelEn: 'Sick leave' });
+      expect(board.absences).toContainEqual(expect.objectContaining({ staffId: absent, date: TUE, shiftCode: 'AM', source: 'absence', labelZh: '病假' }));
+      const payload = JSON.stringify(board);
+      for (const reason of ['发烧', '胃痛', '医院']) expect(payload).not.toContain(reason);
+      const workbook = await ask(backend, 'board/exportXlsx', { rosterId: f.rosterId });
+      const text = (await readAllSheets(Buffer.from(workbook.base64, 'base64'))).flatMap((sheet) => sheet.rows.flat()).join(' ');
+      expect(text).toContain('病假');
+      for (const reason of ['发烧', '胃痛', '医院']) expect(text).not.toContain(reason);
     });
   });
 

@@ -19,6 +19,10 @@ const WORKERS = {
     import { parentPort } from 'node:worker_threads';
     parentPort.postMessage({ kind: 'failed', bug: true, message: 'breaks 1 hard rule(s)', stack: 'RosterBugError: breaks 1 hard rule(s)' });
     setInterval(() => undefined, 1000);`,
+  outOfTime: `
+    import { parentPort } from 'node:worker_threads';
+    parentPort.postMessage({ kind: 'failed', bug: false, stopped: true, message: 'HiGHS stopped (time limit 5 s) before it found any solution', stack: 'SolveStoppedError: …' });
+    setInterval(() => undefined, 1000);`,
   invalid: `
     import { parentPort } from 'node:worker_threads';
     parentPort.postMessage({ kind: 'invalid', problems: [{ path: 'staff[2].skills.P9', message: 'unknown post "P9"' }, { path: 'days', message: 'too many' }] });`,
@@ -125,6 +129,18 @@ describe('roster solve jobs', () => {
       expect(failed.state).toBe('failed');
       expect(failed.error).toContain('bug in the optimiser');
       expect(logged).toEqual(['roster optimiser bug']);
+      expect(saved).toEqual([]);
+    }));
+
+  it('say a time-out in the user\'s words, naming the limit, and neither log it nor call it a bug', () =>
+    withJobs('outOfTime', async ({ jobs, saved, logged }) => {
+      const failed = await settled(jobs, (await start(jobs, saved, 5)).jobId);
+      expect(failed.state).toBe('failed');
+      expect(failed.error).toContain('5 秒的时限内未找到任何排班');
+      expect(failed.error).toContain('Allow more time');
+      expect(failed.error).not.toContain('HiGHS');
+      expect(failed.error).not.toContain('bug');
+      expect(logged).toEqual([]);
       expect(saved).toEqual([]);
     }));
 

@@ -157,10 +157,33 @@ describe('transfer export', () => {
 
   it('keeps resident IDs and dates as text cells in xlsx, so Excel does not turn them into numbers', () =>
     withBackend(async (backend) => {
-      const sheet = (await workbookOf(await ask(backend, 'transfer/export', { kind: 'staff', format: 'xlsx' }))).worksheets[0]!;
+      const sheet = (await workbookOf(await ask(backend, 'transfer/export', { kind: 'staff', format: 'xlsx', idNumbers: 'full' }))).worksheets[0]!;
       expect(typeof sheet.getRow(2).getCell(5).value).toBe('string');
       expect(sheet.getRow(2).getCell(6).value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(sheet.getColumn(5).numFmt).toBe('@');
+    }));
+
+  it('masks resident IDs unless full ones are asked for by name, and either file checks back as unchanged', () =>
+    withBackend(async (backend) => {
+      const ids = new Map((await backend.context.session.use((db) => db.all<{ employeeNo: string; idNumber: string }>('SELECT employee_no AS employeeNo, id_number AS idNumber FROM staff'))).map((row) => [row.employeeNo, row.idNumber]));
+      const masked = await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' });
+      const full = await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'full' });
+      expect(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'masked' })).toEqual(masked);
+      const maskedRows = csvRows(masked).slice(1);
+      expect(maskedRows.length).toBe(ids.size);
+      for (const row of maskedRows) {
+        const id = ids.get(row[0]!)!;
+        expect(row[4]).toBe(`${id.slice(0, 2)}${'*'.repeat(12)}${id.slice(-4)}`);
+      }
+      expect(bytesOf(masked).toString('utf8')).not.toContain([...ids.values()][0]!);
+      for (const row of csvRows(full).slice(1)) expect(row[4]).toBe(ids.get(row[0]!));
+      for (const file of [masked, full]) {
+        const report = await check(backend, { fileName: file.fileName, base64: file.base64 });
+        expect(report).toMatchObject({ errors: [], toCreate: 0, toUpdate: 0, unchanged: ids.size });
+      }
+      // A masked ID names only the person it was exported for: on a new row it is no ID at all.
+      const report = await check(backend, csvUpload([STAFF_HEADER, newStaffRow({ 身份证号: maskedRows[0]![4]! })]));
+      expectError(report.errors, 2, '身份证号', 'bad_value', 'format');
     }));
 
   it('writes CSV text that Excel would run as a formula behind an apostrophe, and reads it back', () =>
@@ -317,6 +340,12 @@ describe('transfer import of staff', () => {
       expect(report.goodRows).toBe(1);
     }));
 
+  it('names a value as the file writes it: a gender that does not match the resident ID reads 男, not the code M', () =>
+    withBackend(async (backend) => {
+      const report = await check(backend, await xlsxUpload([STAFF_HEADER, newStaffRow({ 性别: '男' })]));
+      expect(report.errors).toEqual([{ line: 2, column: '性别', problem: 'bad_value', detail: 'gender_mismatch: 男' }]);
+    }));
+
   it('names a wrong resident ID check digit as a checksum problem', () =>
     withBackend(async (backend) => {
       const valid = validResidentId('1990-01-01', 'F', '330106', '55');
@@ -332,6 +361,68 @@ describe('transfer import of staff', () => {
       departed[13] = '另有原因';
       const report = await check(backend, csvUpload([STAFF_HEADER, departed]));
       expectError(report.errors, 2, '状态', 'bad_value', 'departed');
+    }));
+
+  it('refuses a row whose 工号 is stored for someone else, naming both people, and changes nobody', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv', idNumbers: 'full' }));
+      const stored = rows.find((row) => row[6] === '在岗')!;
+      const [employeeNo, storedName, , , storedId] = stored;
+      const strangerId = validResidentId('1993-04-09', 'M', '330106', '31');
+      const stranger = [...stored];
+      stranger[1] = '李新来';
+      stranger[4] = strangerId;
+      const before = await staffByNo(backend);
+      const report = await check(backend, csvUpload([STAFF_HEADER, stranger]));
+      expect(report).toMatchObject({ goodRows: 0, toUpdate: 0, updates: [] });
+      expect(report.errors).toEqual([{
+        line: 2,
+        column: '工号',
+        problem: 'identity_mismatch',
+        detail: `工号 ${employeeNo} 已属于 ${storedName}（身份证 …${storedId!.slice(-4)}），本行是 李新来（…${strangerId.slice(-4)}）。如是同一人改名，请先在人员档案中修改。`,
+        params: { employeeNo, storedName, storedId: storedId!.slice(-4), rowName: '李新来', rowId: strangerId.slice(-4) },
+      }]);
+      expect(report.errors[0]!.detail).not.toContain(storedId!.slice(0, 14));
+      const refusal = await refused(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, stranger]), goodRowsOnly: false });
+      expect(refusal.code).toBe('invalid_argument');
+      await ask(backend, 'transfer/apply', { ...csvUpload([STAFF_HEADER, stranger]), goodRowsOnly: true });
+      expect(await staffByNo(backend)).toEqual(before);
+    }));
+
+  it('takes a row with the stored 工号 and resident ID but another name, or another resident ID, for someone else', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const stored = rows.find((row) => row[6] === '在岗')!;
+      const renamed = [...stored];
+      renamed[1] = `${stored[1]}新`;
+      const otherId = [...stored];
+      otherId[4] = validResidentId('1993-04-09', stored[2] === '男' ? 'M' : 'F', '330106', '31');
+      const report = await check(backend, csvUpload([STAFF_HEADER, renamed, otherId]));
+      expectError(report.errors, 2, '工号', 'identity_mismatch', `本行是 ${stored[1]}新`);
+      expectError(report.errors, 3, '工号', 'identity_mismatch', `已属于 ${stored[1]}`);
+      expect(report.goodRows).toBe(0);
+    }));
+
+  it('lists each field an update changes, old → new in the file\'s words, before it is applied', () =>
+    withBackend(async (backend) => {
+      const rows = csvRows(await ask(backend, 'transfer/export', { kind: 'staff', format: 'csv' }));
+      const stored = rows.find((row) => row[6] === '在岗' && row[9] === '标准工时')!;
+      const edited = [...stored];
+      edited[3] = '0571-88886666';
+      edited[9] = '综合工时';
+      edited[11] = String(Number(stored[11]) + 1);
+      const report = await check(backend, csvUpload([STAFF_HEADER, rows.slice(1).find((row) => row !== stored)!, edited]));
+      expect(report).toMatchObject({ errors: [], toUpdate: 1, unchanged: 1 });
+      expect(report.updates).toEqual([{
+        line: 3,
+        employeeNo: stored[0],
+        name: stored[1],
+        changes: [
+          { column: '手机号', from: stored[3], to: '0571-88886666' },
+          { column: '工时制', from: '标准工时', to: '综合工时' },
+          { column: '薪级', from: stored[11], to: String(Number(stored[11]) + 1) },
+        ],
+      }]);
     }));
 
   it('names each required column a staff file lacks', () =>

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseEngine, jsLpSolverEngine, SMALL_PROGRAM_INTEGERS } from '../../../solver/lp/engines.ts';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import { relaxationOf, solveRelaxationFirst } from '../../../solver/lp/relaxation-first.ts';
-import type { Engine, IntegerProgram } from '../../../solver/lp/types.ts';
+import { SolveStoppedError, type Engine, type IntegerProgram } from '../../../solver/lp/types.ts';
 import { SeededRandom } from '../../../data/demo/random.ts';
 
 let highs: Engine;
@@ -175,7 +175,7 @@ describe('LP engines', () => {
     const outOfTime: Engine = {
       ...highs,
       solve: (candidate, options) => {
-        if (isRelaxation(candidate) || isFull(candidate)) throw new Error('HiGHS stopped (time limit) before it found any solution');
+        if (isRelaxation(candidate) || isFull(candidate)) throw new SolveStoppedError('HiGHS stopped (time limit) before it found any solution');
         return highs.solve(candidate, options);
       },
     };
@@ -184,6 +184,41 @@ describe('LP engines', () => {
     expectFeasible(blocked, solution.values, solution.objective);
     // Without blocks there is nothing to build from, and the engine's own word stands.
     expect(() => solveRelaxationFirst(outOfTime, program, { timeLimitSeconds: 5 })).toThrow(/before it found any solution/);
+  });
+
+  it('relaxation first takes only a time-out for "out of time": any other engine error reaches the caller as it is', () => {
+    const random = new SeededRandom(21);
+    const program = coveringProgram(random);
+    const people = new Map<string, string[]>();
+    for (const variable of program.variables) {
+      const person = /^train (\d+)\//.exec(variable.name)?.[1];
+      if (person !== undefined) people.set(person, [...(people.get(person) ?? []), variable.name]);
+    }
+    const blocked: IntegerProgram = { ...program, blocks: [...people.values()] };
+    const isRelaxation = (candidate: IntegerProgram) => candidate.variables.every((variable) => variable.kind === 'continuous');
+    // A model bug met in each phase in turn: the relaxation, the restricted program, the blocks, the full search.
+    const failing = (phase: (candidate: IntegerProgram, call: number) => boolean): Engine => {
+      let calls = 0;
+      return {
+        ...highs,
+        solve: (candidate, options) => {
+          calls += 1;
+          if (phase(candidate, calls)) throw new Error('Constraint cover 3 uses unknown variable x');
+          return highs.solve(candidate, options);
+        },
+      };
+    };
+    expect(() => solveRelaxationFirst(failing((candidate) => isRelaxation(candidate)), blocked, { timeLimitSeconds: 5 })).toThrow(/unknown variable/);
+    expect(() => solveRelaxationFirst(failing((candidate) => !isRelaxation(candidate)), blocked, { timeLimitSeconds: 5 })).toThrow(/unknown variable/);
+    // Out of time on the relaxation, then a bug in a block: not an empty first solution.
+    const stoppedThenBug: Engine = {
+      ...highs,
+      solve: (candidate) => {
+        if (isRelaxation(candidate)) throw new SolveStoppedError('HiGHS stopped (time limit) before it found any solution');
+        throw new Error('Constraint cover 3 uses unknown variable x');
+      },
+    };
+    expect(() => solveRelaxationFirst(stoppedThenBug, blocked, { timeLimitSeconds: 5 })).toThrow(/unknown variable/);
   });
 
   it('relaxation first says so when the program has no solution', () => {

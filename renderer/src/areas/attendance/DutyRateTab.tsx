@@ -25,7 +25,7 @@ export function DutyRateTab({ centre, info, onNotice }: AttendanceTabProps) {
   }, [chosen]);
   useEffect(() => void load(), [load]);
   useEffect(() => {
-    void call('duty/settings', {}).then(setSettings, (caught: unknown) => onNotice(String(caught), 'error'));
+    void call('duty/settings', {}).then(setSettings, (caught: unknown) => onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'));
   }, [onNotice]);
 
   async function save() {

@@ -16,7 +16,7 @@ export function PunchesTab({ onNotice }: AttendanceTabProps) {
     try {
       setSummary(await call('punches/summary', {}));
     } catch (caught) {
-      onNotice(t('app.error', { message: String(caught) }), 'error');
+      onNotice(t('app.error', { message: caught instanceof ApiError ? caught.error.message : String(caught) }), 'error');
     }
   }, [onNotice, t]);
   useEffect(() => void reload(), [reload]);
@@ -57,7 +57,7 @@ function RulesForm({ onNotice }: { onNotice: AttendanceTabProps['onNotice'] }) {
   const { t } = useI18n();
   const [rules, setRules] = useState<AttendanceRules | null>(null);
   useEffect(() => {
-    void call('attendance/settings', {}).then(setRules, (caught: unknown) => onNotice(String(caught), 'error'));
+    void call('attendance/settings', {}).then(setRules, (caught: unknown) => onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'));
   }, [onNotice]);
   if (!rules) return null;
   async function save() {

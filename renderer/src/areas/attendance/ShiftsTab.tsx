@@ -5,6 +5,7 @@ import type { Centre, Zone } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { plainMessage } from '../roster/errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import type { AttendanceTabProps } from './tab-props.ts';
@@ -43,16 +44,17 @@ const dayKindLabel = (kind: OpeningDayKind) => `shifts.dayKind.${kind}` as Messa
 
 /** 营业时间与班次: the hall's hours per kind of day and the shift templates rosters are built from. */
 export function ShiftsTab(props: AttendanceTabProps) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [hours, setHours] = useState<OpeningHours[] | null>(null);
   const [templates, setTemplates] = useState<ShiftTemplate[] | null>(null);
   const [editing, setEditing] = useState<ShiftTemplate | 'new' | null>(null);
   const { onNotice } = props;
 
   const reload = useCallback(() => {
-    void call('hours/list', {}).then(setHours);
-    void call('shifts/list', {}).then(setTemplates);
-  }, []);
+    const failed = (caught: unknown) => onNotice(t('app.error', { message: plainMessage(caught, language) }), 'error');
+    call('hours/list', {}).then(setHours, failed);
+    call('shifts/list', {}).then(setTemplates, failed);
+  }, [onNotice, t, language]);
   useEffect(reload, [reload]);
 
   return (

@@ -90,9 +90,11 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
   }, [target, shiftCode, highlightedPost, board.summary.id, standing]);
   const standingOf = (choice: EditorChoice): BoardCandidate | null | undefined =>
     choice.kind === 'post' ? standing.get(`${shiftCode}|${choice.ops[0]?.postId ?? ''}`) : undefined;
+  // Focus moves to the list when it opens, not each time its choices are recomputed.
+  const listOpen = choices !== null;
   useEffect(() => {
-    if (choices) listRef.current?.focus();
-  }, [choices !== null]);
+    if (listOpen) listRef.current?.focus();
+  }, [listOpen]);
 
   const choose = (choice: EditorChoice | undefined) => {
     if (choice) props.onChoose(choice.ops);

@@ -4,6 +4,7 @@ import { useAccess } from '../../components/access.tsx';
 import type { BoardBreach, BoardEditResult, BoardOp, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { useLatest } from '../../components/use-latest.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { plainMessage } from '../roster/errors.ts';
 import { PrintPreview } from '../print/PrintPreview.tsx';
@@ -74,17 +75,19 @@ export function RosterBoardPanel(props: {
     }
   }, [props.rosterId, show, say, language]);
 
+  // Loaded once per roster: later edits bring the board back with them. A language switch must not
+  // reload it, so the failure is worded in the language of the moment it fails.
+  const languageNow = useLatest(language);
   useEffect(() => {
     let live = true;
     call('board/get', { rosterId: props.rosterId }).then(
       (found) => live && show(found, false),
-      (caught: unknown) => live && say(plainMessage(caught, language), 'error'),
+      (caught: unknown) => live && say(plainMessage(caught, languageNow.current), 'error'),
     );
     return () => {
       live = false;
     };
-    // Loaded once per roster: later edits bring the board back with them.
-  }, [props.rosterId]);
+  }, [props.rosterId, show, say, languageNow]);
 
   // Someone else changed this roster (another window, a hall desktop): show it as it now stands.
   useChanges(

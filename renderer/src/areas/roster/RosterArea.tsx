@@ -6,6 +6,7 @@ import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { downloadPayload } from '../../api/files.ts';
 import { Notice } from '../../components/Notice.tsx';
+import { useLatest } from '../../components/use-latest.ts';
 import { Tabs } from '../../components/Tabs.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFocusAfterRender, useRosterNames } from './hooks.ts';
@@ -56,11 +57,14 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
   // A roster published or discarded on another desktop shows in the list here.
   useChanges((change) => inDomains(change, ['roster', 'board']), () => void reloadList());
 
+  // Loaded once: the shift names and the list do not change while the area is open, except by us
+  // (and the change stream reloads the list). A language switch must not load them again.
+  const firstLoad = useLatest({ reloadList, say, errorText });
   useEffect(() => {
-    void reloadList();
-    call('shifts/list', {}).then(setShifts, (caught: unknown) => say(errorText(caught), 'error'));
-    // Loaded once: the shift names and the list do not change while the area is open, except by us.
-  }, []);
+    const { reloadList: load, say: tell, errorText: wording } = firstLoad.current;
+    void load();
+    call('shifts/list', {}).then(setShifts, (caught: unknown) => tell(wording(caught), 'error'));
+  }, [firstLoad]);
 
   const { names, orders, postLabel } = useRosterNames(centre, shifts);
   const focusSoon = useFocusAfterRender();
@@ -74,7 +78,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       focusSoon(() => headingRef.current);
       return next;
     },
-    [],
+    [focusSoon],
   );
 
   /** After a board edit: the summary's figures, the coverage and the gaps as they now stand. */
@@ -109,7 +113,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
       }
       void reloadList();
     },
-    [openRoster, reloadList, say, t, errorText],
+    [openRoster, reloadList, say, t, errorText, focusSoon],
   );
 
   const handleSolveEnded = useCallback((job: RosterJob) => void onSolveEnded(job), [onSolveEnded]);

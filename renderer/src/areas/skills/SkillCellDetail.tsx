@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Post, SkillChange, SkillMatrixRow, SkillLevel } from '../../../../electron/contract/model.ts';
 import { call } from '../../api/client.ts';
+import { useLatest } from '../../components/use-latest.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plainMessage } from '../roster/errors.ts';
 import { skillName } from './skill-labels.ts';
 
 /** The focused cell: its level, dates, mentor, and every change made to it. */
@@ -14,7 +16,9 @@ export function SkillCellDetail(props: {
   onSaveDate: (row: SkillMatrixRow, postId: number, level: SkillLevel, certifiedOn: string) => void;
 }) {
   const { t, language } = useI18n();
+  const languageNow = useLatest(language);
   const [history, setHistory] = useState<SkillChange[]>([]);
+  const [historyFailure, setHistoryFailure] = useState<string | null>(null);
   const cell = props.row && props.post ? props.row.cells[String(props.post.id)] : undefined;
   const [date, setDate] = useState(cell?.certifiedOn ?? '');
   const staffId = props.row?.staffId;
@@ -25,13 +29,22 @@ export function SkillCellDetail(props: {
   }, [cell?.certifiedOn, staffId, postId]);
 
   useEffect(() => {
+    setHistoryFailure(null);
     if (staffId === undefined || postId === undefined) return setHistory([]);
     let current = true;
-    void call('skills/history', { staffId, postId }).then((changes) => current && setHistory(changes));
+    call('skills/history', { staffId, postId }).then(
+      (changes) => current && setHistory(changes),
+      (caught: unknown) => {
+        if (!current) return;
+        // Not an empty history: the panel says the history could not be read, and why.
+        setHistory([]);
+        setHistoryFailure(plainMessage(caught, languageNow.current));
+      },
+    );
     return () => {
       current = false;
     };
-  }, [staffId, postId, props.version]);
+  }, [staffId, postId, props.version, languageNow]);
 
   if (!props.row || !props.post) {
     return (
@@ -76,7 +89,9 @@ export function SkillCellDetail(props: {
         </dl>
       ) : null}
       <h3>{t('skills.history')}</h3>
-      {history.length === 0 ? (
+      {historyFailure ? (
+        <p className="form-banner" role="alert">{t('app.error', { message: historyFailure })}</p>
+      ) : history.length === 0 ? (
         <p className="muted">{t('skills.historyEmpty')}</p>
       ) : (
         <ol className="history" aria-label={t('skills.history')}>

@@ -3,7 +3,9 @@ import type { BenchStrength, Centre, SkillMatrix, WindowAb } from '../../../../e
 import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
+import { useLatest } from '../../components/use-latest.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plainMessage } from '../roster/errors.ts';
 import { AbTable } from './AbTable.tsx';
 import { SkillMatrixView } from './SkillMatrixView.tsx';
 import { TrainingPlanView } from './TrainingPlanView.tsx';
@@ -13,7 +15,7 @@ const TABS = ['matrix', 'ab', 'plan'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SkillsArea({ centre, today }: { centre: Centre; today: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [tab, setTab] = useState<Tab>('matrix');
   const [matrix, setMatrix] = useState<SkillMatrix | null>(null);
   const [bench, setBench] = useState<BenchStrength | null>(null);
@@ -21,15 +23,30 @@ export function SkillsArea({ centre, today }: { centre: Centre; today: string })
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const onNotice = useCallback((text: string, tone: 'ok' | 'error') => setNotice({ text, tone }), []);
 
+  // A failed read is said where the user looks, not left as an unhandled rejection and a blank area.
+  // Worded in the language of the moment: a language switch must not load the matrix again.
+  const words = useLatest({ t, language });
+  const failed = useCallback(
+    (caught: unknown) => onNotice(words.current.t('app.error', { message: plainMessage(caught, words.current.language) }), 'error'),
+    [onNotice, words],
+  );
   const reloadBench = useCallback(async () => {
-    const [nextBench, nextAb] = await Promise.all([call('bench/summary', {}), call('ab/list', {})]);
-    setBench(nextBench);
-    setAb(nextAb);
-  }, []);
+    try {
+      const [nextBench, nextAb] = await Promise.all([call('bench/summary', {}), call('ab/list', {})]);
+      setBench(nextBench);
+      setAb(nextAb);
+    } catch (caught) {
+      failed(caught);
+    }
+  }, [failed]);
   const reload = useCallback(async () => {
-    setMatrix(await call('skills/matrix', {}));
+    try {
+      setMatrix(await call('skills/matrix', {}));
+    } catch (caught) {
+      return failed(caught);
+    }
     await reloadBench();
-  }, [reloadBench]);
+  }, [reloadBench, failed]);
   useEffect(() => void reload(), [reload]);
 
   return (

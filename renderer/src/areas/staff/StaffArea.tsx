@@ -6,6 +6,7 @@ import { call } from '../../api/client.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { TransferControls } from '../../components/TransferControls.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { plainMessage } from '../roster/errors.ts';
 import { DeactivateDialog } from './DeactivateDialog.tsx';
 import { StaffForm } from './StaffForm.tsx';
 import { StaffGrid } from './StaffGrid.tsx';
@@ -30,15 +31,19 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
     try {
       setRows(await call('staff/list', {}));
     } catch (caught) {
-      setNotice({ text: t('app.error', { message: String(caught) }), tone: 'error' });
+      setNotice({ text: t('app.error', { message: plainMessage(caught, language) }), tone: 'error' });
     }
-  }, [t]);
+  }, [t, language]);
   useEffect(() => void reload(), [reload]);
   useChanges((change) => inDomains(change, ['staff', 'transfer', 'skills', 'ab']), () => void reload());
 
   const openEditor = useCallback(async (row: StaffRow) => {
-    setEditor({ kind: 'edit', staff: await call('staff/get', { id: row.id }) });
-  }, []);
+    try {
+      setEditor({ kind: 'edit', staff: await call('staff/get', { id: row.id }) });
+    } catch (caught) {
+      setNotice({ text: t('app.error', { message: plainMessage(caught, language) }), tone: 'error' });
+    }
+  }, [t, language]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -49,7 +54,7 @@ export function StaffArea({ centre, today }: { centre: Centre; today: string }) 
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editor]);
+  }, [editor, editsStaff]);
 
   async function afterSave(staff: Staff, message: string) {
     setEditor(null);

@@ -60,7 +60,8 @@ export function AbsenceRepairDialog({ board, initial, onApplied, onClose }: Abse
     setRefusal(null);
     try {
       const scope = shiftCode === null ? t('repair.scope.day') : names.shift(shiftCode);
-      const reason = t('repair.absence', { name: names.person(staffId ?? 0), day: names.day(date), scope, kind: t(`repair.kind.${kind}`) }) + (note.trim() ? ` · ${note.trim()}` : '');
+      // The change log is shown on the board and printed with it: the kind of absence, not the note.
+      const reason = t('repair.absence', { name: names.person(staffId ?? 0), day: names.day(date), scope, kind: t(`repair.kind.${kind}`) });
       onApplied(await call('board/applyProposal', { proposalId: proposal.id, reason: reason.slice(0, 500) }));
     } catch (caught) {
       setRefusal(plainMessage(caught, language));
