@@ -10,6 +10,7 @@ import { migration007Rosters } from './007_rosters.ts';
 import { migration008RosterBoard } from './008_roster_board.ts';
 import { migration009Cost } from './009_cost.ts';
 import { migration010Accounts } from './010_accounts.ts';
+import { migration011HallSeats } from './011_hall_seats.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration008RosterBoard,
   migration009Cost,
   migration010Accounts,
+  migration011HallSeats,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
