@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { base64File, isoDate, recordId, uploadName } from '../schema-parts.ts';
 import type { FilePayload } from '../model.ts';
+import type { HallSummary } from '../../../solver/roster/types.ts';
 
 const period = {
   from: isoDate,
@@ -87,6 +88,9 @@ export interface RosterAssignmentView {
   shiftCode: string;
   postId: number;
   learner: boolean;
+  /** The window sat at; null only at a post without windows, for a learner (a shadow beside a
+   *  mentor), or on a roster made before seats were kept. */
+  windowId: number | null;
 }
 
 export interface RosterCoverageCell {
@@ -116,6 +120,10 @@ export interface RosterView {
   gaps: RosterGapView[];
   /** The published roster this draft would replace, if any. */
   replaces: RosterSummary[];
+  /** What the client will see (hall rosters): projected on-duty rate per zone (zone ids as strings,
+   *  '*' the centre), lieu owed per staff id (minutes), cross-zone moves with reasons, windows open
+   *  per shift. Null for a roster whose scenario has no presence rule or windows. */
+  hall: HallSummary | null;
 }
 
 export interface RosterResults {
