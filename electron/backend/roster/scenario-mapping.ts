@@ -155,19 +155,21 @@ export function presenceOf(inputs: RosterInputs): PresenceRule {
 }
 
 /**
- * The selected zones' windows as seats, with their A and B people. A window opens in the shifts the
- * dispatcher set it open in, or else in every demand shift (morning, lunch cover, afternoon); on
+ * The selected zones' windows as seats, with their A and B people. A window opens in every demand
+ * shift (morning, lunch cover, afternoon) whose template lists it, or lists no window at all; on
  * an open Saturday a window of the Saturday service opens in the default-day shifts inside the
  * Saturday hours.
  */
 export function windowsOf(inputs: RosterInputs): WindowDef[] {
   const zones = new Set(inputs.period.zoneIds);
   const active = inputs.templates.filter((template) => template.active);
-  const demandCodes = demandShifts(active).map((template) => template.code);
-  const opensIn = new Map<number, string[]>();
-  for (const template of active) {
-    for (const windowId of inputs.templateWindows?.get(template.id) ?? []) opensIn.set(windowId, [...(opensIn.get(windowId) ?? []), template.code]);
-  }
+  const demand = demandShifts(active);
+  // A template the dispatcher set windows for opens those only; one set for none opens them all.
+  const opensIn = (windowId: number) =>
+    demand.filter((template) => {
+      const listed = inputs.templateWindows?.get(template.id) ?? [];
+      return listed.length === 0 || listed.includes(windowId);
+    }).map((template) => template.code);
   const saturday = inputs.openingHours?.find((hours) => hours.dayKind === 'saturday');
   const saturdayCodes = saturday?.isOpen ? active.filter((t) => t.defaultDay && t.startsAt < saturday.closesAt && saturday.opensAt < t.endsAt).map((t) => t.code) : [];
   const ab = new Map(inputs.ab.map((seats) => [seats.windowId, seats]));
@@ -180,7 +182,7 @@ export function windowsOf(inputs: RosterInputs): WindowDef[] {
         post: String(window.postId),
         zone: String(window.zoneId),
         staffing: window.staffing,
-        shifts: opensIn.get(window.id) ?? demandCodes,
+        shifts: opensIn(window.id),
         ...(window.saturdayService && saturdayCodes.length > 0 ? { restDayShifts: saturdayCodes } : {}),
         ...(seats?.aStaffId != null ? { a: String(seats.aStaffId) } : {}),
         ...(seats?.bStaffId != null ? { b: String(seats.bStaffId) } : {}),
@@ -310,8 +312,9 @@ export function staffOf(inputs: RosterInputs, postIds: ReadonlySet<number>, maxS
       name: person.name,
       skills: skills.get(person.id)!,
       maxShiftsPerWeek,
-      // A contract's own cap when lower (40 h on a standard contract), never above the centre's ceiling.
-      maxHoursPerWeek: Math.min(MAX_HOURS_PER_WEEK, person.weeklyHourCap),
+      // Everyone holds the default day; lunch cover and Saturday duty come on top, above a standard
+      // contract's 40 h as overtime (the 150% tier prices it), never above the centre's ceiling.
+      maxHoursPerWeek: MAX_HOURS_PER_WEEK,
       unavailable: [
         ...employmentGaps(person, dates),
         ...leaveOf(inputs.leave.filter((leave) => leave.staffId === person.id), dates, inputs.templates.filter((t) => t.active)),
