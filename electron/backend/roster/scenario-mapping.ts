@@ -184,8 +184,8 @@ export function windowsOf(inputs: RosterInputs): WindowDef[] {
         staffing: window.staffing,
         shifts: opensIn(window.id),
         ...(window.saturdayService && saturdayCodes.length > 0 ? { restDayShifts: saturdayCodes } : {}),
-        ...(seats?.aStaffId != null ? { a: String(seats.aStaffId) } : {}),
-        ...(seats?.bStaffId != null ? { b: String(seats.bStaffId) } : {}),
+        ...(seats && seats.aStaffId !== null ? { a: String(seats.aStaffId) } : {}),
+        ...(seats && seats.bStaffId !== null ? { b: String(seats.bStaffId) } : {}),
       };
     });
 }
