@@ -32,7 +32,7 @@ export function generateDemoSkills(demo: DemoCentre, options: { seed: number; to
 }
 
 /**
- * Everyone current can work their zone's flexible post (back-office entry; hall order at the desk):
+ * Everyone can work their zone's flexible post (those who left did, while they were there) (back-office entry; hall order at the desk):
  * under the presence rule that is where people beyond the open windows sit. Added after every
  * random draw, so the rest of the matrix is what it was.
  */
@@ -40,7 +40,7 @@ function flexibleSkills(demo: DemoCentre, today: string): DemoSkill[] {
   const flexible = new Map(demo.posts.filter((post) => post.zoneCode !== null && (post.function === 'entry' || post.function === 'order')).map((post) => [post.zoneCode, post.code]));
   return demo.staff.flatMap((person): DemoSkill[] => {
     const postCode = flexible.get(person.homeZoneCode);
-    if (person.departed || postCode === undefined || postCode === person.primaryPostCode) return [];
+    if (postCode === undefined || postCode === person.primaryPostCode) return [];
     const certifiedOn = format(addDays(parseISO(person.hireDate), 14), 'yyyy-MM-dd');
     return [{ employeeNo: person.employeeNo, postCode, level: 2, certifiedOn: certifiedOn > today ? today : certifiedOn, mentorEmployeeNo: null, targetDate: null }];
   });
