@@ -127,7 +127,12 @@ export function buildScenario(inputs: RosterInputs): Scenario {
     demand: demandOf(inputs.demand, demandShifts(active), postIds, periodDates(period)),
     calendar: calendarOf(inputs.calendar, periodDates(period)),
     rules: { maxShiftsPerDay: perDay },
-    windows: windowsOf(inputs),
+    // An A or B who is not rostered here (away all period, of another zone, gone) names nobody.
+    windows: windowsOf(inputs).map((window) => {
+      const { a, b, ...rest } = window;
+      const rostered = (id: string | undefined) => id !== undefined && staff.some((person) => person.id === id);
+      return { ...rest, ...(rostered(a) ? { a } : {}), ...(rostered(b) ? { b } : {}) };
+    }),
     presence: presenceOf(inputs),
   };
 }
