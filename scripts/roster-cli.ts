@@ -19,11 +19,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { loadHighsEngine } from '../solver/lp/highs.ts';
 import { checkRoster } from '../solver/roster/check.ts';
+import { hallSummary } from '../solver/roster/hall-summary.ts';
 import { nrpObjective, nrpScenario, parseNrp, type NrpInstance } from '../solver/roster/nrp.ts';
 import { explainGaps } from '../solver/roster/reasons.ts';
 import { rosterJsonSchema, scenarioJsonSchema, validateRoster, validateScenario } from '../solver/roster/scenario.ts';
 import { RosterBugError, RosterInfeasibleError, solveRoster } from '../solver/roster/solve.ts';
-import type { Assignment, CheckReport, Gap, Roster, Scenario, ScenarioProblem, SolveProgress } from '../solver/roster/types.ts';
+import type { Assignment, CheckReport, Gap, HallSummary, Roster, Scenario, ScenarioProblem, SolveProgress } from '../solver/roster/types.ts';
 
 export const EXIT = { ok: 0, breaches: 1, badInput: 2, noRoster: 3 } as const;
 
@@ -272,6 +273,7 @@ function statsLine(roster: Roster): string {
 function reportCheck(scenario: Scenario, assignments: Assignment[], english: boolean, gaps: Gap[]): number {
   const report = checkRoster(scenario, assignments);
   printBreaches(report);
+  if (scenario.presence !== undefined || scenario.windows !== undefined) process.stderr.write(`${hallLines(hallSummary(scenario, assignments), english).join('\n')}\n`);
   process.stderr.write(`${softLines(report).join('\n')}\n`);
   if (gaps.length > 0) {
     const lines = gaps.map((gap) => `  ${english ? gap.reasonEn : gap.reason}`);
@@ -292,6 +294,21 @@ function printBreaches(report: Pick<CheckReport, 'breaches'>): void {
   process.stderr.write(`hard rules: ${report.breaches.length} ${report.breaches.length === 1 ? 'breach' : 'breaches'}\n${lines.join('\n')}\n`);
 }
 
+/** The hall's projection: on-duty rate per zone and centre, windows seated, moves, lieu owed. */
+export function hallLines(summary: HallSummary, english: boolean): string[] {
+  const rate = (line: HallSummary['onDuty'][number]) =>
+    `${line.zone === '*' ? (english ? 'centre' : '全中心') : `${english ? 'zone' : '区域'} ${line.zone}`} ${line.ratePercent === null ? '—' : `${line.ratePercent.toFixed(1)}%`} (${line.staffedPostDays}/${line.contractedPostDays})${line.met ? '' : english ? ' below target' : ' 未达标'}`;
+  const open = summary.windowsOpen.reduce((sum, line) => sum + line.open, 0);
+  const seated = summary.windowsOpen.reduce((sum, line) => sum + line.seated, 0);
+  const lieu = Object.values(summary.lieuOwed).reduce((sum, minutes) => sum + minutes, 0);
+  return [
+    `projected on-duty rate (target ${summary.targetPercent}%): ${summary.onDuty.map(rate).join('; ')}`,
+    `window-shifts seated: ${seated} of ${open} open`,
+    `cross-zone duties: ${summary.moves.length}${summary.moves.slice(0, 5).map((move) => `\n  ${move.staff} ${move.date} ${move.shift}: ${english ? move.reasonEn : move.reason}`).join('')}`,
+    `time off in lieu owed: ${(lieu / 60).toFixed(1)} h to ${Object.keys(summary.lieuOwed).length} people`,
+  ];
+}
+
 export function softLines(report: CheckReport): string[] {
   const { soft } = report;
   const penalties = Object.entries(soft.penalties)
@@ -306,6 +323,8 @@ export function softLines(report: CheckReport): string[] {
     `labour cost: ${soft.cost.toFixed(2)} yuan`,
     `requests not granted: ${soft.requestsBroken}`,
     `assignments away from home posts: ${soft.offHomeAssignments}`,
+    `shifts an A person works away from their window: ${soft.offSeatShifts}`,
+    `duties at another zone's post: ${soft.crossZoneDuties}`,
     `penalties: ${penalties}; total ${formatNumber(soft.penalties.total)}`,
   ];
 }

@@ -5,7 +5,9 @@
 import { addDays, differenceInCalendarDays, format, parseISO, subYears } from 'date-fns';
 import type { StaffFields } from '../repositories/staff.ts';
 import {
+  BACK_OFFICE_POST,
   DEMO_CENTRE,
+  SATURDAY_WINDOWS,
   DESK_POSTS,
   LEAD_POST,
   WINDOW_ZONE_POSTS,
@@ -33,6 +35,7 @@ export interface DemoWindow {
   nameEn: string;
   kind: 'window' | 'desk';
   postCode: string;
+  saturdayService: boolean;
 }
 
 export interface DemoStaff extends Omit<StaffFields, 'homeZoneId' | 'primaryPostId'> {
@@ -73,7 +76,14 @@ function demoPosts(): DemoPost[] {
       nameEn: zone.kind === 'desk' ? post.nameEn : `${zone.nameEn} ${post.nameEn}`,
     }));
   });
-  return [...zonePosts, { ...LEAD_POST, code: LEAD_POST.suffix, zoneCode: null }];
+  const backOffice = ZONE_LAYOUTS.filter((zone) => zone.kind === 'windows').map((zone) => ({
+    ...BACK_OFFICE_POST,
+    code: `${zone.code}-${BACK_OFFICE_POST.suffix}`,
+    zoneCode: zone.code,
+    nameZh: zone.nameZh + BACK_OFFICE_POST.nameZh,
+    nameEn: `${zone.nameEn} ${BACK_OFFICE_POST.nameEn}`,
+  }));
+  return [...zonePosts, { ...LEAD_POST, code: LEAD_POST.suffix, zoneCode: null }, ...backOffice];
 }
 
 function demoWindows(zone: ZoneLayout): DemoWindow[] {
@@ -88,6 +98,7 @@ function demoWindows(zone: ZoneLayout): DemoWindow[] {
       nameEn: isDesk ? `${postSuffix === 'ASSIST' ? 'Assisted filing desk' : 'Consultation desk'} ${index + 1}` : `Window ${zone.letter}${number}`,
       kind: isDesk ? 'desk' : 'window',
       postCode: `${zone.code}-${postSuffix}`,
+      saturdayService: SATURDAY_WINDOWS.includes(`${zone.letter}${number}`),
     };
   });
 }

@@ -43,6 +43,22 @@ export const WINDOW_ZONE_POSTS: readonly PostLayout[] = [
   { suffix: 'HANDOUT', function: 'handout', nameZh: '出件', nameEn: 'hand-out' },
 ];
 
+/**
+ * Each window zone's flexible post, without a window: back-office pre-review and data entry, where
+ * present people beyond the open windows work (docs/roster-rules.md, rule 13). Listed after every
+ * other post, so the posts the demo had before keep their ids.
+ */
+export const BACK_OFFICE_POST: PostLayout = { suffix: 'BACK', function: 'entry', nameZh: '后台录入', nameEn: 'back-office entry' };
+
+/** Windows serving the Saturday appointment service (周六预约服务): a few, in the busiest zones and at the desk. */
+export const SATURDAY_WINDOWS: readonly string[] = ['B01', 'D01', 'F01', 'Z01'];
+
+/** Windows open through the lunch cover (午间不间断服务): one intake window per zone and a consultation desk. */
+export const LUNCH_WINDOWS: readonly string[] = ['A01', 'B01', 'C01', 'D01', 'E01', 'F01', 'Z01'];
+
+/** Saturday opening for the appointment service: 09:00–12:00. */
+export const SATURDAY_HOURS = { opensAt: 9 * 60, closesAt: 12 * 60 };
+
 export const DESK_POSTS: readonly PostLayout[] = [
   { suffix: 'CONSULT', function: 'consult', nameZh: '咨询引导', nameEn: 'Consultation & guidance' },
   { suffix: 'ASSIST', function: 'assist', nameZh: '帮办代办', nameEn: 'Assisted filing' },

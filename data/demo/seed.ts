@@ -4,6 +4,8 @@ import { insertDepartedStaff, insertStaff, type StaffFields } from '../repositor
 import { DEMO_SEED, generateDemoCentre, type DemoCentre, type DemoStaff } from './generate.ts';
 import { generateDemoSkills } from './skills.ts';
 import { putSkillCell, putWindowAb } from '../repositories/skills.ts';
+import { listShiftTemplates, putOpeningHours, setShiftTemplateWindows } from '../repositories/calendar.ts';
+import { LUNCH_WINDOWS, SATURDAY_HOURS } from './layout.ts';
 
 /**
  * Fills an empty database with the demo centre, all in one transaction. Returns false, changing
@@ -41,6 +43,10 @@ export async function fillDemoCentre(tx: Queryable, options: DemoCentreOptions):
     const id = await insertWindow(tx, { ...window, zoneId: requireId(zoneIds, window.zoneCode), postId: requireId(postIds, window.postCode) });
     windowIds.set(window.code, id);
   }
+  // The Saturday appointment service opens a few windows on Saturday mornings.
+  await putOpeningHours(tx, { dayKind: 'saturday', isOpen: true, ...SATURDAY_HOURS });
+  const lunch = (await listShiftTemplates(tx)).find((template) => template.code === 'NOON');
+  if (lunch) await setShiftTemplateWindows(tx, lunch.id, LUNCH_WINDOWS.map((code) => requireId(windowIds, code)));
   const staffIds = new Map<string, number>();
   for (const person of demo.staff) {
     const fields = staffFields(person, zoneIds, postIds);

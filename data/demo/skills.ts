@@ -27,7 +27,23 @@ export function generateDemoSkills(demo: DemoCentre, options: { seed: number; to
   const skills = demo.staff.flatMap((person) => personSkills(person, demo, random, options.today));
   ensureMentors(skills, demo);
   assignMentors(skills, options.today);
-  return { skills, ab: assignAb(demo, skills) };
+  const ab = assignAb(demo, skills);
+  return { skills: [...skills, ...flexibleSkills(demo, options.today)], ab };
+}
+
+/**
+ * Everyone can work their zone's flexible post (those who left did, while they were there) (back-office entry; hall order at the desk):
+ * under the presence rule that is where people beyond the open windows sit. Added after every
+ * random draw, so the rest of the matrix is what it was.
+ */
+function flexibleSkills(demo: DemoCentre, today: string): DemoSkill[] {
+  const flexible = new Map(demo.posts.filter((post) => post.zoneCode !== null && (post.function === 'entry' || post.function === 'order')).map((post) => [post.zoneCode, post.code]));
+  return demo.staff.flatMap((person): DemoSkill[] => {
+    const postCode = flexible.get(person.homeZoneCode);
+    if (postCode === undefined || postCode === person.primaryPostCode) return [];
+    const certifiedOn = format(addDays(parseISO(person.hireDate), 14), 'yyyy-MM-dd');
+    return [{ employeeNo: person.employeeNo, postCode, level: 2, certifiedOn: certifiedOn > today ? today : certifiedOn, mentorEmployeeNo: null, targetDate: null }];
+  });
 }
 
 function personSkills(person: DemoStaff, demo: DemoCentre, random: SeededRandom, today: string): DemoSkill[] {
@@ -45,7 +61,8 @@ function personSkills(person: DemoStaff, demo: DemoCentre, random: SeededRandom,
 
 /** A second post of the home zone for about half, a third for a few, one across zones for some. */
 function extraPosts(person: DemoStaff, demo: DemoCentre, random: SeededRandom): string[] {
-  const zonePosts = demo.posts.filter((post) => post.zoneCode === person.homeZoneCode && post.code !== person.primaryPostCode);
+  // The back-office post is everyone's (flexibleSkills), not a second post to draw.
+  const zonePosts = demo.posts.filter((post) => post.zoneCode === person.homeZoneCode && post.code !== person.primaryPostCode && post.function !== 'entry');
   const otherZonePosts = demo.posts.filter((post) => post.zoneCode !== null && post.zoneCode !== person.homeZoneCode && post.function === 'intake');
   const chosen: string[] = [];
   if (zonePosts.length > 0 && random.chance(0.45)) chosen.push(pickWeighted(zonePosts, random).code);

@@ -10,7 +10,8 @@ import { migration007Rosters } from './007_rosters.ts';
 import { migration008RosterBoard } from './008_roster_board.ts';
 import { migration009Cost } from './009_cost.ts';
 import { migration010Accounts } from './010_accounts.ts';
-import { migration011RosterCover } from './011_roster_cover.ts';
+import { migration011HallSeats } from './011_hall_seats.ts';
+import { migration012RosterCover } from './012_roster_cover.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -25,7 +26,8 @@ export const migrations: readonly Migration[] = [
   migration008RosterBoard,
   migration009Cost,
   migration010Accounts,
-  migration011RosterCover,
+  migration011HallSeats,
+  migration012RosterCover,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

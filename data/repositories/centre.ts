@@ -31,7 +31,13 @@ export interface WindowRecord {
   nameEn: string;
   kind: 'window' | 'desk';
   postId: number;
+  /** fixed: open all day whatever the demand; demand: opened by the forecast. */
+  staffing: 'fixed' | 'demand';
+  /** Serves the Saturday appointment service (周六预约服务) when the hall opens on Saturdays. */
+  saturdayService: boolean;
 }
+
+export type NewWindow = Omit<WindowRecord, 'id' | 'staffing' | 'saturdayService'> & Partial<Pick<WindowRecord, 'staffing' | 'saturdayService'>>;
 
 export function getCentre(db: Queryable): Promise<CentreRecord | undefined> {
   return db.get<CentreRecord>('SELECT name_zh AS nameZh, name_en AS nameEn FROM centre WHERE id = 1');
@@ -59,11 +65,13 @@ export function listPosts(db: Queryable): Promise<PostRecord[]> {
   );
 }
 
-export function listWindows(db: Queryable): Promise<WindowRecord[]> {
-  return db.all<WindowRecord>(
-    `SELECT id, zone_id AS zoneId, code, name_zh AS nameZh, name_en AS nameEn, kind, post_id AS postId
+export async function listWindows(db: Queryable): Promise<WindowRecord[]> {
+  const rows = await db.all<Omit<WindowRecord, 'saturdayService'> & { saturdayService: number }>(
+    `SELECT id, zone_id AS zoneId, code, name_zh AS nameZh, name_en AS nameEn, kind, post_id AS postId,
+       staffing, saturday_service AS saturdayService
      FROM windows ORDER BY zone_id, code`,
   );
+  return rows.map((row) => ({ ...row, saturdayService: row.saturdayService === 1 }));
 }
 
 export async function insertZone(db: Queryable, zone: Omit<ZoneRecord, 'id'>): Promise<number> {
@@ -82,10 +90,12 @@ export async function insertPost(db: Queryable, post: Omit<PostRecord, 'id'>): P
   return lastId;
 }
 
-export async function insertWindow(db: Queryable, window: Omit<WindowRecord, 'id'>): Promise<number> {
+/** A window's staffing defaults to what the hall does with its post: hand-out and desks fixed. */
+export async function insertWindow(db: Queryable, window: NewWindow): Promise<number> {
   const { lastId } = await db.run(
-    'INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (?, ?, ?, ?, ?, ?)',
-    [window.zoneId, window.code, window.nameZh, window.nameEn, window.kind, window.postId],
+    `INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id, staffing, saturday_service)
+     VALUES (?, ?, ?, ?, ?, ?, COALESCE(?, CASE WHEN ? = 'desk' OR (SELECT function FROM posts WHERE id = ?) = 'handout' THEN 'fixed' ELSE 'demand' END), ?)`,
+    [window.zoneId, window.code, window.nameZh, window.nameEn, window.kind, window.postId, window.staffing ?? null, window.kind, window.postId, window.saturdayService ? 1 : 0],
   );
   return lastId;
 }

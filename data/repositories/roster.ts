@@ -46,6 +46,8 @@ export interface RosterAssignmentRecord {
   shiftCode: string;
   postId: number;
   learner: boolean;
+  /** The window sat at; null at a post without windows, for a learner, or on a roster made before seats were kept. */
+  windowId?: number | null;
 }
 
 export interface NewRoster {
@@ -104,10 +106,10 @@ export async function insertDraftRoster(db: Queryable, roster: NewRoster): Promi
   for (let start = 0; start < roster.assignments.length; start += INSERT_BATCH) {
     const rows = roster.assignments
       .slice(start, start + INSERT_BATCH)
-      .map((a) => [a.staffId, a.date, a.shiftCode, a.postId, a.learner ? 1 : 0]);
+      .map((a) => [a.staffId, a.date, a.shiftCode, a.postId, a.learner ? 1 : 0, a.windowId ?? null]);
     await db.run(
-      `INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, learner)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)`,
+      `INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, learner, window_id)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5 FROM json_each(?)`,
       [lastId, JSON.stringify(rows)],
     );
   }
@@ -134,9 +136,9 @@ export async function getRosterScenario(db: Queryable, id: number): Promise<unkn
   return row ? (JSON.parse(row.scenario) as unknown) : undefined;
 }
 
-export async function listRosterAssignments(db: Queryable, rosterId: number): Promise<(RosterAssignmentRecord & { staffName: string })[]> {
-  const rows = await db.all<Omit<RosterAssignmentRecord, 'learner'> & { staffName: string; learner: number }>(
-    `SELECT a.staff_id AS staffId, s.name AS staffName, a.date, a.shift_code AS shiftCode, a.post_id AS postId, a.learner
+export async function listRosterAssignments(db: Queryable, rosterId: number): Promise<(RosterAssignmentRecord & { staffName: string; windowId: number | null })[]> {
+  const rows = await db.all<Omit<RosterAssignmentRecord, 'learner' | 'windowId'> & { staffName: string; learner: number; windowId: number | null }>(
+    `SELECT a.staff_id AS staffId, s.name AS staffName, a.date, a.shift_code AS shiftCode, a.post_id AS postId, a.learner, a.window_id AS windowId
      FROM roster_assignments a JOIN staff s ON s.id = a.staff_id
      WHERE a.roster_id = ? ORDER BY a.date, a.shift_code, a.post_id, s.employee_no`,
     [rosterId],

@@ -5,7 +5,7 @@
  * constraints shows up here as a breach, and a mistake in its objective as a different total.
  */
 import { prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
-import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DayKind, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights } from './types.ts';
+import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DayKind, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights, type WindowDef } from './types.ts';
 
 // The three small formulas of the rules page, written out here rather than taken from prepare.ts,
 // which the model uses too: a slip in a shared formula would pass both unnoticed.
@@ -33,7 +33,7 @@ export interface Placed {
 
 /** A breach with what the gap reasons need: which exclusion it amounts to, and the fact behind it. */
 export interface Finding extends Breach {
-  cause: ExclusionCause | 'qualification' | 'pinned' | 'min_minutes_total' | 'reference';
+  cause: ExclusionCause | 'qualification' | 'pinned' | 'min_minutes_total' | 'reference' | 'presence' | 'seating';
   detail?: string;
 }
 
@@ -49,11 +49,13 @@ const PENALTY_PRECISION = 1e6;
 export function checkRoster(scenario: Scenario, assignments: Assignment[]): CheckReport {
   const prepared = prepareScenario(scenario);
   const roster = placeRoster(prepared, assignments);
+  const hall = checkerHall(prepared);
   const breaches: Breach[] = [
     ...roster.unknown,
     ...slotFindings(roster.placed),
     ...pinFindings(prepared, roster.placed),
     ...prepared.people.flatMap((person) => personFindings(prepared, person, roster.byPerson.get(person.id) ?? [])),
+    ...(hall ? [...presenceFindings(prepared, hall, roster.byPerson), ...seatFindings(prepared, hall, roster.placed)] : []),
   ].map(asBreach);
   return { breaches, soft: softTotals(prepared, roster.placed) };
 }
@@ -197,15 +199,165 @@ function leaveFindings(person: PreparedPerson, items: Placed[]): Finding[] {
 /** Rule 5: shifts and minutes per week. */
 function weeklyFindings(prepared: PreparedScenario, person: PreparedPerson, items: Placed[]): Finding[] {
   const findings: Finding[] = [];
+  const scales = weekScales(prepared);
   for (let week = 0; week < prepared.weeks; week += 1) {
     const inWeek = items.filter((item) => item.day.week === week);
     const minutes = sum(inWeek.map((item) => item.shift.minutes));
     const first = prepared.days[week * 7]!.date;
-    if (person.maxShiftsPerWeek !== null && inWeek.length > person.maxShiftsPerWeek) {
-      findings.push({ staff: person.id, date: first, rule: 'max_shifts_week', cause: 'max_shifts_week', detail: String(person.maxShiftsPerWeek), message: `${person.id} works ${inWeek.length} shifts in the week from ${first}; the limit is ${person.maxShiftsPerWeek}` });
+    const scale = scales[week] ?? 1;
+    const maxShifts = person.maxShiftsPerWeek === null ? null : Math.floor(person.maxShiftsPerWeek * scale + 1e-9);
+    const maxMinutes = person.maxMinutesPerWeek === null ? null : Math.round(person.maxMinutesPerWeek * scale);
+    if (maxShifts !== null && inWeek.length > maxShifts) {
+      findings.push({ staff: person.id, date: first, rule: 'max_shifts_week', cause: 'max_shifts_week', detail: String(maxShifts), message: `${person.id} works ${inWeek.length} shifts in the week from ${first}; the limit is ${maxShifts}` });
     }
-    if (person.maxMinutesPerWeek !== null && minutes > person.maxMinutesPerWeek) {
-      findings.push({ staff: person.id, date: first, rule: 'max_hours_week', cause: 'max_hours_week', detail: String(person.maxMinutesPerWeek / 60), message: `${person.id} works ${minutes / 60} h in the week from ${first}; the limit is ${person.maxMinutesPerWeek / 60} h` });
+    if (maxMinutes !== null && minutes > maxMinutes) {
+      findings.push({ staff: person.id, date: first, rule: 'max_hours_week', cause: 'max_hours_week', detail: String(maxMinutes / 60), message: `${person.id} works ${minutes / 60} h in the week from ${first}; the limit is ${maxMinutes / 60} h` });
+    }
+  }
+  return findings;
+}
+
+/** Rule 5 under the presence rule: each week's limits × max(1, its working days ÷ standardWorkingDays). */
+function weekScales(prepared: PreparedScenario): number[] {
+  const presence = prepared.scenario.presence;
+  const working = new Set(presence?.workingDays ?? []);
+  return Array.from({ length: prepared.weeks }, (_, week) => {
+    if (!presence) return 1;
+    const count = prepared.days.filter((day) => day.week === week && working.has(day.date)).length;
+    return Math.max(1, count / (presence.standardWorkingDays ?? 5));
+  });
+}
+
+// ---- Hard rules 11–13: the hall's presence and seats ------------------------------------------
+
+/** The hall as the rules page defines it, read straight from the scenario. */
+interface CheckerHall {
+  working: Set<string>;
+  openRest: Set<string>;
+  defaultShifts: string[] | null;
+  windowsByPost: Map<string, WindowDef[]>;
+  windowById: Map<string, WindowDef>;
+  zoneOfPost: Map<string, string>;
+  /** date|shift|post → open seats (posts with windows only). */
+  seats: Map<string, number>;
+  /** date|shift|post → the windows that open there, fixed and demand, whatever the demand. */
+  opening: Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>;
+}
+
+function checkerHall(prepared: PreparedScenario): CheckerHall | null {
+  const { scenario } = prepared;
+  const windows = scenario.windows ?? [];
+  const presence = scenario.presence;
+  if (windows.length === 0 && !presence) return null;
+  const working = new Set(presence?.workingDays ?? []);
+  const openRest = new Set((presence?.openRestDays ?? []).filter((date) => !working.has(date)));
+  const windowsByPost = groupBy(windows, (window) => window.post);
+  const zoneOfPost = new Map<string, string>();
+  for (const window of windows) if (window.zone !== undefined && !zoneOfPost.has(window.post)) zoneOfPost.set(window.post, window.zone);
+  for (const post of scenario.posts) if (post.zone !== undefined) zoneOfPost.set(post.id, post.zone);
+  const required = new Map(scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line.required]));
+  const seats = new Map<string, number>();
+  const opening = new Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>();
+  for (const day of prepared.days) {
+    for (const shift of scenario.shifts) {
+      for (const [post, list] of windowsByPost) {
+        const open = list.filter((window) => {
+          if (!presence) return window.shifts === undefined || window.shifts.includes(shift.id);
+          if (working.has(day.date)) return (window.shifts ?? presence.defaultShifts).includes(shift.id);
+          return openRest.has(day.date) && (window.restDayShifts ?? []).includes(shift.id);
+        });
+        // On an open rest day every window that opens is fixed (the appointment service's hours).
+        const fixed = open.filter((window) => window.staffing === 'fixed' || (presence !== undefined && !working.has(day.date)));
+        const demand = open.filter((window) => !fixed.includes(window));
+        const key = `${day.date}|${shift.id}|${post}`;
+        opening.set(key, { fixed, demand });
+        const count = fixed.length + Math.min(demand.length, Math.max(0, (required.get(key) ?? 0) - fixed.length));
+        if (count > 0) seats.set(key, count);
+      }
+    }
+  }
+  return { working, openRest, defaultShifts: presence?.defaultShifts ?? null, windowsByPost, windowById: new Map(windows.map((window) => [window.id, window])), zoneOfPost, seats, opening };
+}
+
+/** The demand lines soft goals 1–3 read: a post with windows needs its open seats filled. */
+function checkerLines(prepared: PreparedScenario, hall: CheckerHall | null): DemandLine[] {
+  if (!hall) return prepared.scenario.demand;
+  const given = new Map(prepared.scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line]));
+  const lines = prepared.scenario.demand.filter((line) => !hall.windowsByPost.has(line.post));
+  for (const [key, seats] of hall.seats) {
+    const [date, shift, post] = key.split('|') as [string, string, string];
+    lines.push({ ...(given.get(key) ?? {}), date, shift, post, required: seats });
+  }
+  return lines;
+}
+
+/** Rule 11: on every working day each person not away holds every default-day shift. */
+function presenceFindings(prepared: PreparedScenario, hall: CheckerHall, byPerson: Map<string, Placed[]>): Finding[] {
+  if (hall.defaultShifts === null) return [];
+  const findings: Finding[] = [];
+  for (const person of prepared.people) {
+    const held = new Set((byPerson.get(person.id) ?? []).map((item) => `${item.day.date}|${item.shift.id}`));
+    for (const day of prepared.days) {
+      if (!hall.working.has(day.date) || person.fixedWeekdaysOff.has(day.weekday) || person.unavailable.has(`${day.index}`)) continue;
+      for (const shift of hall.defaultShifts) {
+        if (person.unavailable.has(`${day.index}:${shift}`) || person.def.maxShiftsByType?.[shift] === 0 || held.has(`${day.date}|${shift}`)) continue;
+        findings.push({ staff: person.id, date: day.date, shift, rule: 'presence', cause: 'presence', message: `${person.id} is not on leave but holds no duty on ${day.date} ${shift}, a working day's default shift` });
+      }
+    }
+  }
+  return findings;
+}
+
+/** Rules 12 and 13: every counted duty at a post with windows sits at one open window of it, alone. */
+function seatFindings(prepared: PreparedScenario, hall: CheckerHall, placed: Placed[]): Finding[] {
+  const findings: Finding[] = [];
+  const seat = (item: Placed, rule: string, message: string) => findings.push({ ...where(item.assignment), rule, cause: 'seating', message });
+  const taken = new Map<string, Placed>();
+  const counted = new Map<string, Placed[]>();
+  for (const item of placed) {
+    const { assignment: a } = item;
+    const key = `${a.date}|${a.shift}|${a.post}`;
+    const hasWindows = hall.windowsByPost.has(a.post);
+    if (a.learner === true || !hasWindows) {
+      if (a.window !== undefined) seat(item, 'window_not_a_seat', `${a.staff} names window ${a.window} on ${a.date} ${a.shift}, but ${a.learner === true ? 'a learner sits beside a mentor, not at a window' : `post ${a.post} has no windows`}`);
+      continue;
+    }
+    counted.set(key, [...(counted.get(key) ?? []), item]);
+    if (a.window === undefined) {
+      seat(item, 'window_missing', `${a.staff} is at post ${a.post} on ${a.date} ${a.shift} without a window`);
+      continue;
+    }
+    const window = hall.windowById.get(a.window);
+    if (!window || window.post !== a.post) {
+      seat(item, 'window_mismatch', `${a.staff} sits at window ${a.window}, which does not seat post ${a.post}`);
+      continue;
+    }
+    const opening = hall.opening.get(key);
+    if (!opening || (!opening.fixed.includes(window) && !opening.demand.includes(window))) seat(item, 'window_closed', `${a.staff} sits at window ${a.window} on ${a.date} ${a.shift}, when it does not open`);
+    const other = taken.get(`${a.date}|${a.shift}|${a.window}`);
+    if (other) seat(item, 'window_shared', `${a.staff} and ${other.assignment.staff} both sit at window ${a.window} on ${a.date} ${a.shift}`);
+    else taken.set(`${a.date}|${a.shift}|${a.window}`, item);
+  }
+  for (const [key, items] of counted) {
+    const seats = hall.seats.get(key) ?? 0;
+    const opening = hall.opening.get(key) ?? { fixed: [], demand: [] };
+    const demandSeated = new Set(items.map((item) => item.assignment.window).filter((id) => opening.demand.some((window) => window.id === id))).size;
+    const demandOpen = seats - opening.fixed.length;
+    if (items.length > seats || demandSeated > Math.max(0, demandOpen)) {
+      const { date, shift, post } = items[0]!.assignment;
+      findings.push({ date, shift, post, rule: 'seats', cause: 'seating', message: `${items.length} people sit at post ${post} on ${date} ${shift} (${demandSeated} at demand windows), but it opens ${seats} window(s), ${Math.max(0, demandOpen)} of them by demand` });
+    }
+  }
+  // Rule 13: nobody at a post without windows while an open window of a post they hold ≥ 2 is empty.
+  for (const item of placed) {
+    const { assignment: a, person } = item;
+    if (hall.windowsByPost.has(a.post)) continue;
+    for (const [post] of hall.windowsByPost) {
+      if (person.levelOf(post) < QUALIFIED) continue;
+      const key = `${a.date}|${a.shift}|${post}`;
+      const seats = hall.seats.get(key) ?? 0;
+      const seated = counted.get(key)?.length ?? 0;
+      if (seated < seats) seat(item, 'idle_beside_empty_window', `${a.staff} is at ${a.post} (no window) on ${a.date} ${a.shift} while ${seats - seated} open window(s) of ${post}, where they are qualified, stand empty`);
     }
   }
   return findings;
@@ -334,9 +486,13 @@ export interface SoftTally {
   requestsPenalty: number;
   /** Duties that differ from the baseline. */
   changed: number;
+  /** Shifts a window's A person works away from their open A window (soft goal 9). */
+  offSeat: number;
+  /** Duties at another zone's post (soft goal 10). */
+  crossZone: number;
 }
 
-const EMPTY_TALLY: SoftTally = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, yuan: 0, fairnessUnits: 0, offHome: 0, requestsBroken: 0, requestsPenalty: 0, changed: 0 };
+const EMPTY_TALLY: SoftTally = { unmet: 0, over: 0, unmetPenalty: 0, overPenalty: 0, slotsWithDemand: 0, slotsWithoutBackup: 0, yuan: 0, fairnessUnits: 0, offHome: 0, requestsBroken: 0, requestsPenalty: 0, changed: 0, offSeat: 0, crossZone: 0 };
 
 /** What the parts need from the whole scenario, computed once. */
 export interface SoftContext {
@@ -348,19 +504,28 @@ export interface SoftContext {
   fairness: { category: FairnessCategory; meanHistory: number; fair: number }[];
   /** Person id → the baseline's duties "date|shift|post"; null when the scenario has no baseline. */
   baseline: Map<string, Set<string>> | null;
+  /** The demand lines priced (a post with windows: its open seats). */
+  lines: DemandLine[];
+  hall: CheckerHall | null;
+  weekScales: number[];
 }
 
 export function softContext(prepared: PreparedScenario): SoftContext {
   const staffCount = prepared.people.length;
+  const hall = checkerHall(prepared);
+  const lines = checkerLines(prepared, hall);
   return {
     prepared,
-    linesByDuty: groupBy(prepared.scenario.demand, (line) => dutyKey(prepared.dayIndex.get(line.date) ?? -1, line.shift)),
+    lines,
+    hall,
+    weekScales: weekScales(prepared),
+    linesByDuty: groupBy(lines, (line) => dutyKey(prepared.dayIndex.get(line.date) ?? -1, line.shift)),
     requestsByPerson: groupBy(prepared.scenario.requests ?? [], (request) => request.staff),
     daysInWeek: new Map([...groupBy(prepared.days, (day) => day.week)].map(([week, days]) => [week, days.length])),
     fairness: FAIRNESS_CATEGORIES.map((category) => ({
       category,
       meanHistory: staffCount === 0 ? 0 : sum(prepared.people.map(category.history)) / staffCount,
-      fair: staffCount === 0 ? 0 : fairShare(prepared, category) / staffCount,
+      fair: staffCount === 0 ? 0 : fairShare(prepared, lines, category) / staffCount,
     })),
     baseline: baselineByPerson(prepared),
   };
@@ -415,6 +580,8 @@ export function penaltiesOf(tally: SoftTally, weights: Weights): Record<keyof We
     continuity: weights.continuity * tally.offHome,
     requests: tally.requestsPenalty,
     changes: weights.changes * tally.changed,
+    seat: weights.seat * tally.offSeat,
+    crossZone: weights.crossZone * tally.crossZone,
   };
 }
 
@@ -430,6 +597,8 @@ function totalsOf(tally: SoftTally, weights: Weights): SoftTotals {
     requestsBroken: tally.requestsBroken,
     offHomeAssignments: tally.offHome,
     changedAssignments: tally.changed,
+    offSeatShifts: tally.offSeat,
+    crossZoneDuties: tally.crossZone,
     penalties: { ...mapValues(penalties, round), total: round(sum(Object.values(penalties))) },
   };
 }
@@ -452,7 +621,35 @@ export function personTally(context: SoftContext, person: PreparedPerson, items:
     requestsBroken: requests.broken,
     requestsPenalty: requests.penalty,
     changed: changedDuties(context, person, items),
+    offSeat: offSeatShifts(context, person, items),
+    crossZone: crossZoneDuties(context, person, items),
   };
+}
+
+/** Soft goal 9: shifts this person, A of a window, works while it opens, not seated at it. */
+function offSeatShifts(context: SoftContext, person: PreparedPerson, items: Placed[]): number {
+  const hall = context.hall;
+  if (!hall) return 0;
+  let count = 0;
+  for (const window of hall.windowById.values()) {
+    if (window.a !== person.id) continue;
+    for (const item of items) {
+      const opening = hall.opening.get(`${item.day.date}|${item.shift.id}|${window.post}`);
+      if (!opening || (!opening.fixed.includes(window) && !opening.demand.includes(window))) continue;
+      if (item.assignment.window !== window.id || item.assignment.learner === true) count += 1;
+    }
+  }
+  return count;
+}
+
+/** Soft goal 10: counted duties at a post of another zone than the person's home zone. */
+function crossZoneDuties(context: SoftContext, person: PreparedPerson, items: Placed[]): number {
+  const home = person.def.zone;
+  if (!context.hall || home === undefined) return 0;
+  return items.filter((item) => {
+    const zone = context.hall?.zoneOfPost.get(item.assignment.post);
+    return item.assignment.learner !== true && zone !== undefined && zone !== home;
+  }).length;
 }
 
 /** Soft goals 1–3 for one duty: staff-shifts short of and above demand, and backup (N-1). */
@@ -511,7 +708,7 @@ function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[
     if (item.day.kind === 'workday') workdayMinutes.set(item.day.week, (workdayMinutes.get(item.day.week) ?? 0) + item.shift.minutes);
   }
   for (const [week, minutes] of workdayMinutes) {
-    const standard = (context.prepared.rules.standardHoursPerWeek * (context.daysInWeek.get(week) ?? 7)) / 7;
+    const standard = (context.prepared.rules.standardHoursPerWeek * (context.weekScales[week] ?? 1) * (context.daysInWeek.get(week) ?? 7)) / 7;
     yuan += 0.5 * person.hourlyWage * Math.max(0, minutes / 60 - standard);
   }
   return yuan;
@@ -554,9 +751,9 @@ function unitsOf(category: FairnessCategory, items: Placed[]): number {
 }
 
 /** Σ demand-line required × units of the line's day and shift. */
-function fairShare(prepared: PreparedScenario, category: FairnessCategory): number {
+function fairShare(prepared: PreparedScenario, lines: DemandLine[], category: FairnessCategory): number {
   return sum(
-    prepared.scenario.demand.map((line) => {
+    lines.map((line) => {
       const day = prepared.days[prepared.dayIndex.get(line.date) ?? -1];
       const shift = prepared.shifts[prepared.shiftIndex.get(line.shift) ?? -1];
       return day && shift ? line.required * category.units(day, shift) : 0;

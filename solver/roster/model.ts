@@ -23,6 +23,7 @@ import { ProgramBuilder, scaled, single, sumOf, type Terms } from './program.ts'
 import {
   blockedReason,
   dayRate,
+  windowsOpening,
   overlaps,
   restBetween,
   type PreparedDay,
@@ -30,7 +31,7 @@ import {
   type PreparedScenario,
   type PreparedShift,
 } from './prepare.ts';
-import { MENTOR, QUALIFIED, type Assignment, type DemandLine } from './types.ts';
+import { MENTOR, QUALIFIED, type Assignment, type DemandLine, type WindowDef } from './types.ts';
 
 interface Duty {
   variable: string;
@@ -73,6 +74,8 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   const slots = slotsOf(context);
   addMentorRows(context, slots);
   addCoverAndBackup(context, slots);
+  addPresence(context);
+  addSeatRules(context, slots);
   addOvertime(context);
   addFairness(context);
   addRequests(context);
@@ -82,7 +85,7 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   return {
     program: context.builder.build(),
     decisions: allDuties.map((duty) => duty.variable),
-    decode: (values) => decodeAssignments(context, values),
+    decode: (values) => seatAssignments(prepared, decodeAssignments(context, values)),
   };
 }
 
@@ -92,8 +95,9 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
 function createContext(prepared: PreparedScenario): Context {
   const builder = new ProgramBuilder();
   const mentorsPossible = countPossibleMentors(prepared);
+  const seats = seatsBySlot(prepared);
   const duties = prepared.people.map((person) =>
-    builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible)))),
+    builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible, seats)))),
   );
   return { prepared, builder, duties, work: [], exclusive: [], problems: [] };
 }
@@ -142,22 +146,32 @@ function createDuties(
   day: PreparedDay,
   shift: PreparedShift,
   mentorsPossible: Map<string, number>,
+  seats: Map<string, number>,
 ): Duty[] {
   if (!mayWork(prepared, person, day, shift)) return [];
   const duties: Duty[] = [];
   const wageCost = ((shift.minutes / 60) * person.hourlyWage * dayRate(day.kind) * prepared.weights.cost) / 100;
   for (const post of prepared.posts) {
+    // A post with windows takes people only in shifts where some window of it is open.
+    if (hasWindows(prepared, post.id) && (seats.get(dutyKey(day.index, shift.index, post.id)) ?? 0) === 0) continue;
     const level = person.levelOf(post.id);
     const key = `${person.index}|${dutyKey(day.index, shift.index, post.id)}`;
     if (level >= QUALIFIED) {
       const offHome = person.homePosts.size > 0 && !person.homePosts.has(post.id);
-      const cost = wageCost + (offHome ? prepared.weights.continuity : 0);
+      const cost = wageCost + (offHome ? prepared.weights.continuity : 0) + crossZoneCost(prepared, person, post.id);
       duties.push({ variable: builder.variable(`x|${key}`, 'binary', cost), post: post.id, learner: false });
     } else if (level === 1 && (mentorsPossible.get(dutyKey(day.index, shift.index, post.id)) ?? 0) > 0) {
       duties.push({ variable: builder.variable(`l|${key}`, 'binary', wageCost), post: post.id, learner: true });
     }
   }
   return duties;
+}
+
+/** Soft goal 10: a duty at a post of another zone than the person's home zone. */
+function crossZoneCost(prepared: PreparedScenario, person: PreparedPerson, post: string): number {
+  const zone = prepared.hall?.zoneOfPost.get(post);
+  const home = person.def.zone;
+  return zone !== undefined && home !== undefined && zone !== home ? prepared.weights.crossZone : 0;
 }
 
 function termsOf(duties: Duty[], coefficient = 1): Terms {
@@ -281,6 +295,11 @@ function dayCapacity(context: Context, person: PreparedPerson, day: number): { s
   return { shifts: Math.min(perDay, open.length), minutes: open.reduce((sum, shift) => sum + shift.minutes, 0) };
 }
 
+/** Hard rule 5 and the 150% tier under the presence rule: × max(1, working days ÷ standard). */
+function weekScale(prepared: PreparedScenario, week: number): number {
+  return prepared.hall?.weekScale[week] ?? 1;
+}
+
 function daysOfWeek(prepared: PreparedScenario, week: number): PreparedDay[] {
   return prepared.days.filter((day) => day.week === week);
 }
@@ -292,9 +311,11 @@ function addWeeklyLimits(context: Context, person: PreparedPerson): void {
     const shiftTerms = days.flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index)));
     const minuteTerms = days.flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes)));
     const capacity = days.map((day) => dayCapacity(context, person, day.index));
-    const maxShifts = person.maxShiftsPerWeek;
+    // Hard rule 5 under the presence rule: a week of more working days than usual allows more.
+    const scale = weekScale(prepared, week);
+    const maxShifts = person.maxShiftsPerWeek === null ? null : Math.floor(person.maxShiftsPerWeek * scale + 1e-9);
     if (maxShifts !== null && capacity.reduce((sum, c) => sum + c.shifts, 0) > maxShifts) builder.row(`shifts per week|${person.index}|${week}`, shiftTerms, undefined, maxShifts);
-    const maxMinutes = person.maxMinutesPerWeek;
+    const maxMinutes = person.maxMinutesPerWeek === null ? null : Math.round(person.maxMinutesPerWeek * scale);
     if (maxMinutes !== null && capacity.reduce((sum, c) => sum + c.minutes, 0) > maxMinutes) builder.row(`hours per week|${person.index}|${week}`, minuteTerms, undefined, maxMinutes);
   }
 }
@@ -459,7 +480,7 @@ function addMentorRows(context: Context, slots: Map<string, Slot>): void {
 function addCoverAndBackup(context: Context, slots: Map<string, Slot>): void {
   const { prepared, builder } = context;
   const demand = new Map<string, DemandLine>();
-  for (const line of prepared.scenario.demand) {
+  for (const line of prepared.demand) {
     const day = prepared.dayIndex.get(line.date);
     const shift = prepared.shiftIndex.get(line.shift);
     if (day === undefined || shift === undefined) continue;
@@ -475,7 +496,7 @@ function addCoverAndBackup(context: Context, slots: Map<string, Slot>): void {
   }
   if (prepared.weights.over <= 0) return;
   for (const [key, slot] of slots) {
-    if (demand.has(key) || slot.qualified.length === 0) continue;
+    if (demand.has(key) || slot.qualified.length === 0 || hasWindows(prepared, slot.post)) continue;
     const over = builder.variable(`over|${key}`, 'integer', prepared.weights.over);
     builder.row(`over|${key}`, sumOf(slot.qualified, single(over, -1)), undefined, 0);
   }
@@ -494,7 +515,8 @@ function coverSlot(context: Context, key: string, slot: Slot, line: DemandLine):
   const { prepared, builder } = context;
   const required = line.required;
   const underWeight = line.underWeight ?? prepared.weights.unmet;
-  const overWeight = line.overWeight ?? prepared.weights.over;
+  // A post with windows seats no more than its open windows (addSeatRules): nobody is "over".
+  const overWeight = hasWindows(prepared, line.post) ? 0 : (line.overWeight ?? prepared.weights.over);
   if (slot.qualified.length === 0) {
     builder.addConstant(underWeight * required);
   }
@@ -535,6 +557,174 @@ function otherPostTerms(context: Context, slot: Slot): Terms {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The hall: hard rules 11 (presence), 12 (seats) and 13 (no idle flexible post beside an empty
+// window); soft goal 9 (the A person at their A window)
+
+function hasWindows(prepared: PreparedScenario, post: string): boolean {
+  return prepared.hall?.windowsByPost.has(post) ?? false;
+}
+
+/** Slot key → open seats, for the posts with windows (prepared.demand holds them as `required`). */
+function seatsBySlot(prepared: PreparedScenario): Map<string, number> {
+  const seats = new Map<string, number>();
+  if (!prepared.hall) return seats;
+  for (const line of prepared.demand) {
+    const day = prepared.dayIndex.get(line.date);
+    const shift = prepared.shiftIndex.get(line.shift);
+    if (day === undefined || shift === undefined || !hasWindows(prepared, line.post)) continue;
+    seats.set(dutyKey(day, shift, line.post), line.required);
+  }
+  return seats;
+}
+
+/** Hard rule 11: on a working day, a person not on leave holds every default-day shift. */
+function addPresence(context: Context): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall;
+  if (!hall?.presence) return;
+  for (const person of prepared.people) {
+    for (const day of prepared.days) {
+      if (!hall.working[day.index]) continue;
+      for (const shift of prepared.shifts) {
+        if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift)) continue;
+        const terms = dutyTerms(context, person.index, day.index, shift.index);
+        if (terms.length === 0) {
+          context.problems.push(`${person.def.name} (${person.id}) must be on duty on ${day.date} ${shift.id} (presence), but holds no post that could seat them then`);
+          continue;
+        }
+        builder.row(`presence|${person.index}|${day.index}|${shift.index}`, terms, 1, 1);
+      }
+    }
+  }
+}
+
+function addSeatRules(context: Context, slots: Map<string, Slot>): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall;
+  if (!hall) return;
+  const seats = seatsBySlot(prepared);
+  // Rule 12: at most one counted person per open window.
+  for (const [key, slot] of slots) {
+    if (!hasWindows(prepared, slot.post)) continue;
+    const open = seats.get(key) ?? 0;
+    if (slot.qualified.length > open) builder.row(`seats|${key}`, slot.qualified, undefined, open);
+  }
+  // Rule 13: at a flexible post only while every open window of one's qualified posts is seated.
+  for (const person of prepared.people) {
+    const qualifiedPosts = prepared.posts.filter((post) => hasWindows(prepared, post.id) && person.levelOf(post.id) >= QUALIFIED);
+    if (qualifiedPosts.length === 0) continue;
+    for (const day of prepared.days) {
+      for (const shift of prepared.shifts) {
+        const flex = (context.duties[person.index]?.[day.index]?.[shift.index] ?? []).filter((duty) => !hasWindows(prepared, duty.post));
+        if (flex.length === 0) continue;
+        for (const post of qualifiedPosts) {
+          const key = dutyKey(day.index, shift.index, post.id);
+          const open = seats.get(key) ?? 0;
+          const under = `under|${key}`;
+          if (open === 0 || !builder.has(under)) continue;
+          builder.row(`idle beside empty window|${person.index}|${key}`, sumOf(single(under), termsOf(flex, open)), undefined, open);
+        }
+      }
+    }
+  }
+  addSeatGoal(context, seats);
+}
+
+/**
+ * Soft goal 9: per shift a window's A person works while that window opens (by its shifts, whatever
+ * the demand) and is not seated there. Seating (seatAssignments) puts an A person at their post on
+ * their own window whenever it is open, so "at the post" is "at the window": the penalty is a cost
+ * on the A person's other duties of that shift. Where a post mixes fixed and demand windows, the A
+ * people of its demand windows at the post are kept to the demand windows open, so each has theirs.
+ */
+function addSeatGoal(context: Context, seats: Map<string, number>): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall;
+  if (!hall) return;
+  const weight = prepared.weights.seat;
+  for (const window of hall.windows) {
+    const person = window.a === undefined ? undefined : prepared.personIndex.get(window.a);
+    if (person === undefined || weight <= 0) continue;
+    for (const day of prepared.days) {
+      for (const shift of prepared.shifts) {
+        const opening = windowsOpening(hall, day, shift.id, window.post);
+        if (!opening.fixed.includes(window) && !opening.demand.includes(window)) continue;
+        for (const duty of context.duties[person]?.[day.index]?.[shift.index] ?? []) {
+          if (duty.post !== window.post || duty.learner) builder.addCost(duty.variable, weight);
+        }
+      }
+    }
+  }
+  for (const day of prepared.days) {
+    for (const shift of prepared.shifts) {
+      for (const [post] of hall.windowsByPost) {
+        const opening = windowsOpening(hall, day, shift.id, post);
+        if (opening.fixed.length === 0 || opening.demand.length === 0) continue;
+        const demandOpen = (seats.get(dutyKey(day.index, shift.index, post)) ?? 0) - opening.fixed.length;
+        const terms = opening.demand.flatMap((window) => {
+          const person = window.a === undefined ? undefined : prepared.personIndex.get(window.a);
+          if (person === undefined) return [];
+          return termsOf((context.duties[person]?.[day.index]?.[shift.index] ?? []).filter((duty) => duty.post === post && !duty.learner));
+        });
+        if (terms.length > demandOpen) builder.row(`demand windows' A|${dutyKey(day.index, shift.index, post)}`, terms, undefined, Math.max(0, demandOpen));
+      }
+    }
+  }
+}
+
+/**
+ * Names each counted duty's window at the posts that have them: the fixed windows open, then as
+ * many demand windows as the seats need, those whose A (then B) person is at the post first; then
+ * each A person at their own window, a B person at a window whose A is away, everyone else in order.
+ * Learners sit beside a mentor and name no window.
+ */
+export function seatAssignments(prepared: PreparedScenario, assignments: Assignment[]): Assignment[] {
+  const hall = prepared.hall;
+  if (!hall || hall.windows.length === 0) return assignments;
+  const seats = seatsBySlot(prepared);
+  const groups = new Map<string, Assignment[]>();
+  for (const assignment of assignments) {
+    if (assignment.learner === true || !hasWindows(prepared, assignment.post)) continue;
+    const key = `${assignment.date}|${assignment.shift}|${assignment.post}`;
+    groups.set(key, [...(groups.get(key) ?? []), assignment]);
+  }
+  const windowOf = new Map<Assignment, string>();
+  for (const group of groups.values()) {
+    const first = group[0] as Assignment;
+    const day = prepared.days[prepared.dayIndex.get(first.date) ?? -1];
+    const shift = prepared.shiftIndex.get(first.shift);
+    if (!day || shift === undefined) continue;
+    const opening = windowsOpening(hall, day, first.shift, first.post);
+    const open = seats.get(dutyKey(day.index, shift, first.post)) ?? 0;
+    const present = new Set(group.map((assignment) => assignment.staff));
+    const rank = (window: WindowDef) => (window.a !== undefined && present.has(window.a) ? 0 : window.b !== undefined && present.has(window.b) ? 1 : 2);
+    const demandOpen = [...opening.demand].sort((a, b) => rank(a) - rank(b)).slice(0, Math.max(0, open - opening.fixed.length));
+    const windows = [...opening.fixed, ...demandOpen];
+    const seated = new Map<string, string>();
+    const taken = new Set<string>();
+    const sit = (staff: string | undefined, window: WindowDef) => {
+      if (staff === undefined || !present.has(staff) || seated.has(staff) || taken.has(window.id)) return;
+      seated.set(staff, window.id);
+      taken.add(window.id);
+    };
+    for (const window of windows) sit(window.a, window);
+    for (const window of windows) sit(window.b, window);
+    for (const assignment of group) {
+      const free = windows.find((window) => !taken.has(window.id));
+      if (free) sit(assignment.staff, free);
+    }
+    for (const assignment of group) {
+      const window = seated.get(assignment.staff);
+      if (window !== undefined) windowOf.set(assignment, window);
+    }
+  }
+  return assignments.map((assignment) => {
+    const window = windowOf.get(assignment);
+    return window === undefined ? assignment : { ...assignment, window };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Soft goal 4: the weekly 150% tier (the day rates sit on the duties themselves)
 
 function addOvertime(context: Context): void {
@@ -543,10 +733,11 @@ function addOvertime(context: Context): void {
   for (const person of prepared.people) {
     for (let week = 0; week < prepared.weeks; week += 1) {
       const workdays = daysOfWeek(prepared, week).filter((day) => day.kind === 'workday');
-      const threshold = (prepared.rules.standardHoursPerWeek * daysOfWeek(prepared, week).length) / 7;
+      const scale = weekScale(prepared, week);
+      const threshold = (prepared.rules.standardHoursPerWeek * scale * daysOfWeek(prepared, week).length) / 7;
       const hours = workdays.flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes / 60)));
       let possible = workdays.reduce((sum, day) => sum + dayCapacity(context, person, day.index).minutes / 60, 0);
-      if (person.maxMinutesPerWeek !== null) possible = Math.min(possible, person.maxMinutesPerWeek / 60);
+      if (person.maxMinutesPerWeek !== null) possible = Math.min(possible, (person.maxMinutesPerWeek * scale) / 60);
       if (possible <= threshold + 1e-9) continue;
       const overtime = builder.variable(`overtime|${person.index}|${week}`, 'continuous', (0.5 * person.hourlyWage * prepared.weights.cost) / 100);
       builder.row(`overtime|${person.index}|${week}`, sumOf(hours, single(overtime, -1)), undefined, threshold);
@@ -590,7 +781,7 @@ function addFairness(context: Context): void {
 
 function demandUnits(prepared: PreparedScenario, category: Category): number {
   let total = 0;
-  for (const line of prepared.scenario.demand) {
+  for (const line of prepared.demand) {
     const day = prepared.days[prepared.dayIndex.get(line.date) ?? -1];
     const shift = prepared.shifts[prepared.shiftIndex.get(line.shift) ?? -1];
     if (day && shift) total += line.required * unitsOf(category, day, shift);
@@ -633,7 +824,7 @@ function hoursCap(context: Context, person: PreparedPerson): number {
   let minutes = 0;
   for (let week = 0; week < prepared.weeks; week += 1) {
     const possible = daysOfWeek(prepared, week).reduce((sum, day) => sum + dayCapacity(context, person, day.index).minutes, 0);
-    minutes += person.maxMinutesPerWeek === null ? possible : Math.min(possible, person.maxMinutesPerWeek);
+    minutes += person.maxMinutesPerWeek === null ? possible : Math.min(possible, Math.round(person.maxMinutesPerWeek * weekScale(prepared, week)));
   }
   if (person.def.maxMinutesTotal !== undefined) minutes = Math.min(minutes, person.def.maxMinutesTotal);
   return minutes / 480;

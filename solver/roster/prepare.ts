@@ -8,12 +8,15 @@ import {
   DEFAULT_RULES,
   DEFAULT_WEIGHTS,
   type DayKind,
+  type DemandLine,
   type Level,
+  type PresenceRule,
   type RuleSet,
   type Scenario,
   type ShiftDef,
   type StaffDef,
   type Weights,
+  type WindowDef,
 } from './types.ts';
 
 const DAY_MS = 86_400_000;
@@ -74,6 +77,26 @@ export interface PreparedScenario {
   personIndex: Map<string, number>;
   weeks: number;
   weekends: number;
+  /** The hall's windows and presence rule, resolved; null for the generic model. */
+  hall: PreparedHall | null;
+  /** The demand lines the model prices: for a post with windows, one line per open shift whose
+   *  `required` is its open seats (docs/roster-rules.md, hard rule 12); other lines as given. */
+  demand: DemandLine[];
+}
+
+export interface PreparedHall {
+  presence: PresenceRule | null;
+  /** Per day index: a working day under the presence rule. */
+  working: boolean[];
+  /** Per day index: a rest day the hall opens on. */
+  openRest: boolean[];
+  defaultShifts: Set<string>;
+  windows: WindowDef[];
+  windowsByPost: Map<string, WindowDef[]>;
+  /** Post → zone (its own, else its windows'). */
+  zoneOfPost: Map<string, string>;
+  /** Per week: the weekly limits' multiplier, max(1, working days ÷ standard working days). */
+  weekScale: number[];
 }
 
 export function isoDay(date: string): number {
@@ -97,7 +120,10 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   const shifts = scenario.shifts.map(prepareShift);
   const dayIndex = new Map(days.map((day) => [day.date, day.index]));
   const people = scenario.staff.map((def, index) => preparePerson(def, index, rules, dayIndex));
+  const hall = prepareHall(scenario, days);
   return {
+    hall,
+    demand: hall ? hallDemand(scenario, days, hall) : scenario.demand,
     scenario,
     rules,
     weights,
@@ -194,4 +220,76 @@ export function restBetween(first: PreparedShift, then: PreparedShift): number {
 /** Pay multiplier of a shift on a day of this kind, before weekly overtime: 100/200/300%. */
 export function dayRate(kind: DayKind): number {
   return kind === 'holiday' ? 3 : kind === 'restday' ? 2 : 1;
+}
+
+function prepareHall(scenario: Scenario, days: PreparedDay[]): PreparedHall | null {
+  const windows = scenario.windows ?? [];
+  const presence = scenario.presence ?? null;
+  if (windows.length === 0 && presence === null) return null;
+  const workingDates = new Set(presence?.workingDays ?? []);
+  const openDates = new Set(presence?.openRestDays ?? []);
+  const working = days.map((day) => workingDates.has(day.date));
+  const windowsByPost = new Map<string, WindowDef[]>();
+  for (const window of windows) windowsByPost.set(window.post, [...(windowsByPost.get(window.post) ?? []), window]);
+  const zoneOfPost = new Map<string, string>();
+  for (const window of windows) if (window.zone !== undefined && !zoneOfPost.has(window.post)) zoneOfPost.set(window.post, window.zone);
+  for (const post of scenario.posts) if (post.zone !== undefined) zoneOfPost.set(post.id, post.zone);
+  const standard = presence?.standardWorkingDays ?? 5;
+  const weeks = Math.ceil(days.length / 7);
+  const weekScale = Array.from({ length: weeks }, (_, week) => {
+    const count = days.filter((day) => day.week === week && working[day.index]).length;
+    return presence === null ? 1 : Math.max(1, count / standard);
+  });
+  return {
+    presence,
+    working,
+    openRest: days.map((day) => openDates.has(day.date) && !workingDates.has(day.date)),
+    defaultShifts: new Set(presence?.defaultShifts ?? []),
+    windows,
+    windowsByPost,
+    zoneOfPost,
+    weekScale,
+  };
+}
+
+/**
+ * The windows of a post that open in this day and shift, whatever the demand: on a working day a
+ * window's `shifts` (default: the presence rule's default shifts), on an open rest day its
+ * `restDayShifts` (all of them open as fixed: the appointment service keeps its hours), on other
+ * days none. Without a presence rule a window opens in its `shifts` (default: all) every day.
+ */
+export function windowsOpening(hall: PreparedHall, day: PreparedDay, shift: string, post: string): { fixed: WindowDef[]; demand: WindowDef[] } {
+  const fixed: WindowDef[] = [];
+  const demand: WindowDef[] = [];
+  for (const window of hall.windowsByPost.get(post) ?? []) {
+    if (hall.presence === null) {
+      if (window.shifts === undefined || window.shifts.includes(shift)) (window.staffing === 'fixed' ? fixed : demand).push(window);
+    } else if (hall.working[day.index]) {
+      const shifts = window.shifts ?? [...hall.defaultShifts];
+      if (shifts.includes(shift)) (window.staffing === 'fixed' ? fixed : demand).push(window);
+    } else if (hall.openRest[day.index] && (window.restDayShifts ?? []).includes(shift)) {
+      fixed.push(window);
+    }
+  }
+  return { fixed, demand };
+}
+
+/** Open seats = the fixed windows + the demand windows the demand needs beyond them, capped. */
+export function openSeats(opening: { fixed: WindowDef[]; demand: WindowDef[] }, required: number): number {
+  return opening.fixed.length + Math.min(opening.demand.length, Math.max(0, required - opening.fixed.length));
+}
+
+function hallDemand(scenario: Scenario, days: PreparedDay[], hall: PreparedHall): DemandLine[] {
+  const lines = scenario.demand.filter((line) => !hall.windowsByPost.has(line.post));
+  const given = new Map(scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line]));
+  for (const day of days) {
+    for (const shift of scenario.shifts) {
+      for (const post of hall.windowsByPost.keys()) {
+        const line = given.get(`${day.date}|${shift.id}|${post}`);
+        const seats = openSeats(windowsOpening(hall, day, shift.id, post), line?.required ?? 0);
+        if (seats > 0) lines.push({ ...(line ?? {}), date: day.date, shift: shift.id, post, required: seats });
+      }
+    }
+  }
+  return lines;
 }

@@ -54,17 +54,17 @@ export function explainGaps(scenario: Scenario, assignments: Assignment[]): Gap[
   const prepared = prepareScenario(scenario);
   const roster = placeRoster(prepared, assignments);
   const context: Context = { prepared, roster, byDuty: groupBy(roster.placed, (item) => dutyKey(item.day.index, item.shift.id)), soft: softContext(prepared), standing: new Map() };
-  return shortSlots(prepared, roster.placed).map((slot) => explainSlot(context, slot));
+  return shortSlots(prepared, context.soft.lines, roster.placed).map((slot) => explainSlot(context, slot));
 }
 
-function shortSlots(prepared: PreparedScenario, placed: Placed[]): Slot[] {
+function shortSlots(prepared: PreparedScenario, lines: DemandLine[], placed: Placed[]): Slot[] {
   const filled = new Map<string, number>();
   for (const item of placed) {
     if (item.assignment.learner === true) continue;
     const key = slotKey(item.day.index, item.shift.id, item.assignment.post);
     filled.set(key, (filled.get(key) ?? 0) + 1);
   }
-  return prepared.scenario.demand.flatMap((line): Slot[] => {
+  return lines.flatMap((line): Slot[] => {
     const day = prepared.days[prepared.dayIndex.get(line.date) ?? -1];
     const shift = prepared.shifts[prepared.shiftIndex.get(line.shift) ?? -1];
     if (!day || !shift) return [];
@@ -195,6 +195,8 @@ const PENALTY_NAMES: Record<keyof Weights, { zh: string; en: string }> = {
   continuity: { zh: '固定窗口', en: 'continuity' },
   requests: { zh: '个人请求', en: 'personal requests' },
   changes: { zh: '改动', en: 'changes to the roster' },
+  seat: { zh: 'A 岗不在本窗口', en: 'A person away from their window' },
+  crossZone: { zh: '跨区借调', en: 'cross-zone moves' },
 };
 
 interface Texts {

@@ -33,7 +33,27 @@ const shiftSchema = z.strictObject({
   late: z.boolean().optional().describe('A late duty (延时服务/晚班), spread fairly.'),
 });
 
-const postSchema = z.strictObject({ id, name: z.string() });
+const postSchema = z.strictObject({ id, name: z.string(), zone: id.optional().describe('The zone the post belongs to (hall scenarios).') });
+
+const windowSchema = z.strictObject({
+  id,
+  post: id.describe('The post a person sitting here holds.'),
+  zone: id.optional(),
+  staffing: z.enum(['fixed', 'demand']).describe('fixed: open in each of its shifts whatever the demand; demand: opened by the demand of its post.'),
+  shifts: z.array(id).optional().describe('Shifts it opens in on working days; absent = presence.defaultShifts (every shift without presence).'),
+  restDayShifts: z.array(id).optional().describe('Shifts it opens in on presence.openRestDays.'),
+  a: id.optional().describe('The A person: sits here whenever present.'),
+  b: id.optional().describe('The B person: takes the window when A is away.'),
+});
+
+const presenceSchema = z.strictObject({
+  defaultShifts: z.array(id).min(1, 'name at least one default-day shift').describe('The default day\'s shifts: everyone not on leave holds them on every working day.'),
+  workingDays: z.array(isoDateString).describe('The working days of the horizon, make-up days included (from the calendar).'),
+  openRestDays: z.array(isoDateString).optional().describe('Rest days the hall opens on (周六预约服务), staffed on top by rotation.'),
+  standardWorkingDays: z.number().int().min(1).max(7).optional().describe('Working days of an ordinary week (5): weekly limits scale by working days ÷ this.'),
+  contractedPosts: z.record(z.string(), amount).optional().describe('Zone → contracted posts, for the projected on-duty rate.'),
+  targetPercent: amount.optional(),
+});
 
 const unavailabilitySchema = z.strictObject({
   date: isoDateString,
@@ -65,6 +85,7 @@ const staffSchema = z.strictObject({
   fixedWeekdaysOff: z.array(z.number().int().min(1, 'weekdays are 1 (Monday) … 7 (Sunday)').max(7, 'weekdays are 1 (Monday) … 7 (Sunday)')).optional(),
   unavailable: z.array(unavailabilitySchema).optional(),
   homePosts: z.array(id).optional().describe('Posts of the windows where this person is A or B.'),
+  zone: id.optional().describe('Home zone (hall scenarios): a duty at a post of another zone is a cross-zone move.'),
   hourlyWage: amount.optional(),
   daysWorkedBefore: count.optional(),
   history: historySchema.optional(),
@@ -111,9 +132,18 @@ const weightsSchema = z.strictObject({
   continuity: amount.optional(),
   requests: amount.optional(),
   changes: amount.optional().describe('Per duty that differs from the baseline (a move from one post to another counts 2).'),
+  seat: amount.optional().describe('Per shift a window\'s A person works away from their open A window.'),
+  crossZone: amount.optional().describe('Per duty at a post of another zone than the person\'s.'),
 });
 
-const assignmentSchema = z.strictObject({ staff: id, date: isoDateString, shift: id, post: id, learner: z.boolean().optional() });
+const assignmentSchema = z.strictObject({
+  staff: id,
+  date: isoDateString,
+  shift: id,
+  post: id,
+  window: id.optional().describe('The window sat at: on every counted duty at a post with windows.'),
+  learner: z.boolean().optional(),
+});
 
 export const scenarioSchema = z
   .strictObject({
@@ -131,6 +161,8 @@ export const scenarioSchema = z
     rules: rulesSchema.optional(),
     weights: weightsSchema.optional(),
     baseline: z.array(assignmentSchema).optional().describe('The roster as it stands, for a repair: weights.changes prices every duty that differs from it.'),
+    windows: z.array(windowSchema).optional().describe('The seats: a post with windows seats one counted person per open window.'),
+    presence: presenceSchema.optional().describe('The hall\'s presence rule; absent = off.'),
   })
   .meta({ title: 'Roster scenario', description: 'A self-contained rostering problem; see docs/roster-scenario.md and docs/roster-rules.md.' });
 
@@ -181,6 +213,7 @@ export const rosterSchema = z
     assignments: z.array(assignmentSchema),
     unmet: z.array(gapSchema).optional().describe('Short slots with their reasons; written by the solver, ignored by the checker.'),
     stats: statsSchema.optional(),
+    hall: z.looseObject({}).optional().describe('Hall scenarios: projected on-duty rate, lieu owed, cross-zone moves, windows open; written by the solver, ignored by the checker.'),
   })
   .meta({ title: 'Roster', description: 'The answer to a roster scenario; see docs/roster-scenario.md.' });
 
@@ -288,7 +321,39 @@ function scenarioMeaningProblems(input: unknown): ScenarioProblem[] {
   checkCalendar(input, problems);
   checkRules(input, known, problems);
   checkBaseline(input, known, problems);
+  checkWindows(input, known, problems);
+  checkPresence(input, known, problems);
   return problems.list;
+}
+
+/** Windows name known posts, shifts and staff; ids are unique; nobody is A of two windows. */
+function checkWindows(input: Raw, known: Known, problems: Problems): void {
+  declaredIds(input, 'windows', problems);
+  const aOf = new Map<string, number>();
+  for (const [window, index] of entries(input, 'windows')) {
+    const at = ['windows', index];
+    checkReference(problems, [...at, 'post'], window.post, known.posts, 'post');
+    for (const key of ['shifts', 'restDayShifts']) {
+      const list = window[key];
+      if (Array.isArray(list)) list.forEach((shift, j) => checkReference(problems, [...at, key, j], shift, known.shifts, 'shift'));
+    }
+    for (const key of ['a', 'b']) checkReference(problems, [...at, key], window[key], known.staff, 'staff member');
+    const a = text(window.a);
+    if (a === undefined) continue;
+    const first = aOf.get(a);
+    if (first !== undefined) problems.add([...at, 'a'], `${a} is already the A person of windows[${first}]; a person is A of one window`);
+    else aOf.set(a, index);
+  }
+}
+
+function checkPresence(input: Raw, known: Known, problems: Problems): void {
+  if (!isRaw(input.presence)) return;
+  const presence = input.presence;
+  if (Array.isArray(presence.defaultShifts)) presence.defaultShifts.forEach((shift, j) => checkReference(problems, ['presence', 'defaultShifts', j], shift, known.shifts, 'shift'));
+  for (const key of ['workingDays', 'openRestDays']) {
+    const list = presence[key];
+    if (Array.isArray(list)) list.forEach((date, j) => checkInHorizon(problems, ['presence', key, j], date, known));
+  }
 }
 
 /** Baseline duties must name known staff, shifts and posts on dates of the horizon. */
@@ -453,12 +518,18 @@ function rosterMeaningProblems(input: unknown, scenario: Scenario): ScenarioProb
     staff: new Map(scenario.staff.map((person) => [person.id, {}])),
     horizon: new Set(Array.from({ length: scenario.days }, (_, index) => isoDate(first + index))),
   };
+  const windowPost = new Map((scenario.windows ?? []).map((window) => [window.id, window.post]));
   for (const [assignment, index] of entries(input, 'assignments')) {
     const at = ['assignments', index];
     checkReference(problems, [...at, 'staff'], assignment.staff, known.staff, 'staff member');
     checkInHorizon(problems, [...at, 'date'], assignment.date, known);
     checkReference(problems, [...at, 'shift'], assignment.shift, known.shifts, 'shift');
     checkReference(problems, [...at, 'post'], assignment.post, known.posts, 'post');
+    const window = text(assignment.window);
+    if (window === undefined) continue;
+    const post = windowPost.get(window);
+    if (post === undefined) problems.add([...at, 'window'], `unknown window "${window}"`);
+    else if (post !== assignment.post) problems.add([...at, 'window'], `window "${window}" seats post "${post}", not "${String(assignment.post)}"`);
   }
   return problems.list;
 }

@@ -10,6 +10,7 @@ import { checkRoster } from './check.ts';
 import { buildRosterModel, RosterInfeasibleError, type RosterModel } from './model.ts';
 import { prepareScenario } from './prepare.ts';
 import { explainGaps } from './reasons.ts';
+import { hallSummary } from './hall-summary.ts';
 import { QUALIFIED, type Breach, type CheckReport, type Roster, type RosterStats, type RosterStatus, type Scenario, type SolveProgress } from './types.ts';
 
 export { RosterInfeasibleError } from './model.ts';
@@ -93,7 +94,8 @@ export function solveCheckedRoster(scenario: Scenario, options: SolveRosterOptio
     constraints: model.program.constraints.length,
   };
   report({ phase: 'done', objective: stats.objective, bound: stats.bound, gap: stats.gap });
-  return { roster: { assignments, unmet, stats }, check };
+  const hall = scenario.windows !== undefined || scenario.presence !== undefined ? { hall: hallSummary(scenario, assignments) } : {};
+  return { roster: { assignments, unmet, stats, ...hall }, check };
 }
 
 function search(model: RosterModel, engine: Engine, options: SolveRosterOptions, clock: { report: Report; seconds: () => number; now: () => number; days: number }): IntegerSolution {
@@ -153,7 +155,7 @@ function diagnoseInfeasible(scenario: Scenario, engine: Engine): string[] {
   const problems: string[] = [];
   for (const person of scenario.staff) {
     const pinned = (scenario.pinned ?? []).filter((pin) => pin.staff === person.id && (person.skills[pin.post] ?? 0) >= QUALIFIED);
-    const alone: Scenario = { ...scenario, staff: [person], demand: [], requests: [], pinned, weights: { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0 } };
+    const alone: Scenario = { ...scenario, staff: [person], demand: [], requests: [], pinned, weights: { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0, seat: 0, crossZone: 0 } };
     const program = buildRosterModel(prepareScenario(alone)).program;
     const status = engine.solve(program, { timeLimitSeconds: 10 }).status;
     if (status === 'infeasible' || status === 'unbounded') problems.push(`${person.name} (${person.id}): ${describeLimits(scenario, person.id)} cannot all hold together`);

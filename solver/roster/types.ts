@@ -28,6 +28,46 @@ export interface ShiftDef {
 export interface PostDef {
   id: string;
   name: string;
+  /** The zone the post belongs to (hall scenarios): a duty at another zone's post is a cross-zone move. */
+  zone?: string;
+}
+
+/**
+ * A seat at a post (hall scenarios, docs/roster-rules.md "Windows are seats"). A duty at a post that
+ * has windows names one of them; each window open in a shift seats at most one counted person.
+ */
+export interface WindowDef {
+  id: string;
+  post: string;
+  zone?: string;
+  /** fixed: open for every one of its shifts whatever the demand (出件, the consultation desk);
+   *  demand: opened by the demand of its post in that shift. */
+  staffing: 'fixed' | 'demand';
+  /** The shifts it opens in on working days; absent = presence.defaultShifts, or every shift without presence. */
+  shifts?: string[];
+  /** The shifts it opens in on the hall's open rest days (presence.openRestDays: 周六预约服务). */
+  restDayShifts?: string[];
+  /** The window's A person (sits there whenever present) and B person (takes it when A is away). */
+  a?: string;
+  b?: string;
+}
+
+/**
+ * The hall's presence rule (docs/roster-rules.md, hard rule 11): every person not on leave holds
+ * the default-day shifts on every working day. Off (absent) for the generic model.
+ */
+export interface PresenceRule {
+  /** The default day's shifts ("AM", "PM"). */
+  defaultShifts: string[];
+  /** The working days of the horizon, make-up days included: from the calendar, never assumed. */
+  workingDays: string[];
+  /** Rest days the hall opens on (Saturday appointment service): staffed on top, by rotation. */
+  openRestDays?: string[];
+  /** Working days of an ordinary week: weekly limits scale by the week's working days ÷ this (default 5). */
+  standardWorkingDays?: number;
+  /** Contracted posts per zone and the target, for the projected on-duty rate. */
+  contractedPosts?: Record<string, number>;
+  targetPercent?: number;
 }
 
 export interface Unavailability {
@@ -73,6 +113,8 @@ export interface StaffDef {
   unavailable?: Unavailability[];
   /** Posts of the windows where this person is A or B: continuity prefers them. */
   homePosts?: string[];
+  /** Home zone (hall scenarios): a duty at a post of another zone is a cross-zone move. */
+  zone?: string;
   /** Yuan per hour at 100%; cost tiers multiply it. Default rules.hourlyWage. */
   hourlyWage?: number;
   /** Consecutive working days just before `start` (for the consecutive-day and rest-in-7 rules). */
@@ -161,6 +203,10 @@ export interface Weights {
    * in the baseline count 1 (a move from one post to another is 2). 0 unless a repair asks for it.
    */
   changes: number;
+  /** Per shift a window's A person works without sitting at their A window while it opens. */
+  seat: number;
+  /** Per duty at a post of another zone than the person's home zone. */
+  crossZone: number;
 }
 
 export const DEFAULT_RULES: RuleSet = {
@@ -183,6 +229,8 @@ export const DEFAULT_WEIGHTS: Weights = {
   continuity: 2,
   requests: 20,
   changes: 0,
+  seat: 50,
+  crossZone: 30,
 };
 
 export interface Scenario {
@@ -206,6 +254,10 @@ export interface Scenario {
    * differs from it (keyed by staff, date, shift and post; the learner flag follows the level).
    */
   baseline?: Assignment[];
+  /** The seats (hall scenarios): posts with windows seat one counted person per open window. */
+  windows?: WindowDef[];
+  /** The hall's presence rule; absent = off. */
+  presence?: PresenceRule;
 }
 
 export interface Assignment {
@@ -213,6 +265,8 @@ export interface Assignment {
   date: string;
   shift: string;
   post: string;
+  /** The window sat at: set on every counted duty at a post that has windows, never elsewhere. */
+  window?: string;
   /** A level-1 learner beside a mentor: not counted toward demand. */
   learner?: boolean;
 }
@@ -276,6 +330,41 @@ export interface Roster {
   assignments: Assignment[];
   unmet: Gap[];
   stats: RosterStats;
+  /** Hall scenarios: what the draft shows the client (see HallSummary). */
+  hall?: HallSummary;
+}
+
+/** A duty at a post of another zone, with why, in plain words. */
+export interface ZoneMove {
+  staff: string;
+  date: string;
+  shift: string;
+  fromZone: string;
+  toZone: string;
+  post: string;
+  window?: string;
+  reason: string;
+  reasonEn: string;
+}
+
+export interface OnDutyProjection {
+  zone: string;
+  contractedPostDays: number;
+  staffedPostDays: number;
+  /** Percent, one decimal; null when nothing is contracted. */
+  ratePercent: number | null;
+  met: boolean;
+}
+
+export interface HallSummary {
+  /** Per zone and for the centre ('*'), from the roster and the leave in the scenario. */
+  onDuty: OnDutyProjection[];
+  targetPercent: number;
+  /** Minutes worked on rest days and holidays, per person with any: time off in lieu owed. */
+  lieuOwed: Record<string, number>;
+  moves: ZoneMove[];
+  /** Per date|shift: windows open and seated. */
+  windowsOpen: { date: string; shift: string; open: number; seated: number }[];
 }
 
 /** One hard rule broken: after a solve this is a bug in the model, never a user's problem. */
@@ -304,6 +393,10 @@ export interface SoftTotals {
   offHomeAssignments: number;
   /** Duties that differ from the scenario's baseline (0 without one); a move counts 2. */
   changedAssignments: number;
+  /** Shifts a window's A person works away from their open A window. */
+  offSeatShifts: number;
+  /** Duties at a post of another zone. */
+  crossZoneDuties: number;
   /** Each soft goal's weighted penalty, and their sum (equals the solver's objective). */
   penalties: Record<keyof Weights, number> & { total: number };
 }

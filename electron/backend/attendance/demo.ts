@@ -69,12 +69,16 @@ function clock(minutes: number): string {
 }
 
 /**
- * The demo contract staffs each zone with the people it has today, so the on-duty rate shows what
- * leave and absence cost instead of a trivial 100% (the default of one post per window).
+ * The demo contract, as a vendor staffs one: each zone's contracted posts (its windows and its
+ * back-office posts) are the people it employs less a leave reserve of one in ten, so a day with no
+ * more away than the reserve is fully staffed and a day with more shows what leave costs.
  */
+export const DEMO_LEAVE_RESERVE_SHARE = 0.1;
+
 export async function seedDemoDutyContract(db: Queryable): Promise<void> {
   const employed = (await listStaff(db)).filter((person) => person.status !== 'departed');
-  const posts: Record<string, number> = {};
-  for (const person of employed) posts[String(person.homeZoneId)] = (posts[String(person.homeZoneId)] ?? 0) + 1;
+  const headcount: Record<string, number> = {};
+  for (const person of employed) headcount[String(person.homeZoneId)] = (headcount[String(person.homeZoneId)] ?? 0) + 1;
+  const posts = Object.fromEntries(Object.entries(headcount).map(([zone, count]) => [zone, count - Math.max(1, Math.ceil(count * DEMO_LEAVE_RESERVE_SHARE))]));
   await putSetting(db, SETTING_KEYS.dutyPosts, JSON.stringify(posts));
 }

@@ -12,7 +12,8 @@ export function coverageOf(scenario: Scenario, assignments: readonly Assignment[
   const prepared = prepareScenario(scenario);
   const people = new Map(prepared.people.map((person) => [person.id, person]));
   const required = new Map<string, number>();
-  for (const line of scenario.demand) required.set(slotKey(line.date, line.shift, line.post), (required.get(slotKey(line.date, line.shift, line.post)) ?? 0) + line.required);
+  // The lines the optimiser prices: in the hall a post with windows needs its open seats.
+  for (const line of prepared.demand) required.set(slotKey(line.date, line.shift, line.post), (required.get(slotKey(line.date, line.shift, line.post)) ?? 0) + line.required);
   const assigned = new Map<string, number>();
   const onDuty = new Map<string, Assignment[]>();
   for (const assignment of assignments) {

@@ -6,7 +6,8 @@
 import { AppFailure } from '../../contract/errors.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { listZones } from '../../../data/repositories/centre.ts';
-import { listShiftTemplates } from '../../../data/repositories/calendar.ts';
+import { listOpeningHours, listShiftTemplateWindows, listShiftTemplates } from '../../../data/repositories/calendar.ts';
+import { readDutySettings } from '../attendance/service.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { listPublishedDuties } from '../../../data/repositories/roster.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
@@ -41,6 +42,9 @@ export async function loadRosterInputs(db: Queryable, period: RosterPeriod, toda
     calendar: new Map([...historyCalendar, ...periodCalendar]),
     demand: await demandFor(db, period.from, to, today),
     duties: await listPublishedDuties(db, historyFrom, to),
+    openingHours: await listOpeningHours(db),
+    templateWindows: await listShiftTemplateWindows(db),
+    duty: await readDutySettings(db),
   };
 }
 

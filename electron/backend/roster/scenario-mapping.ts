@@ -4,7 +4,7 @@
  * The app's numeric ids become strings (String(id)); shift ids are the templates' codes.
  */
 import type { PostRecord, WindowRecord, ZoneRecord } from '../../../data/repositories/centre.ts';
-import type { ShiftTemplateRecord } from '../../../data/repositories/calendar.ts';
+import type { OpeningHoursRecord, ShiftTemplateRecord } from '../../../data/repositories/calendar.ts';
 import type { LeaveRecord, LeaveTypeRecord } from '../../../data/repositories/leave.ts';
 import type { PublishedDutyRecord } from '../../../data/repositories/roster.ts';
 import type { SkillCellRecord, WindowAbRecord } from '../../../data/repositories/skills.ts';
@@ -17,10 +17,12 @@ import type {
   DutyHistory,
   Level,
   PostDef,
+  PresenceRule,
   Scenario,
   ShiftDef,
   StaffDef,
   Unavailability,
+  WindowDef,
 } from '../../../solver/roster/types.ts';
 import { addDays, datesFrom } from '../demand/calendar.ts';
 
@@ -50,14 +52,20 @@ export interface RosterInputs {
   demand: readonly { postId: number; date: string; slot: number; required: number }[];
   /** Duties on published rosters from HISTORY_MONTHS before the period to its end. */
   duties: readonly PublishedDutyRecord[];
+  /** The hall's opening hours per day kind (the Saturday appointment service among them). */
+  openingHours?: readonly OpeningHoursRecord[];
+  /** Template id → the windows the dispatcher set open in it; a window set in none opens in every demand shift. */
+  templateWindows?: ReadonlyMap<number, readonly number[]>;
+  /** The client's contract: posts per zone id and the on-duty target. */
+  duty?: { contractedPosts: Readonly<Record<string, number>>; targetPercent: number };
 }
 
 /** Fairness counts the duties of the last three months (docs/roster-rules.md, soft goal 5). */
 export const HISTORY_MONTHS = 3;
 /** The centre's ceiling on a person's weekly hours, whatever a contract says. */
 export const MAX_HOURS_PER_WEEK = 44;
-/** A day is at most two shifts: a morning and an afternoon, or a lunch cover joined to one. */
-export const MAX_SHIFTS_PER_DAY = 2;
+/** A day is at most three shifts: the morning and the afternoon everyone holds, and a lunch cover between them. */
+export const MAX_SHIFTS_PER_DAY = 3;
 /** A shift ending after this is a late duty (延时服务), spread fairly like weekends. */
 export const LATE_AFTER_MINUTE = 18 * 60;
 /** Working days in a week: the weekly shift limit is the day's limit times this. */
@@ -91,6 +99,12 @@ export function clockOf(minute: number): string {
   return `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 }
 
+/**
+ * The hall's scenario (docs/roster-rules.md, rules 11–13): everyone of the selected zones present on
+ * every working day, at a window of their post or at a flexible post of their zone, lunch cover and
+ * Saturday service on top. Only the selected zones' own people are rostered, so a one-zone roster
+ * never decides another zone's days.
+ */
 export function buildScenario(inputs: RosterInputs): Scenario {
   const { period } = inputs;
   const posts = postsOf(inputs);
@@ -98,17 +112,87 @@ export function buildScenario(inputs: RosterInputs): Scenario {
   const active = inputs.templates.filter((template) => template.active);
   const shifts = active.map(shiftOf);
   const perDay = Math.min(MAX_SHIFTS_PER_DAY, longestChain(active));
+  const zones = new Set(period.zoneIds);
+  const staff = staffOf(inputs, postIds, perDay * WORKING_DAYS_PER_WEEK).filter((person) => person.zone === undefined || zones.has(Number(person.zone)));
+  // A flexible post of the whole hall (the shift lead's) belongs in a roster only when someone in it holds it.
+  const withWindows = new Set(inputs.windows.map((window) => String(window.postId)));
+  const held = new Set(staff.flatMap((person) => Object.keys(person.skills)));
   return {
     name: scenarioName(inputs),
     start: period.from,
     days: period.days,
     shifts,
-    posts,
-    staff: staffOf(inputs, postIds, perDay * WORKING_DAYS_PER_WEEK),
+    posts: posts.filter((post) => post.zone !== undefined || withWindows.has(post.id) || held.has(post.id)),
+    staff,
     demand: demandOf(inputs.demand, demandShifts(active), postIds, periodDates(period)),
     calendar: calendarOf(inputs.calendar, periodDates(period)),
-    rules: { maxShiftsPerDay: MAX_SHIFTS_PER_DAY },
+    rules: { maxShiftsPerDay: perDay },
+    // An A or B who is not rostered here (away all period, of another zone, gone) names nobody.
+    windows: windowsOf(inputs).map((window) => {
+      const { a, b, ...rest } = window;
+      const rostered = (id: string | undefined) => id !== undefined && staff.some((person) => person.id === id);
+      return { ...rest, ...(rostered(a) ? { a } : {}), ...(rostered(b) ? { b } : {}) };
+    }),
+    presence: presenceOf(inputs),
   };
+}
+
+/** The default day's shifts, the working days from the confirmed calendar, Saturdays the hall opens. */
+export function presenceOf(inputs: RosterInputs): PresenceRule {
+  const dates = periodDates(inputs.period);
+  const saturday = inputs.openingHours?.find((hours) => hours.dayKind === 'saturday');
+  const contracted: Record<string, number> = {};
+  for (const zoneId of inputs.period.zoneIds) {
+    const posts = inputs.duty?.contractedPosts[String(zoneId)];
+    contracted[String(zoneId)] = posts ?? inputs.windows.filter((window) => window.zoneId === zoneId).length;
+  }
+  return {
+    defaultShifts: inputs.templates.filter((template) => template.active && template.defaultDay).map((template) => template.code),
+    workingDays: dates.filter((date) => {
+      const day = inputs.calendar.get(date);
+      return day ? dayKindOf(day) === 'workday' : !isWeekendDate(date);
+    }),
+    // An ordinary Saturday only: a Saturday inside a holiday stays closed.
+    ...(saturday?.isOpen ? { openRestDays: dates.filter((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 6 && inputs.calendar.get(date)?.kind === 'weekend') } : {}),
+    contractedPosts: contracted,
+    ...(inputs.duty ? { targetPercent: inputs.duty.targetPercent } : {}),
+  };
+}
+
+/**
+ * The selected zones' windows as seats, with their A and B people. A window opens in every demand
+ * shift (morning, lunch cover, afternoon) whose template lists it, or lists no window at all; on
+ * an open Saturday a window of the Saturday service opens in the default-day shifts inside the
+ * Saturday hours.
+ */
+export function windowsOf(inputs: RosterInputs): WindowDef[] {
+  const zones = new Set(inputs.period.zoneIds);
+  const active = inputs.templates.filter((template) => template.active);
+  const demand = demandShifts(active);
+  // A template the dispatcher set windows for opens those only; one set for none opens them all.
+  const opensIn = (windowId: number) =>
+    demand.filter((template) => {
+      const listed = inputs.templateWindows?.get(template.id) ?? [];
+      return listed.length === 0 || listed.includes(windowId);
+    }).map((template) => template.code);
+  const saturday = inputs.openingHours?.find((hours) => hours.dayKind === 'saturday');
+  const saturdayCodes = saturday?.isOpen ? active.filter((t) => t.defaultDay && t.startsAt < saturday.closesAt && saturday.opensAt < t.endsAt).map((t) => t.code) : [];
+  const ab = new Map(inputs.ab.map((seats) => [seats.windowId, seats]));
+  return inputs.windows
+    .filter((window) => zones.has(window.zoneId))
+    .map((window): WindowDef => {
+      const seats = ab.get(window.id);
+      return {
+        id: String(window.id),
+        post: String(window.postId),
+        zone: String(window.zoneId),
+        staffing: window.staffing,
+        shifts: opensIn(window.id),
+        ...(window.saturdayService && saturdayCodes.length > 0 ? { restDayShifts: saturdayCodes } : {}),
+        ...(seats && seats.aStaffId !== null ? { a: String(seats.aStaffId) } : {}),
+        ...(seats && seats.bStaffId !== null ? { b: String(seats.bStaffId) } : {}),
+      };
+    });
 }
 
 function scenarioName(inputs: RosterInputs): string {
@@ -116,11 +200,18 @@ function scenarioName(inputs: RosterInputs): string {
   return `${inputs.period.from} 起 ${inputs.period.days} 天 · ${zones.join('、')}`;
 }
 
-/** The posts the selected zones' windows and desks require, each once. */
+/**
+ * The posts the selected zones' windows and desks require, and the zones' flexible posts (those
+ * without windows: 后台录入, 大厅秩序; the hall-wide shift lead), each once, with its zone.
+ */
 export function postsOf(inputs: Pick<RosterInputs, 'period' | 'posts' | 'windows'>): PostDef[] {
   const zones = new Set(inputs.period.zoneIds);
   const needed = new Set(inputs.windows.filter((window) => zones.has(window.zoneId)).map((window) => window.postId));
-  return inputs.posts.filter((post) => needed.has(post.id)).map((post) => ({ id: String(post.id), name: post.nameZh }));
+  const withWindows = new Set(inputs.windows.map((window) => window.postId));
+  const flexible = (post: PostRecord) => !withWindows.has(post.id) && (post.zoneId === null || zones.has(post.zoneId));
+  return inputs.posts
+    .filter((post) => needed.has(post.id) || flexible(post))
+    .map((post) => ({ id: String(post.id), name: post.nameZh, ...(post.zoneId === null ? {} : { zone: String(post.zoneId) }) }));
 }
 
 export function shiftOf(template: ShiftTemplateRecord): ShiftDef {
@@ -226,14 +317,16 @@ export function staffOf(inputs: RosterInputs, postIds: ReadonlySet<number>, maxS
       name: person.name,
       skills: skills.get(person.id)!,
       maxShiftsPerWeek,
-      // A contract's own cap when lower (40 h on a standard contract), never above the centre's ceiling.
-      maxHoursPerWeek: Math.min(MAX_HOURS_PER_WEEK, person.weeklyHourCap),
+      // Everyone holds the default day; lunch cover and Saturday duty come on top, above a standard
+      // contract's 40 h as overtime (the 150% tier prices it), never above the centre's ceiling.
+      maxHoursPerWeek: MAX_HOURS_PER_WEEK,
       unavailable: [
         ...employmentGaps(person, dates),
         ...leaveOf(inputs.leave.filter((leave) => leave.staffId === person.id), dates, inputs.templates.filter((t) => t.active)),
         ...(elsewhere.get(person.id) ?? []).map((date) => ({ date, reason: ELSEWHERE_ZH })),
       ],
       homePosts: homes.get(person.id) ?? [],
+      zone: String(person.homeZoneId),
       daysWorkedBefore: daysWorkedBefore(inputs.duties, person.id, inputs.period.from),
       history: history.get(person.id) ?? {},
     }));

@@ -22,6 +22,7 @@ import {
 } from '../../../data/repositories/roster.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
 import { explainGaps } from '../../../solver/roster/reasons.ts';
+import { hallSummary } from '../../../solver/roster/hall-summary.ts';
 import { validateRoster } from '../../../solver/roster/scenario.ts';
 import type { Assignment, Gap, Scenario, ScenarioProblem, SoftTotals } from '../../../solver/roster/types.ts';
 import { coverageOf } from './coverage.ts';
@@ -58,7 +59,7 @@ export async function requireRoster(db: Queryable, rosterId: number): Promise<Ro
 
 /** The solver's roster in the database's terms: numeric ids back from the scenario's strings. */
 export function assignmentRecordsOf(assignments: readonly Assignment[]): RosterAssignmentRecord[] {
-  return assignments.map((a) => ({ staffId: Number(a.staff), date: a.date, shiftCode: a.shift, postId: Number(a.post), learner: a.learner === true }));
+  return assignments.map((a) => ({ staffId: Number(a.staff), date: a.date, shiftCode: a.shift, postId: Number(a.post), learner: a.learner === true, windowId: a.window === undefined ? null : Number(a.window) }));
 }
 
 export function gapRecordsOf(gaps: readonly Gap[]): RosterGapRecord[] {
@@ -122,7 +123,7 @@ export async function rosterView(db: Queryable, rosterId: number): Promise<Roste
   const assignments = await listRosterAssignments(db, rosterId);
   // Written by this backend from a validated scenario, never by a user: read back as it was saved.
   const scenario = (await getRosterScenario(db, rosterId)) as Scenario;
-  const solverAssignments = assignments.map((a) => ({ staff: String(a.staffId), date: a.date, shift: a.shiftCode, post: String(a.postId), learner: a.learner }));
+  const solverAssignments: Assignment[] = assignments.map((a) => ({ staff: String(a.staffId), date: a.date, shift: a.shiftCode, post: String(a.postId), learner: a.learner, ...(a.windowId === null ? {} : { window: String(a.windowId) }) }));
   const replaces = record.status === 'draft' ? await listCoverReplaced(db, record, record.id) : [];
   return {
     summary: summaryOf(record),
@@ -130,6 +131,7 @@ export async function rosterView(db: Queryable, rosterId: number): Promise<Roste
     coverage: coverageOf(scenario, solverAssignments),
     gaps: record.gaps.map((gap): RosterGapView => ({ ...gap })),
     replaces: replaces.map(replacementOf),
+    hall: scenario.presence !== undefined || scenario.windows !== undefined ? hallSummary(scenario, solverAssignments) : null,
   };
 }
 

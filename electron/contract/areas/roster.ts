@@ -87,6 +87,9 @@ export interface RosterAssignmentView {
   shiftCode: string;
   postId: number;
   learner: boolean;
+  /** The window sat at; null only at a post without windows, for a learner (a shadow beside a
+   *  mentor), or on a roster made before seats were kept. */
+  windowId: number | null;
 }
 
 export interface RosterCoverageCell {
@@ -119,6 +122,19 @@ export interface RosterReplacement {
   whole: boolean;
 }
 
+/** The hall summary of solver/roster/hall-summary.ts, as the UI reads it (lint keeps the solver out of the contract). */
+export interface RosterHallView {
+  /** Per zone (its id as a string) and for the centre ('*'): staffed ÷ contracted post-days of the working days. */
+  onDuty: { zone: string; contractedPostDays: number; staffedPostDays: number; ratePercent: number | null; met: boolean }[];
+  targetPercent: number;
+  /** Staff id (as a string) → minutes on duty on rest days and holidays, owed back as time off. */
+  lieuOwed: Record<string, number>;
+  /** Every duty at another zone's post, with why in plain words (Chinese and English). */
+  moves: { staff: string; date: string; shift: string; fromZone: string; toZone: string; post: string; window?: string; reason: string; reasonEn: string }[];
+  /** Per date and shift code: windows open (fixed, and demand ones by the forecast) and seated. */
+  windowsOpen: { date: string; shift: string; open: number; seated: number }[];
+}
+
 export interface RosterView {
   summary: RosterSummary;
   assignments: RosterAssignmentView[];
@@ -126,6 +142,10 @@ export interface RosterView {
   gaps: RosterGapView[];
   /** What publishing this draft takes from published rosters: per roster, the zones and days. */
   replaces: RosterReplacement[];
+  /** What the client will see (hall rosters): projected on-duty rate per zone (zone ids as strings,
+   *  '*' the centre), lieu owed per staff id (minutes), cross-zone moves with reasons, windows open
+   *  per shift. Null for a roster whose scenario has no presence rule or windows. */
+  hall: RosterHallView | null;
 }
 
 export interface RosterResults {

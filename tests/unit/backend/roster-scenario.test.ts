@@ -62,9 +62,9 @@ function inputs(overrides: Partial<RosterInputs> = {}): RosterInputs {
       { id: 21, code: 'BR-INTAKE', zoneId: 2, nameZh: '商事收件', nameEn: 'Business intake', function: 'intake' },
     ],
     windows: [
-      { id: 101, zoneId: 1, code: 'F01', nameZh: 'F01', nameEn: 'F01', kind: 'window', postId: 11 },
-      { id: 102, zoneId: 1, code: 'F02', nameZh: 'F02', nameEn: 'F02', kind: 'window', postId: 12 },
-      { id: 201, zoneId: 2, code: 'B01', nameZh: 'B01', nameEn: 'B01', kind: 'window', postId: 21 },
+      { id: 101, zoneId: 1, code: 'F01', nameZh: 'F01', nameEn: 'F01', kind: 'window', postId: 11, staffing: 'demand', saturdayService: false },
+      { id: 102, zoneId: 1, code: 'F02', nameZh: 'F02', nameEn: 'F02', kind: 'window', postId: 12, staffing: 'fixed', saturdayService: false },
+      { id: 201, zoneId: 2, code: 'B01', nameZh: 'B01', nameEn: 'B01', kind: 'window', postId: 21, staffing: 'demand', saturdayService: false },
     ],
     staff: [person(1), person(2), person(3)],
     cells: [
@@ -86,7 +86,7 @@ function inputs(overrides: Partial<RosterInputs> = {}): RosterInputs {
 describe('the roster scenario from the hall’s records', () => {
   it('takes the posts of the selected zones’ windows, with string ids and Chinese names', () => {
     const scenario = buildScenario(inputs());
-    expect(scenario.posts).toEqual([{ id: '11', name: '税务收件' }, { id: '12', name: '税务出件' }]);
+    expect(scenario.posts).toEqual([{ id: '11', name: '税务收件', zone: '1' }, { id: '12', name: '税务出件', zone: '1' }]);
     expect(scenario.start).toBe('2026-11-23');
     expect(scenario.days).toBe(7);
   });
@@ -133,8 +133,10 @@ describe('the roster scenario from the hall’s records', () => {
   it('rosters everyone who holds a level in a selected post, with only those posts, their A/B posts and the weekly limits', () => {
     const staff = buildScenario(inputs({ staff: [person(1, { weeklyHourCap: 48 }), person(2), person(3)] })).staff;
     expect(staff.map((s) => s.id)).toEqual(['1', '2']);
-    expect(staff[0]).toMatchObject({ name: '员工1', skills: { '11': 3 }, homePosts: ['11'], maxShiftsPerWeek: 10, maxHoursPerWeek: 44 });
-    expect(staff[1]).toMatchObject({ skills: { '12': 1 }, homePosts: [], maxHoursPerWeek: 40, daysWorkedBefore: 0, history: {} });
+    // Three shifts a day (morning, lunch cover, afternoon) × five days; hours cap the week first.
+    expect(staff[0]).toMatchObject({ name: '员工1', skills: { '11': 3 }, homePosts: ['11'], maxShiftsPerWeek: 15, maxHoursPerWeek: 44, zone: '1' });
+    // A standard contract's 40 h no longer caps the week: lunch cover and Saturday duty above it are overtime, up to the centre's 44 h.
+    expect(staff[1]).toMatchObject({ skills: { '12': 1 }, homePosts: [], maxHoursPerWeek: 44, daysWorkedBefore: 0, history: {} });
   });
 
   it('makes approved leave unavailability named by its type, a half day blocking the shifts reaching into that half', () => {
@@ -190,6 +192,50 @@ describe('the roster scenario from the hall’s records', () => {
     const checked = validateScenario(JSON.parse(JSON.stringify(scenario)));
     expect(checked.ok ? [] : checked.problems).toEqual([]);
   });
+
+  it('seats the selected zones’ windows with their staffing, A and B, and the shifts they open in', () => {
+    const windows = buildScenario(inputs()).windows;
+    expect(windows).toEqual([
+      { id: '101', post: '11', zone: '1', staffing: 'demand', shifts: ['AM', 'NOON', 'PM'], a: '1' },
+      { id: '102', post: '12', zone: '1', staffing: 'fixed', shifts: ['AM', 'NOON', 'PM'] },
+    ]);
+    // The lunch cover set to window 101 only: 102 opens in the morning and afternoon.
+    const dispatcherSet = buildScenario(inputs({ templateWindows: new Map([[NOON.id, [101]]]) })).windows;
+    expect(dispatcherSet?.map((window) => window.shifts)).toEqual([['AM', 'NOON', 'PM'], ['AM', 'PM']]);
+  });
+
+  it('opens a Saturday-service window on an ordinary Saturday when the hall opens on Saturdays', () => {
+    const calendar = new Map<string, CalendarDay>([['2026-11-28', { date: '2026-11-28', kind: 'weekend', holidayName: null }]]);
+    const saturday = { dayKind: 'saturday' as const, isOpen: true, opensAt: 540, closesAt: 720 };
+    const scenario = buildScenario(inputs({
+      calendar,
+      openingHours: [saturday],
+      windows: inputs().windows.map((window) => (window.id === 101 ? { ...window, saturdayService: true } : window)),
+    }));
+    expect(scenario.presence?.openRestDays).toEqual(['2026-11-28']);
+    expect(scenario.windows?.[0]?.restDayShifts).toEqual(['AM']);
+    expect(scenario.windows?.[1]?.restDayShifts).toBeUndefined();
+    expect(buildScenario(inputs({ calendar })).presence?.openRestDays).toBeUndefined();
+  });
+
+  it('turns the presence rule on with the default day’s shifts, the calendar’s working days and the contracted posts', () => {
+    const calendar = new Map<string, CalendarDay>([
+      ['2026-11-26', { date: '2026-11-26', kind: 'statutory', holidayName: '某节' }],
+      ['2026-11-28', { date: '2026-11-28', kind: 'makeup', holidayName: '某节' }],
+    ]);
+    const presence = buildScenario(inputs({ calendar, duty: { contractedPosts: { '1': 5 }, targetPercent: 97 } })).presence;
+    expect(presence).toEqual({
+      defaultShifts: ['AM', 'PM'],
+      workingDays: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-27', '2026-11-28'],
+      contractedPosts: { '1': 5 },
+      targetPercent: 97,
+    });
+  });
+
+  it('rosters only the selected zones’ own people, so a one-zone roster never decides another zone’s days', () => {
+    const staff = buildScenario(inputs({ staff: [person(1), person(2), person(4, { homeZoneId: 2 })], cells: [...inputs().cells, { staffId: 4, postId: 11, level: 2, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' }] })).staff;
+    expect(staff.map((s) => s.id)).toEqual(['1', '2']);
+  });
 });
 
 describe('the roster scenario of the demo centre', () => {
@@ -199,7 +245,7 @@ describe('the roster scenario of the demo centre', () => {
       const tax = zones.find((zone) => zone.code === 'TX')!.id;
       const scenario = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2026-11-23', days: 7, zoneIds: [tax] }, TEST_TODAY));
       expect(validateScenario(scenario).ok).toBe(true);
-      expect(scenario.posts.map((post) => post.name)).toEqual(['税务收件', '税务初审', '税务出件']);
+      expect(scenario.posts.filter((post) => scenario.windows?.some((window) => window.post === post.id)).map((post) => post.name)).toEqual(['税务收件', '税务初审', '税务出件']);
       expect(scenario.staff.length).toBeGreaterThanOrEqual(15);
       expect(scenario.staff.every((s) => Object.keys(s.skills).every((post) => scenario.posts.some((p) => p.id === post)))).toBe(true);
       const demandDates = new Set(scenario.demand.map((line) => line.date));

@@ -104,6 +104,36 @@ describe('migrations', () => {
       await expect(db.run('UPDATE window_ab SET b_staff_id = 1 WHERE window_id = 1')).rejects.toThrow(/CHECK/);
     }));
 
+  it('011 marks hand-out windows and desks fixed, keeps every duty, and lets a duty name its window', () =>
+    withDb(async (db) => {
+      await migrate(db, 10);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await db.run("INSERT INTO posts (code, zone_id, name_zh, name_en, function) VALUES ('TX-INTAKE', 1, '税务收件', 'Tax intake', 'intake')");
+      await db.run("INSERT INTO posts (code, zone_id, name_zh, name_en, function) VALUES ('TX-HANDOUT', 1, '税务出件', 'Tax hand-out', 'handout')");
+      await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F01', 'F01', 'F01', 'window', 1)");
+      await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'F02', 'F02', 'F02', 'window', 2)");
+      await db.run("INSERT INTO windows (zone_id, code, name_zh, name_en, kind, post_id) VALUES (1, 'Z01', 'Z01', 'Z01', 'desk', 1)");
+      await db.run(
+        `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
+           weekly_hour_cap, wage_grade, created_at, updated_at)
+         VALUES ('ZW0001', '张三', 'M', '13800138000', '110105194912310031', '2020-01-01', 'active', 1, 'standard', 40, 1, ?, ?)`,
+        [NOW, NOW],
+      );
+      await db.run("INSERT INTO rosters (from_date, to_date, zone_ids, status, source, created_at, scenario) VALUES ('2026-12-14', '2026-12-20', '[1]', 'draft', 'solver', ?, '{}')", [NOW]);
+      await db.run("INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id) VALUES (1, 1, '2026-12-14', 'AM', 1)");
+      await migrate(db, 11);
+      expect(await db.all('SELECT code, staffing, saturday_service FROM windows ORDER BY code')).toEqual([
+        { code: 'F01', staffing: 'demand', saturday_service: 0 },
+        { code: 'F02', staffing: 'fixed', saturday_service: 0 },
+        { code: 'Z01', staffing: 'fixed', saturday_service: 0 },
+      ]);
+      // A duty from before names no window: nobody decided one.
+      expect(await db.all('SELECT staff_id, shift_code, window_id FROM roster_assignments')).toEqual([{ staff_id: 1, shift_code: 'AM', window_id: null }]);
+      await db.run("INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, window_id) VALUES (1, 1, '2026-12-14', 'PM', 1, 1)");
+      await expect(db.run("INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, window_id) VALUES (1, 1, '2026-12-15', 'AM', 1, 99)")).rejects.toThrow(/FOREIGN KEY/);
+      await expect(db.run("UPDATE windows SET staffing = 'sometimes'")).rejects.toThrow(/CHECK/);
+    }));
+
   it('leave nothing behind when one fails halfway', () =>
     withDb(async (db) => {
       await migrate(db, 1);

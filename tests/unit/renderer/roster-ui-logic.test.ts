@@ -59,7 +59,7 @@ const byShift = shiftOrder(shifts);
 const byPost = (a: number, b: number) => a - b;
 
 function assignment(overrides: Partial<RosterAssignmentView>): RosterAssignmentView {
-  return { staffId: 1, staffName: '王芳', date: '2026-11-23', shiftCode: 'AM', postId: 10, learner: false, ...overrides };
+  return { staffId: 1, staffName: '王芳', date: '2026-11-23', shiftCode: 'AM', postId: 10, learner: false, windowId: null, ...overrides };
 }
 
 describe('roster grid rows', () => {

@@ -7,7 +7,7 @@ import type { Assignment, Breach, Scenario, StaffDef, Weights } from '../../../s
 const START = '2026-03-02';
 const date = (day: number) => isoDate(isoDay(START) + day);
 
-const NO_WEIGHTS: Weights = { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0, changes: 0 };
+const NO_WEIGHTS: Weights = { unmet: 0, over: 0, backup: 0, cost: 0, fairness: 0, continuity: 0, requests: 0, changes: 0, seat: 0, crossZone: 0 };
 
 function scenario(changes: Partial<Scenario> = {}, staff: StaffDef[] = STAFF): Scenario {
   return {
@@ -441,6 +441,6 @@ describe('checkRoster: the total', () => {
     const { soft } = checkRoster(s, [on('a', 0), on('c', 0, 'AM', 'TAX', true)]);
     // unmet 1 × 1000; no backup 100; cost 2 × 4 h × 25 = 200 yuan → 2; fairness: hours fair 1 ÷ 3
     // each, b = −1/3, n = 0.5 for a and c → 2 × 0.5 × 2/3 = 2/3 units × 5.
-    expect(soft.penalties).toEqual({ unmet: 1000, over: 0, backup: 100, cost: 2, fairness: 3.333333, continuity: 0, requests: 0, changes: 0, total: 1105.333333 });
+    expect(soft.penalties).toEqual({ unmet: 1000, over: 0, backup: 100, cost: 2, fairness: 3.333333, continuity: 0, requests: 0, changes: 0, seat: 0, crossZone: 0, total: 1105.333333 });
   });
 });

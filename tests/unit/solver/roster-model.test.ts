@@ -23,7 +23,7 @@ const PM: ShiftDef = { id: 'PM', start: '14:00', end: '18:00' };
  * Only unmet demand, requests and a little cost count unless a test turns a goal on; the cost keeps
  * people at home where nothing needs them (a 4-hour shift at the default wage costs 1).
  */
-const QUIET: Weights = { unmet: 1000, over: 0, backup: 0, cost: 1, fairness: 0, continuity: 0, requests: 20, changes: 0 };
+const QUIET: Weights = { unmet: 1000, over: 0, backup: 0, cost: 1, fairness: 0, continuity: 0, requests: 20, changes: 0, seat: 0, crossZone: 0 };
 const SHIFT_COST = (4 * 25) / 100;
 
 function scenario(parts: Partial<Scenario> & { staff: StaffDef[] }): Scenario {

@@ -6,8 +6,8 @@ import type { Migration } from './migration.ts';
  * The primary key is the rule "never two published rosters for one zone and day", held by the
  * database itself rather than by every writer.
  */
-export const migration011RosterCover: Migration = {
-  version: 11,
+export const migration012RosterCover: Migration = {
+  version: 12,
   name: 'published rosters per zone and day',
   async up(tx) {
     await tx.exec(`

@@ -1,0 +1,218 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadHighsEngine } from '../../../solver/lp/highs.ts';
+import type { Engine } from '../../../solver/lp/types.ts';
+import { checkRoster } from '../../../solver/roster/check.ts';
+import { hallSummary } from '../../../solver/roster/hall-summary.ts';
+import { solveRoster } from '../../../solver/roster/solve.ts';
+import type { Assignment, Roster, Scenario, StaffDef, WindowDef } from '../../../solver/roster/types.ts';
+
+/**
+ * The hall's rules (docs/roster-rules.md, hard rules 11–13, soft goals 9–10): presence, windows as
+ * seats, nobody idle beside an empty window, the A person at their window, cross-zone moves. The
+ * model is held to them on small halls; the checker, independently, on rosters broken on purpose.
+ */
+
+let highs: Engine;
+beforeAll(async () => {
+  highs = await loadHighsEngine();
+});
+
+const MONDAY = '2026-12-14';
+const dates = (n: number, from = MONDAY) => Array.from({ length: n }, (_, i) => new Date(Date.parse(`${from}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10));
+
+function person(id: string, skills: StaffDef['skills'], extra: Partial<StaffDef> = {}): StaffDef {
+  return { id, name: id, skills, zone: 'Z1', maxHoursPerWeek: 40, ...extra };
+}
+
+/** Zone Z1: intake post IN with three demand windows, hand-out HO with one fixed window, back office BK. */
+function hall(parts: Partial<Scenario> = {}): Scenario {
+  const windows: WindowDef[] = [
+    { id: 'W1', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p1', b: 'p2' },
+    { id: 'W2', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p2' },
+    { id: 'W3', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p3' },
+    { id: 'W4', post: 'HO', zone: 'Z1', staffing: 'fixed', a: 'p4' },
+  ];
+  return {
+    start: MONDAY,
+    days: 1,
+    shifts: [
+      { id: 'AM', start: '08:30', end: '12:00' },
+      { id: 'PM', start: '13:30', end: '17:30' },
+    ],
+    posts: [
+      { id: 'IN', name: '收件', zone: 'Z1' },
+      { id: 'HO', name: '出件', zone: 'Z1' },
+      { id: 'BK', name: '后台录入', zone: 'Z1' },
+    ],
+    staff: [
+      person('p1', { IN: 3, BK: 2 }),
+      person('p2', { IN: 2, BK: 2 }),
+      person('p3', { IN: 2, BK: 2 }),
+      person('p4', { HO: 2, IN: 2, BK: 2 }),
+      person('p5', { BK: 2, IN: 1 }),
+    ],
+    demand: [
+      { date: MONDAY, shift: 'AM', post: 'IN', required: 2 },
+      { date: MONDAY, shift: 'PM', post: 'IN', required: 3 },
+    ],
+    windows,
+    presence: { defaultShifts: ['AM', 'PM'], workingDays: [MONDAY], contractedPosts: { Z1: 4 }, targetPercent: 98 },
+    ...parts,
+  };
+}
+
+function solved(input: Scenario): Roster {
+  const roster = solveRoster(input, { highs, engine: 'highs' });
+  const report = checkRoster(input, roster.assignments);
+  expect(report.breaches).toEqual([]);
+  expect(report.soft.penalties.total).toBeCloseTo(roster.stats.objective, 5);
+  return roster;
+}
+
+const at = (roster: Roster, staff: string, shift: string) => roster.assignments.find((a) => a.staff === staff && a.shift === shift);
+
+describe('the hall model', () => {
+  it('puts every present person on every default shift of a working day', () => {
+    const roster = solved(hall());
+    for (const staff of ['p1', 'p2', 'p3', 'p4', 'p5']) for (const shift of ['AM', 'PM']) expect(at(roster, staff, shift)).toBeDefined();
+  });
+
+  it('frees only the half a half-day leave takes', () => {
+    const input = hall();
+    input.staff[4] = { ...input.staff[4]!, unavailable: [{ date: MONDAY, shift: 'AM', reason: '事假' }] };
+    const roster = solved(input);
+    expect(at(roster, 'p5', 'AM')).toBeUndefined();
+    expect(at(roster, 'p5', 'PM')).toBeDefined();
+  });
+
+  it('opens demand windows by the demand and fixed windows always, one person each', () => {
+    const roster = solved(hall());
+    const seatedAm = roster.assignments.filter((a) => a.shift === 'AM' && a.window !== undefined);
+    expect(seatedAm.filter((a) => a.post === 'IN')).toHaveLength(2);
+    expect(seatedAm.filter((a) => a.post === 'HO').map((a) => a.window)).toEqual(['W4']);
+    const windows = roster.assignments.filter((a) => a.window !== undefined).map((a) => `${a.shift}|${a.window}`);
+    expect(new Set(windows).size).toBe(windows.length);
+  });
+
+  it('seats the A person at their own window whenever it opens', () => {
+    const roster = solved(hall());
+    expect(at(roster, 'p1', 'PM')?.window).toBe('W1');
+    expect(at(roster, 'p2', 'PM')?.window).toBe('W2');
+    expect(at(roster, 'p3', 'PM')?.window).toBe('W3');
+    expect(at(roster, 'p4', 'AM')?.window).toBe('W4');
+  });
+
+  it('gives the window to its B person when A is away', () => {
+    const input = hall({ demand: [{ date: MONDAY, shift: 'AM', post: 'IN', required: 1 }, { date: MONDAY, shift: 'PM', post: 'IN', required: 1 }] });
+    input.staff[0] = { ...input.staff[0]!, unavailable: [{ date: MONDAY, reason: '年假' }] };
+    const roster = solved(input);
+    // p2 is A of W2 too: with one demand window open, W2 (its own) opens; with W2's A there, B's window does not matter.
+    expect(roster.assignments.filter((a) => a.post === 'IN' && a.shift === 'AM')).toHaveLength(1);
+  });
+
+  it('sends people beyond the open seats to a flexible post, never home', () => {
+    const roster = solved(hall());
+    expect(at(roster, 'p5', 'AM')?.post).toBe('BK');
+    expect(at(roster, 'p5', 'AM')?.window).toBeUndefined();
+  });
+
+  it('moves a person across zones when their own zone has no seat for them, with the reason', () => {
+    const input = hall({
+      posts: [...hall().posts, { id: 'TX', name: '税务收件', zone: 'Z2' }],
+      windows: [...(hall().windows ?? []), { id: 'T1', post: 'TX', zone: 'Z2', staffing: 'fixed' }],
+    });
+    input.staff[4] = { ...input.staff[4]!, skills: { BK: 2, TX: 2 } };
+    const roster = solved(input);
+    expect(at(roster, 'p5', 'AM')).toMatchObject({ post: 'TX', window: 'T1' });
+    const summary = hallSummary(input, roster.assignments);
+    expect(summary.moves.filter((move) => move.staff === 'p5')).toHaveLength(2);
+    expect(summary.moves[0]?.reason).toMatch(/借调至/);
+  });
+
+  it('raises the weekly limits with the week\'s working days: a six-day make-up week', () => {
+    const days = dates(7, '2026-02-09');
+    const input = hall({ start: '2026-02-09', days: 7, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 6) } });
+    const roster = solved(input);
+    expect(roster.assignments.filter((a) => a.staff === 'p5')).toHaveLength(12);
+  });
+
+  it('counts rest-day duty as time off in lieu owed', () => {
+    const input = hall({ start: '2026-12-19', days: 1, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: [], openRestDays: ['2026-12-19'] } });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    const roster = solved(input);
+    const summary = hallSummary(input, roster.assignments);
+    expect(roster.assignments).toHaveLength(1);
+    expect(Object.values(summary.lieuOwed)).toEqual([210]);
+  });
+
+  it('projects the on-duty rate from the roster and the leave', () => {
+    const input = hall();
+    input.staff[0] = { ...input.staff[0]!, unavailable: [{ date: MONDAY, reason: '年假' }] };
+    input.staff[1] = { ...input.staff[1]!, unavailable: [{ date: MONDAY, reason: '年假' }] };
+    const roster = solved(input);
+    const summary = hallSummary(input, roster.assignments);
+    expect(summary.onDuty.find((line) => line.zone === 'Z1')).toMatchObject({ contractedPostDays: 4, staffedPostDays: 3, ratePercent: 75, met: false });
+  });
+});
+
+describe('the checker on rosters broken on purpose', () => {
+  const good = (): Assignment[] => [
+    ...['AM', 'PM'].flatMap((shift) => [
+      { staff: 'p1', date: MONDAY, shift, post: 'IN', window: 'W1' },
+      { staff: 'p2', date: MONDAY, shift, post: 'IN', window: 'W2' },
+      { staff: 'p4', date: MONDAY, shift, post: 'HO', window: 'W4' },
+      { staff: 'p5', date: MONDAY, shift, post: 'BK' },
+    ]),
+    { staff: 'p3', date: MONDAY, shift: 'AM', post: 'BK' },
+    { staff: 'p3', date: MONDAY, shift: 'PM', post: 'IN', window: 'W3' },
+  ];
+  const rules = (assignments: Assignment[]) => checkRoster(hall(), assignments).breaches.map((breach) => breach.rule);
+
+  it('passes the good roster', () => expect(rules(good())).toEqual([]));
+
+  it('finds a present person without a default shift (presence)', () => {
+    expect(rules(good().filter((a) => !(a.staff === 'p5' && a.shift === 'PM')))).toEqual(['presence']);
+  });
+
+  it('finds a duty at a post with windows that names none', () => {
+    expect(rules(good().map((a) => (a.staff === 'p1' && a.shift === 'AM' ? { ...a, window: undefined } : a)))).toContain('window_missing');
+  });
+
+  it('finds two people at one window', () => {
+    expect(rules(good().map((a) => (a.staff === 'p2' && a.shift === 'AM' ? { ...a, window: 'W1' } : a)))).toContain('window_shared');
+  });
+
+  it('finds more seated than windows open by the demand', () => {
+    expect(rules(good().map((a) => (a.staff === 'p3' && a.shift === 'AM' ? { ...a, post: 'IN', window: 'W3' } : a)))).toContain('seats');
+  });
+
+  it('finds a person at a flexible post beside an empty window of their post', () => {
+    expect(rules(good().map((a) => (a.staff === 'p3' && a.shift === 'PM' ? { staff: 'p3', date: MONDAY, shift: 'PM', post: 'BK' } : a)))).toContain('idle_beside_empty_window');
+  });
+
+  it('finds a window named at a post without windows, or of another post', () => {
+    const broken = good().map((a) => (a.staff === 'p5' && a.shift === 'AM' ? { ...a, window: 'W3' } : a));
+    expect(rules(broken)).toContain('window_not_a_seat');
+    expect(rules(good().map((a) => (a.staff === 'p4' && a.shift === 'AM' ? { ...a, window: 'W3' } : a)))).toContain('window_mismatch');
+  });
+
+  it('finds a week over its limit when it has no more working days than usual', () => {
+    const days = dates(7, '2026-02-09');
+    const six = hall({ start: '2026-02-09', days: 7, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 6) } });
+    const five = hall({ start: '2026-02-09', days: 7, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5) } });
+    const sixDays = days.slice(0, 6).flatMap((date) => ['AM', 'PM'].map((shift) => ({ staff: 'p5', date, shift, post: 'BK' })));
+    const only = (s: Scenario) => ({ ...s, staff: s.staff.filter((p) => p.id === 'p5'), windows: [] });
+    expect(checkRoster(only(six), sixDays).breaches.map((b) => b.rule)).toEqual([]);
+    expect(checkRoster(only(five), sixDays).breaches.map((b) => b.rule)).toContain('max_hours_week');
+  });
+
+  it('prices the A person away from their window and a cross-zone duty', () => {
+    const input = hall({ weights: { seat: 50, crossZone: 30 } });
+    const swapped = good().map((a) => (a.shift === 'AM' && a.staff === 'p1' ? { ...a, window: 'W2' } : a.shift === 'AM' && a.staff === 'p2' ? { ...a, window: 'W1' } : a));
+    // p3 (A of W3) at the back office in the morning is one already.
+    expect(checkRoster(input, good()).soft.offSeatShifts).toBe(1);
+    expect(checkRoster(input, swapped).soft.offSeatShifts).toBe(3);
+    const elsewhere = hall({ staff: hall().staff.map((p) => (p.id === 'p5' ? { ...p, zone: 'Z2' } : p)) });
+    expect(checkRoster(elsewhere, good()).soft.crossZoneDuties).toBe(2);
+  });
+});
