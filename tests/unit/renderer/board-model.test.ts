@@ -33,6 +33,7 @@ const breach = (extra: Partial<BoardBreach>): BoardBreach => ({ rule: 'leave', s
 const board = {
   today: '2026-11-22',
   editable: true,
+  editableZoneIds: null,
   days: [
     { date: MON, weekday: 1, kind: 'workday', holidayName: null },
     { date: TUE, weekday: 2, kind: 'workday', holidayName: null },
