@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { Clock } from '../../../electron/backend/clock.ts';
@@ -351,6 +352,27 @@ describe('what each role receives of a row', () => {
       }
       const lead = await ask(members.lead, 'staff/list', {});
       expect(lead.every((row) => row.phone !== undefined && row.wageGrade === undefined && row.idNumberMasked === undefined)).toBe(true);
+    }), 90_000);
+});
+
+describe('what a lead reads of attendance', () => {
+  it('writes a lead’s month sheet export with their zones’ people only', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const employeeNos = async (who: Backend) => {
+        const file = await ask(who, 'attendance/export', { year: 2026, month: 11 });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+        const numbers: string[] = [];
+        workbook.worksheets[0]!.eachRow((row) => numbers.push(String(row.getCell(1).value ?? '')));
+        return numbers;
+      };
+      const zoneOf = new Map((await backend.context.session.use((db) => db.all<{ no: string; zone: number }>('SELECT employee_no AS no, home_zone_id AS zone FROM staff'))).map((row) => [row.no, row.zone]));
+      const everyone = (await employeeNos(members.dispatcher)).filter((no) => zoneOf.has(no));
+      const leads = (await employeeNos(members.lead)).filter((no) => zoneOf.has(no));
+      expect(new Set(everyone.map((no) => zoneOf.get(no))).size).toBeGreaterThan(1);
+      expect(leads.length).toBeGreaterThan(0);
+      expect(leads).toEqual(everyone.filter((no) => zoneOf.get(no) === members.leadZone));
     }), 90_000);
 });
 
