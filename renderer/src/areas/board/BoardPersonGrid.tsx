@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellKeyDownEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { BoardDay, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import { appGridTheme, gridLocaleText } from '../../components/AppGrid.tsx';
-import { breachState, breachText, dayEditable, dayMark, hoursText, type PersonRow } from './board-model.ts';
+import { breachState, breachText, cellEditable, dayEditable, dayMark, hoursText, type PersonRow } from './board-model.ts';
 import type { BoardNames } from './board-names.ts';
 import { boardKeyOf, suppressBoardKeys, type FocusRequest, type GridKey } from './board-keys.ts';
 
@@ -64,6 +64,8 @@ function dayClass(day: BoardDay, board: RosterBoard) {
   return (params: CellClassParams<PersonRow>) => {
     const classes = ['day-cell', `day-${day.kind}`];
     if (!dayEditable(board, day.date)) classes.push('day-history');
+    // Another zone's person, or a duty at another zone's post: a lead sees it, but may not change it.
+    else if (params.data && !cellEditable(board, { date: day.date, staffId: params.data.staffId }, params.data.days[day.date]?.duties ?? [])) classes.push('cell-locked');
     const state = breachState(params.data?.days[day.date]?.breaches ?? []);
     if (state !== 'clean') classes.push(`cell-${state}`);
     return classes;

@@ -11,6 +11,7 @@ import {
   abMark,
   breachState,
   breachText,
+  cellEditable,
   coverageState,
   dayEditable,
   dayMark,
@@ -156,7 +157,8 @@ export function BoardWindowGrid(props: {
                 if (shift === shifts[0]) classes.push('day-first');
                 if (!dayEditable(board, day.date)) classes.push('day-history');
                 if (params.data?.kind === 'seat') {
-                  const state = seatDescription(params.data, day.date, shift.code, context).state;
+                  const { state, seated } = seatDescription(params.data, day.date, shift.code, context);
+                  if (dayEditable(board, day.date) && !cellEditable(board, { date: day.date, postId: params.data.postId }, seated)) classes.push('cell-locked');
                   if (state !== 'clean') classes.push(`cell-${state}`);
                 }
                 return classes;
