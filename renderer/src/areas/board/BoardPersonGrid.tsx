@@ -64,12 +64,16 @@ function dayClass(day: BoardDay, board: RosterBoard) {
   return (params: CellClassParams<PersonRow>) => {
     const classes = ['day-cell', `day-${day.kind}`];
     if (!dayEditable(board, day.date)) classes.push('day-history');
-    // Another zone's person, or a duty at another zone's post: a lead sees it, but may not change it.
-    else if (params.data && !cellEditable(board, { date: day.date, staffId: params.data.staffId }, params.data.days[day.date]?.duties ?? [])) classes.push('cell-locked');
     const state = breachState(params.data?.days[day.date]?.breaches ?? []);
     if (state !== 'clean') classes.push(`cell-${state}`);
     return classes;
   };
+}
+
+/** Another zone's person, or a duty at another zone's post: a lead sees it, but may not change it. */
+function lockedDay(day: BoardDay, board: RosterBoard) {
+  return (params: CellClassParams<PersonRow>) =>
+    params.data !== undefined && dayEditable(board, day.date) && !cellEditable(board, { date: day.date, staffId: params.data.staffId }, params.data.days[day.date]?.duties ?? []);
 }
 
 export function BoardPersonGrid(props: {
@@ -111,6 +115,8 @@ export function BoardPersonGrid(props: {
           valueGetter: (p) => (p.data ? personDayDescription(p.data, day.date, names) : ''),
           cellRenderer: PersonDayCell,
           cellClass: dayClass(day, board),
+          // A rule, not a class: the grid takes it off again when the row's data changes.
+          cellClassRules: { 'cell-locked': lockedDay(day, board) },
         };
       }),
     ];

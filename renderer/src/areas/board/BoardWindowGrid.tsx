@@ -157,11 +157,15 @@ export function BoardWindowGrid(props: {
                 if (shift === shifts[0]) classes.push('day-first');
                 if (!dayEditable(board, day.date)) classes.push('day-history');
                 if (params.data?.kind === 'seat') {
-                  const { state, seated } = seatDescription(params.data, day.date, shift.code, context);
-                  if (dayEditable(board, day.date) && !cellEditable(board, { date: day.date, postId: params.data.postId }, seated)) classes.push('cell-locked');
+                  const state = seatDescription(params.data, day.date, shift.code, context).state;
                   if (state !== 'clean') classes.push(`cell-${state}`);
                 }
                 return classes;
+              },
+              // A rule, not a class: the grid takes it off again when the row's data changes.
+              cellClassRules: {
+                'cell-locked': (params: CellClassParams<WindowRow>) =>
+                  params.data?.kind === 'seat' && dayEditable(board, day.date) && !cellEditable(board, { date: day.date, postId: params.data.postId }, seatDescription(params.data, day.date, shift.code, context).seated),
               },
             };
           }),
