@@ -76,6 +76,48 @@ export interface AbsenceRecord {
 
 // ---- Cells and pins ------------------------------------------------------------------------------
 
+/** One duty as stored: a person at a post on a shift of a date. */
+export interface AssignmentRecord extends CellRecord {
+  postId: number;
+  learner: boolean;
+}
+
+/** Every duty of a roster in a fixed order (date, shift, post, person), so equal rosters read equal. */
+export async function listAssignments(db: Queryable, rosterId: number): Promise<AssignmentRecord[]> {
+  const rows = await db.all<Omit<AssignmentRecord, 'learner'> & { learner: number }>(
+    `SELECT staff_id AS staffId, date, shift_code AS shiftCode, post_id AS postId, learner
+     FROM roster_assignments WHERE roster_id = ? ORDER BY date, shift_code, post_id, staff_id`,
+    [rosterId],
+  );
+  return rows.map((row) => ({ ...row, learner: row.learner === 1 }));
+}
+
+/** The post each of these cells holds now (cells without a duty are left out), as "staffId|date|shift". */
+export async function postsAtCells(db: Queryable, rosterId: number, cells: readonly CellRecord[]): Promise<Map<string, number>> {
+  if (cells.length === 0) return new Map();
+  const rows = await db.all<CellRecord & { postId: number }>(
+    `SELECT a.staff_id AS staffId, a.date, a.shift_code AS shiftCode, a.post_id AS postId
+     FROM roster_assignments a JOIN json_each(?) c
+       ON c.value ->> 0 = a.staff_id AND c.value ->> 1 = a.date AND c.value ->> 2 = a.shift_code
+     WHERE a.roster_id = ?`,
+    [JSON.stringify(cells.map((cell) => [cell.staffId, cell.date, cell.shiftCode])), rosterId],
+  );
+  return new Map(rows.map((row) => [`${row.staffId}|${row.date}|${row.shiftCode}`, row.postId]));
+}
+
+export interface ZonedRecord {
+  zoneId: number | null;
+  nameZh: string;
+  nameEn: string;
+}
+
+/** Whose zone is whose, for a lead's zone check: each person's home zone, each post's zone (null: none), with their names. */
+export async function zonesOfPeopleAndPosts(db: Queryable): Promise<{ staff: Map<number, ZonedRecord>; posts: Map<number, ZonedRecord> }> {
+  const staff = await db.all<ZonedRecord & { id: number }>('SELECT id, home_zone_id AS zoneId, name AS nameZh, name AS nameEn FROM staff');
+  const posts = await db.all<ZonedRecord & { id: number }>('SELECT id, zone_id AS zoneId, name_zh AS nameZh, name_en AS nameEn FROM posts');
+  return { staff: new Map(staff.map((row) => [row.id, row])), posts: new Map(posts.map((row) => [row.id, row])) };
+}
+
 export async function listPinnedCells(db: Queryable, rosterId: number): Promise<CellRecord[]> {
   return db.all<CellRecord>(
     'SELECT staff_id AS staffId, date, shift_code AS shiftCode FROM roster_assignments WHERE roster_id = ? AND pinned = 1',

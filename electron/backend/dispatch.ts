@@ -16,6 +16,8 @@ export type ErrorLog = (channel: unknown, error: unknown) => void;
 export interface Admit {
   identify(channel: Channel, rawArg: unknown, caller: Caller): Promise<CallState>;
   scope(state: CallState, channel: Channel, arg: unknown): Promise<void>;
+  /** The answer as the caller may receive it (the role table's row rules); as it is when absent. */
+  shape?(state: CallState, channel: Channel, value: unknown): Promise<unknown>;
 }
 
 /** What changed, for every other open window to refresh: the channel, who, when, and the roster if any. */
@@ -41,7 +43,8 @@ export function createDispatch(handlers: Handlers, { logError = defaultLog, admi
       const call = parseCall(known, rawArg);
       await admit?.scope(state, call.channel, call.arg);
       const handler = handlers[call.channel] as (arg: unknown) => Promise<unknown>;
-      const value = await runAs(state, () => handler(call.arg));
+      const answer = await runAs(state, () => handler(call.arg));
+      const value = admit?.shape ? await admit.shape(state, call.channel, answer) : answer;
       if (onChange && callWrites(call.channel, call.arg)) {
         onChange({ channel: call.channel, actor: state.account?.username ?? 'local', rosterId: rosterOf(call.arg, value) });
       }

@@ -12,6 +12,7 @@
  */
 import type { Channel } from './channels.ts';
 import type { Role } from './areas/auth.ts';
+import type { StaffRowPrivateField } from './model.ts';
 
 export interface ChannelAccess {
   /** Who may call it; 'public' needs no sign-in (the first-run step, signing in, the app's facts). */
@@ -22,8 +23,29 @@ export interface ChannelAccess {
    */
   writes: boolean | 'when-set';
   setRoles?: readonly Role[];
-  /** A lead may call it only within their zones: a roster of one of them, a person of one of them. */
-  leadScope?: 'roster' | 'person';
+  /**
+   * A lead may call it only within their zones: 'roster' a roster that staffs one of them; 'cells'
+   * that, and every cell the call touches is of a person whose home is one of them at a post of one
+   * of them (a proposal's moves when it is applied); 'person' a person whose home is one of them.
+   */
+  leadScope?: 'roster' | 'cells' | 'person';
+  /** What of the result's rows each role receives: the rows of a lead's zones, fields a role never sees. */
+  rows?: readonly RowRule[];
+}
+
+/**
+ * A rule on the rows of a result, applied by the backend to every answer of the channel. `at` is
+ * where the rows are: '' the result itself, else a dotted path in it ('rows', 'pendingLeave.oldest');
+ * an array is taken row by row, an object as one row. `lead: 'own-zones'` keeps a lead to the rows of
+ * the people of their zones (by the row's `staffId`, else its `zoneId`); `none` names the roles that
+ * get none of the rows (an empty list); `redact` names the fields a role never receives. A channel
+ * that answers with a file applies its rule to the rows before writing them.
+ */
+export interface RowRule {
+  at: string;
+  lead?: 'own-zones';
+  none?: readonly Role[];
+  redact?: Partial<Record<Role, readonly string[]>>;
 }
 
 const ALL: readonly Role[] = ['dispatcher', 'lead', 'viewer'];
@@ -32,6 +54,19 @@ const DISPATCHER: readonly Role[] = ['dispatcher'];
 
 const read = (roles: readonly Role[] | 'public', leadScope?: ChannelAccess['leadScope']): ChannelAccess => ({ roles, writes: false, ...(leadScope ? { leadScope } : {}) });
 const write = (roles: readonly Role[] | 'public', leadScope?: ChannelAccess['leadScope']): ChannelAccess => ({ roles, writes: true, ...(leadScope ? { leadScope } : {}) });
+const ownZoneRows = (at: string): RowRule => ({ at, lead: 'own-zones' });
+const rowsOf = (access: ChannelAccess, ...rows: RowRule[]): ChannelAccess => ({ ...access, rows });
+
+/**
+ * A staff row as the client's supervisor may see it: name, employee number, zone, post, status and
+ * dates of service; nothing to reach or identify the person by, nothing about pay or why they left.
+ * A lead sees how to reach the hall's people, not their pay, their ID or why they left.
+ */
+export const STAFF_FIELDS_HIDDEN: Readonly<Partial<Record<Role, readonly (StaffRowPrivateField | 'idNumberMasked')[]>>> = {
+  viewer: ['phone', 'idNumberMasked', 'gender', 'wageGrade', 'leaveReason', 'workStartDate', 'contractType', 'weeklyHourCap'],
+  lead: ['idNumberMasked', 'wageGrade', 'leaveReason'],
+};
+
 const settings = (readers: readonly Role[]): ChannelAccess => ({ roles: readers, writes: 'when-set', setRoles: DISPATCHER });
 
 export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
@@ -51,7 +86,7 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'settings/get': read(ALL),
   'settings/setLanguage': write(ALL),
   'centre/get': read(ALL),
-  'staff/list': read(ALL),
+  'staff/list': rowsOf(read(ALL), { at: '', redact: STAFF_FIELDS_HIDDEN }),
   'staff/get': read(DISPATCHER),
   'staff/create': write(DISPATCHER),
   'staff/update': write(DISPATCHER),
@@ -81,22 +116,22 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'shifts/list': read(ALL),
   'shifts/save': write(DISPATCHER),
 
-  'leave/list': read(HALL),
-  'leave/check': read(HALL),
+  'leave/list': rowsOf(read(HALL), ownZoneRows('')),
+  'leave/check': read(HALL, 'person'),
   'leave/request': write(HALL, 'person'),
   'leave/decide': write(DISPATCHER),
   'leave/cancel': write(DISPATCHER),
-  'leave/balances': read(HALL),
+  'leave/balances': rowsOf(read(HALL), ownZoneRows('')),
 
   'punches/check': read(DISPATCHER),
   'punches/apply': write(DISPATCHER),
-  'punches/list': read(HALL),
+  'punches/list': read(HALL, 'person'),
   'punches/summary': read(HALL),
   'attendance/settings': settings(HALL),
   'attendance/correct': write(HALL, 'person'),
-  'attendance/day': read(HALL),
-  'attendance/month': read(HALL),
-  'attendance/export': read(HALL),
+  'attendance/day': read(HALL, 'person'),
+  'attendance/month': rowsOf(read(HALL), ownZoneRows('rows')),
+  'attendance/export': rowsOf(read(HALL), ownZoneRows('rows')),
   'duty/settings': settings(ALL),
   'duty/month': read(ALL),
 
@@ -122,14 +157,15 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
 
   'board/get': read(ALL),
   'board/check': read(HALL),
-  'board/edit': write(HALL, 'roster'),
+  'board/edit': write(HALL, 'cells'),
   'board/candidates': read(HALL),
-  'board/setPinned': write(HALL, 'roster'),
+  'board/setPinned': write(HALL, 'cells'),
   // A proposal is written for the one who asked, not for the hall: nothing to announce until applied.
-  'board/repairStart': read(HALL, 'roster'),
-  'board/reoptimiseStart': read(HALL, 'roster'),
+  // A lead's solve moves only the people and posts of their zones; applying it checks every move.
+  'board/repairStart': read(HALL, 'cells'),
+  'board/reoptimiseStart': read(HALL, 'cells'),
   'board/proposal': read(HALL),
-  'board/applyProposal': write(HALL, 'roster'),
+  'board/applyProposal': write(HALL, 'cells'),
   'board/changes': read(ALL),
   'board/exportXlsx': read(ALL),
 
@@ -144,7 +180,8 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'cost/deleteRule': write(DISPATCHER),
   'cost/budget': settings(DISPATCHER),
   'cost/whatIf': read(DISPATCHER),
-  'dashboard/today': read(ALL),
+  // Who is waiting for a leave decision is personal: the viewer learns how many, not who.
+  'dashboard/today': rowsOf(read(ALL), { at: 'pendingLeave.oldest', none: ['viewer'] }),
 };
 
 /** Whether this call changes data, by its channel and (for settings channels) its argument. */

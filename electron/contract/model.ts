@@ -80,8 +80,14 @@ export interface Staff {
   updatedAt: string;
 }
 
-/** A row of the staff list: the ID number is masked, as lists are seen over shoulders. */
-export type StaffRow = Omit<Staff, 'idNumber'> & { idNumberMasked: string };
+/** Fields of a staff row that a role may not receive (access.ts STAFF_FIELDS_HIDDEN): absent then. */
+export type StaffRowPrivateField = 'phone' | 'gender' | 'wageGrade' | 'leaveReason' | 'workStartDate' | 'contractType' | 'weeklyHourCap';
+
+/**
+ * A row of the staff list: the ID number is masked, as lists are seen over shoulders. The private
+ * fields and the masked ID are left out for a role the role table hides them from.
+ */
+export type StaffRow = Omit<Staff, 'idNumber' | StaffRowPrivateField> & Partial<Pick<Staff, StaffRowPrivateField>> & { idNumberMasked?: string };
 
 export interface BackupFile {
   fileName: string;

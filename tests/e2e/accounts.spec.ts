@@ -93,6 +93,28 @@ test('a shift lead made by the dispatcher sees the hall’s rosters, edits their
   await lead.locator('.recent-table tbody tr').first().getByRole('button', { name: /^打开/ }).click();
   await expect(new BoardPage(lead).board()).toBeVisible();
   await expect(new BoardPage(lead).button('标记缺勤')).toBeEnabled();
+  // Someone of another zone rostered at this zone's posts: the lead sees their row greyed and cannot open it.
+  const [published] = await roster.api<{ id: number }[]>('roster/list', {});
+  const state = await roster.api<{ people: { name: string; homeZoneId: number | null }[]; zones: { id: number; nameZh: string }[]; days: { date: string }[] }>('board/get', { rosterId: published!.id });
+  const zoneId = state.zones.find((zone) => zone.nameZh === ZONE)!.id;
+  const unique = (person: { name: string }) => state.people.filter((other) => other.name === person.name).length === 1;
+  const outsider = state.people.find((person) => person.homeZoneId !== zoneId && unique(person))!;
+  const insider = state.people.find((person) => person.homeZoneId === zoneId && unique(person))!;
+  const leadBoard = new BoardPage(lead);
+  await leadBoard.view('按人员');
+  const day = state.days[2]!.date;
+  const rowOf = async (name: string) => {
+    const row = leadBoard.grid('person').locator('.ag-row').filter({ has: lead.locator('.ag-cell[col-id="name"]', { hasText: new RegExp(`^${name}$`) }) });
+    await expect(row).toHaveCount(1);
+    return Number(await row.getAttribute('row-index'));
+  };
+  const outsiderRow = await rowOf(outsider.name);
+  const insiderRow = await rowOf(insider.name);
+  expect(insiderRow).not.toBe(outsiderRow);
+  await expect(leadBoard.cell('person', outsiderRow, day)).toHaveClass(/cell-locked/);
+  await expect(leadBoard.cell('person', insiderRow, day)).not.toHaveClass(/cell-locked/);
+  await leadBoard.press('person', outsiderRow, day, 'Enter');
+  await expect(leadBoard.editor()).toHaveCount(0);
 
   // The client's supervisor may look at the same board, but not change it.
   const viewer = await hallDesktop(browser, host.url, 'client.li', 'li-2026xx');
@@ -130,8 +152,11 @@ test('a change made on one desktop shows on another within seconds, without a re
     return hallDesktop(browser, host.url, 'lead.zhou', 'zhou-2026x');
   })();
   const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
-  const state = await roster.api<{ duties: { staffId: number; date: string; shiftCode: string; postId: number }[] }>('board/get', { rosterId: newest!.id });
-  const duty = state.duties.find((candidate) => candidate.date >= '2026-11-23')!;
+  const state = await roster.api<{ duties: { staffId: number; date: string; shiftCode: string; postId: number }[]; people: { staffId: number; homeZoneId: number | null }[]; posts: { id: number; zoneId: number | null }[]; zones: { id: number; nameZh: string }[] }>('board/get', { rosterId: newest!.id });
+  // A duty the lead answers for: a person of the zone at a post of the zone (others on the roster are not theirs to move).
+  const zoneId = state.zones.find((zone) => zone.nameZh === ZONE)!.id;
+  const ours = (candidate: { staffId: number; postId: number }) => state.people.find((p) => p.staffId === candidate.staffId)?.homeZoneId === zoneId && state.posts.find((p) => p.id === candidate.postId)?.zoneId === zoneId;
+  const duty = state.duties.find((candidate) => candidate.date >= '2026-11-23' && ours(candidate))!;
   const response = await leadPage.request.post(`${host.url}api/board%2Fedit`, {
     data: { rosterId: newest!.id, ops: [{ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, expectedPostId: duty.postId }], reason: '临时调往咨询台' },
   });

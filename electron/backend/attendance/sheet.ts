@@ -44,8 +44,9 @@ const LEAVE_HEADERS: Readonly<Record<LeaveType, string>> = {
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const LEGEND = '√ 出勤  迟 迟到  早 早退  旷 旷工(旷½ 半天)  缺 缺卡  休 休息日  节 节假日  年 年假 病 病假 事 事假 婚 婚假 产 产假 调 调休 公 公假 外 外出  — 不在职';
 
-export async function exportAttendanceMonth(db: Queryable, year: number, month: number, today: string): Promise<FilePayload> {
-  const sheet = await attendanceMonth(db, year, month, today);
+/** `shape` takes the sheet to the rows the caller may see (a lead's zones) before anything is written. */
+export async function exportAttendanceMonth(db: Queryable, year: number, month: number, today: string, shape: (sheet: AttendanceMonth) => Promise<AttendanceMonth> = async (sheet) => sheet): Promise<FilePayload> {
+  const sheet = await shape(await attendanceMonth(db, year, month, today));
   const mm = String(month).padStart(2, '0');
   const header = [
     '工号', '姓名',

@@ -1,7 +1,8 @@
 /**
  * The one door every call goes through after its argument is checked: which account is calling
  * (from the session the host holds), whether the role table lets that role make this call, and
- * whether a lead stays within their zones. Refusals are plain data: 'unauthenticated' (sign in),
+ * whether a lead stays within their zones; and, once answered, what of the answer the role may see
+ * (the role table's row rules). Refusals are plain data: 'unauthenticated' (sign in),
  * 'forbidden' (not for this role).
  */
 import { CHANNEL_ACCESS, mayCall } from '../../contract/access.ts';
@@ -10,6 +11,7 @@ import type { DatabaseSession } from '../session.ts';
 import type { Clock } from '../clock.ts';
 import { todayOf } from '../clock.ts';
 import type { Caller, CallState } from './call-context.ts';
+import { shapeRows, shapesFor } from './rows.ts';
 import { checkLeadScope, forbidden } from './scope.ts';
 import { unauthenticated, type AuthService } from './service.ts';
 
@@ -42,10 +44,14 @@ export function createGuard(session: DatabaseSession, auth: AuthService, clock: 
       await session.use((db) => checkLeadScope(db, channel, leadScope, argument, account, todayOf(clock)));
     }
   };
-  return { identify, scope };
+  // What the role table lets this account see of the answer: a lead's zones' rows, no redacted field.
+  const shape = async (state: CallState, channel: Channel, value: unknown): Promise<unknown> =>
+    shapesFor(channel, state.account) ? session.use((db) => shapeRows(db, channel, state.account, value)) : value;
+  return { identify, scope, shape };
 }
 
 export interface Guard {
   identify(channel: Channel, rawArgument: unknown, caller: Caller): Promise<CallState>;
   scope(state: CallState, channel: Channel, argument: unknown): Promise<void>;
+  shape(state: CallState, channel: Channel, value: unknown): Promise<unknown>;
 }

@@ -95,6 +95,7 @@ export async function boardLayout(db: Queryable, state: BoardState, hall: BoardH
     centreNameZh: hall.centre.nameZh,
     centreNameEn: hall.centre.nameEn,
     editable: record.status !== 'superseded' && mayEditRoster(record.zoneIds),
+    editableZoneIds: editableZonesOf(),
     days: daysOf(record.from, record.to, hall.calendar),
     shifts: shiftsOf(state, hall.templates),
     zones,
@@ -314,6 +315,13 @@ export function boardBreaches(state: Pick<BoardState, 'scenario' | 'overrides'>,
  * Whether the account asking may edit this roster: a viewer never, a lead only a roster of one of
  * their zones (the backend refuses the rest anyway; the board then opens read-only instead).
  */
+/** The zones whose cells the account asking may change (scope.ts checks the same): null for every zone. */
+function editableZonesOf(): number[] | null {
+  const account = currentCall().account;
+  if (!account || account.role === 'dispatcher') return null;
+  return account.role === 'lead' ? [...account.zoneIds] : [];
+}
+
 function mayEditRoster(zoneIds: readonly number[]): boolean {
   const account = currentCall().account;
   if (!account) return true;

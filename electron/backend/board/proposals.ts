@@ -1,85 +1,23 @@
 /**
- * Repair and re-optimise proposals (table roster_proposals, migration 008): what a finished board job
- * saves, read back for the lead to look at, and marked applied once accepted. A proposal is stale
- * once the roster has moved on since its solve started: applying it would undo someone's work.
+ * Repair and re-optimise proposals as the board shows them (stored by data/repositories/proposals.ts).
+ * A proposal is stale once the roster has moved on since its solve started: applying it would undo
+ * someone's work.
  */
-import type { BoardCoverageTotals, BoardMove, BoardProposal } from '../../contract/areas/board.ts';
+import type { BoardProposal } from '../../contract/areas/board.ts';
 import { AppFailure } from '../../contract/errors.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { lastChangeIdOf } from '../../../data/repositories/board.ts';
+import { findProposal, type ProposalRecord } from '../../../data/repositories/proposals.ts';
 import { getRoster } from '../../../data/repositories/roster.ts';
+
+export { insertProposal, markProposalApplied, type NewProposalRecord as NewProposal, type ProposalRecord } from '../../../data/repositories/proposals.ts';
 
 export type ProposalAbsence = NonNullable<BoardProposal['absence']>;
 
-export interface ProposalStats {
-  before: BoardCoverageTotals;
-  after: BoardCoverageTotals;
-  solveStatus: string;
-  gap: number | null;
-}
-
-export interface NewProposal {
-  rosterId: number;
-  kind: BoardProposal['kind'];
-  createdAt: string;
-  basedOnChangeId: number;
-  absence: ProposalAbsence | null;
-  moves: BoardMove[];
-  stats: ProposalStats;
-}
-
-export interface ProposalRecord extends NewProposal {
-  id: number;
-  appliedChangeId: number | null;
-}
-
-export async function insertProposal(db: Queryable, proposal: NewProposal): Promise<number> {
-  const result = await db.run(
-    `INSERT INTO roster_proposals (roster_id, kind, created_at, based_on_change_id, absence, moves, stats)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    [
-      proposal.rosterId,
-      proposal.kind,
-      proposal.createdAt,
-      proposal.basedOnChangeId,
-      proposal.absence === null ? null : JSON.stringify(proposal.absence),
-      JSON.stringify(proposal.moves),
-      JSON.stringify(proposal.stats),
-    ],
-  );
-  return result.lastId;
-}
-
-interface ProposalRow {
-  id: number;
-  rosterId: number;
-  kind: BoardProposal['kind'];
-  createdAt: string;
-  basedOnChangeId: number;
-  absence: string | null;
-  moves: string;
-  stats: string;
-  appliedChangeId: number | null;
-}
-
 export async function getProposal(db: Queryable, proposalId: number): Promise<ProposalRecord> {
-  const row = await db.get<ProposalRow>(
-    `SELECT id, roster_id AS rosterId, kind, created_at AS createdAt, based_on_change_id AS basedOnChangeId,
-            absence, moves, stats, applied_change_id AS appliedChangeId
-     FROM roster_proposals WHERE id = ?`,
-    [proposalId],
-  );
-  if (!row) throw new AppFailure('not_found', `没有编号为 ${proposalId} 的调整方案。 / No proposal with id ${proposalId}.`, { proposalId: 'invalid_value' });
-  return {
-    ...row,
-    absence: row.absence === null ? null : (JSON.parse(row.absence) as ProposalAbsence),
-    moves: JSON.parse(row.moves) as BoardMove[],
-    stats: JSON.parse(row.stats) as ProposalStats,
-  };
-}
-
-export async function markProposalApplied(db: Queryable, proposalId: number, changeId: number): Promise<void> {
-  await db.run('UPDATE roster_proposals SET applied_change_id = ? WHERE id = ?', [changeId, proposalId]);
+  const proposal = await findProposal(db, proposalId);
+  if (!proposal) throw new AppFailure('not_found', `没有编号为 ${proposalId} 的调整方案。 / No proposal with id ${proposalId}.`, { proposalId: 'invalid_value' });
+  return proposal;
 }
 
 /** Why a proposal can no longer be applied, in both languages; null while it still can. */

@@ -13,7 +13,10 @@ import { checkRoster } from '../../../solver/roster/check.ts';
 import { isoDate, isoDay } from '../../../solver/roster/prepare.ts';
 import { mergeKept, reoptimiseScenario, repairScenario, rosterMoves, type RepairPlan } from '../../../solver/roster/repair.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
+import { zonesOfPeopleAndPosts } from '../../../data/repositories/board.ts';
+import { currentCall } from '../auth/call-context.ts';
 import type { BackendContext } from '../context.ts';
+import { datesFrom } from '../demand/calendar.ts';
 import { todayOf } from '../clock.ts';
 import type { RosterJobs, SolvedRoster } from '../roster/jobs.ts';
 import { breachKey, cellKey, loadBoardState, withAbsences, type BoardState } from './board-state.ts';
@@ -51,9 +54,10 @@ export function startRepair(ctx: BackendContext, jobs: RosterJobs, request: Repa
     refuseUneditable(state, { ops: [], absence }, todayOf(ctx.clock));
     const staff = String(request.staffId);
     const absent = (duty: Assignment) => duty.staff === staff && duty.date === request.date && (request.shiftCode === null || duty.shift === request.shiftCode);
-    const plan = repairScenario(state.scenario, state.assignments, {
+    const within = await leadRestriction(db, state, [request.date]);
+    const plan = repairScenario(within.scenario, state.assignments, {
       absence: { staff, date: request.date, ...(request.shiftCode === null ? {} : { shift: request.shiftCode }) },
-      keep: overriddenDuties(state),
+      keep: [...overriddenDuties(state), ...within.keep],
     });
     return {
       kind: 'repair',
@@ -80,7 +84,8 @@ export function startReoptimise(ctx: BackendContext, jobs: RosterJobs, request: 
       );
     }
     const pinned = state.assignments.filter((duty) => state.pinned.has(cellKey(duty.staff, duty.date, duty.shift)));
-    const plan = reoptimiseScenario(state.scenario, state.assignments, { fromDate, pinned, keep: overriddenDuties(state) });
+    const within = await leadRestriction(db, state, datesFrom(fromDate, state.record.to));
+    const plan = reoptimiseScenario(within.scenario, state.assignments, { fromDate, pinned, keep: [...overriddenDuties(state), ...within.keep] });
     return { kind: 'reoptimise', state, plan, hallScenario: state.scenario, untouched: state.assignments, absence: null };
   });
 }
@@ -163,6 +168,36 @@ function boardMoves(state: BoardState, moves: ReturnType<typeof rosterMoves>): B
     learner: move.learner,
   }));
 }
+
+/**
+ * A lead's solve moves only the people of their zones at the posts of their zones (the guard checks
+ * every move again when the proposal is applied): the duties of everyone else and at every other
+ * post are kept as they are, everyone else is away on the days solved, and no one in the model may
+ * take another zone's post. A dispatcher's solve is not restricted.
+ */
+async function leadRestriction(db: Queryable, state: BoardState, solvedDates: readonly string[]): Promise<{ scenario: Scenario; keep: Assignment[] }> {
+  const account = currentCall().account;
+  if (account?.role !== 'lead') return { scenario: state.scenario, keep: [] };
+  const zones = await zonesOfPeopleAndPosts(db);
+  const mine = (zoneId: number | null | undefined) => zoneId !== null && zoneId !== undefined && account.zoneIds.includes(zoneId);
+  const ownPerson = (staff: string) => mine(zones.staff.get(Number(staff))?.zoneId);
+  const ownPost = (post: string) => mine(zones.posts.get(Number(post))?.zoneId);
+  const keep = state.assignments.filter((duty) => !ownPerson(duty.staff) || !ownPost(duty.post));
+  const onDuty = new Set(state.assignments.map((duty) => `${duty.staff}|${duty.date}`));
+  const scenario: Scenario = {
+    ...state.scenario,
+    staff: state.scenario.staff.map((person) => {
+      if (ownPerson(person.id)) {
+        return { ...person, skills: Object.fromEntries(Object.entries(person.skills).map(([post, level]) => [post, ownPost(post) ? level : 0])) as typeof person.skills };
+      }
+      const away = solvedDates.filter((date) => !onDuty.has(`${person.id}|${date}`)).map((date) => ({ date, reason: OUTSIDE_LEAD_ZONES }));
+      return away.length === 0 ? person : { ...person, unavailable: [...(person.unavailable ?? []), ...away] };
+    }),
+  };
+  return { scenario, keep };
+}
+
+const OUTSIDE_LEAD_ZONES = '其他区域人员（班组长不调整） / Another zone’s person (not the lead’s to move)';
 
 /** The duties behind breaches a lead accepted in writing: kept as they are by any repair. */
 function overriddenDuties(state: BoardState): Assignment[] {

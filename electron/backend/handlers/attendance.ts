@@ -13,6 +13,8 @@ import { readTimedUpload } from '../transfer/timed-upload.ts';
 import { readDutySettings, readRules, reconcileRange, writeDutySettings, writeRules } from '../attendance/service.ts';
 import { attendanceMonth, exportAttendanceMonth } from '../attendance/sheet.ts';
 import { dutyMonth } from '../attendance/duty.ts';
+import { currentCall } from '../auth/call-context.ts';
+import { shapeRows } from '../auth/rows.ts';
 
 /** The hall's local time to the minute, as punches are stored. */
 function localMinute(clock: Clock): string {
@@ -106,7 +108,8 @@ export function attendanceHandlers(ctx: BackendContext) {
       ctx.session.use((db) => attendanceMonth(db, year, month, todayOf(ctx.clock))),
 
     'attendance/export': ({ year, month }: ChannelArgs<'attendance/export'>) =>
-      ctx.session.use((db) => exportAttendanceMonth(db, year, month, todayOf(ctx.clock))),
+      // A file cannot be trimmed once written: the role table's rows rule is applied to the sheet first.
+      ctx.session.use((db) => exportAttendanceMonth(db, year, month, todayOf(ctx.clock), (sheet) => shapeRows(db, 'attendance/export', currentCall().account, sheet))),
 
     'duty/settings': ({ set }: ChannelArgs<'duty/settings'>) =>
       ctx.session.use(async (db) => {

@@ -212,6 +212,12 @@ export interface RosterBoard {
   today: string;
   /** False for a superseded roster: history, read only. */
   editable: boolean;
+  /**
+   * The zones whose cells the caller may change: a cell of a person whose home is one of them, at a
+   * post of one of them (a shift lead's zones). null: every cell (a dispatcher). The backend refuses
+   * the rest anyway; the board does not offer them.
+   */
+  editableZoneIds: number[] | null;
   days: BoardDay[];
   shifts: BoardShift[];
   zones: BoardZone[];

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { Clock } from '../../../electron/backend/clock.ts';
@@ -8,6 +9,9 @@ import type { Role } from '../../../electron/contract/areas/auth.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
 import { ask, asNewAccount, newCaller, openTestBackend, refused, signedIn, TEST_DISPATCHER, TEST_NOW, withTestBackend } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
+import { sweepZones, TUESDAY, WEDNESDAY, zoneHall, type Dial, type Who } from '../../support/zone-sweep.ts';
+import { listAssignments } from '../../../data/repositories/board.ts';
+import { BoardStateCache, dutiesDigest, loadBoardState } from '../../../electron/backend/board/board-state.ts';
 
 /** Signing out ends the caller's session: it is tried on its own, after the sweep. */
 const SWEPT = channelNames.filter((channel) => channel !== 'auth/signOut');
@@ -212,7 +216,9 @@ async function afWeek(backend: Backend): Promise<{ rosterId: number; staffId: nu
   const file = await ask(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [af] });
   const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
   const post = scenario.posts[0]!.id;
-  const person = scenario.staff.find((candidate) => (candidate.skills[post] ?? 0) >= 2 && !(candidate.unavailable ?? []).length)!;
+  // A person whose home is 农林水务: a lead of the zone answers for their duties (others may be rostered there too).
+  const home = new Set((await backend.context.session.use((db) => db.all<{ id: number }>('SELECT id FROM staff WHERE home_zone_id = ?', [af]))).map((row) => String(row.id)));
+  const person = scenario.staff.find((candidate) => home.has(candidate.id) && (candidate.skills[post] ?? 0) >= 2 && !(candidate.unavailable ?? []).length)!;
   const assignments = ['2026-11-23', '2026-11-24'].map((date) => ({ staff: person.id, date, shift: 'AM', post }));
   const summary = await ask(backend, 'roster/importRoster', {
     from: '2026-11-23', days: 7, zoneIds: [af], fileName: 'roster.json', base64: Buffer.from(JSON.stringify({ assignments })).toString('base64'),
@@ -281,4 +287,118 @@ describe('two people on one roster', () => {
       expect(heard).toHaveLength(1);
       stop();
     }));
+});
+
+describe('a shift lead on a roster of every zone', () => {
+  async function hallTeam(backend: Backend) {
+    const members = await team(backend);
+    const byRole: Record<Who, Backend> = { dispatcher: members.dispatcher, lead: members.lead, viewer: members.viewer, anonymous: members.anonymous };
+    const dial: Dial = (who, channel, argument) => byRole[who].dispatch(channel, argument);
+    return { members, dial, hall: await zoneHall(backend, dial) };
+  }
+
+  it('is let through for their own zone and refused for another, on every channel the role table scopes, and sees only what it lets them', () =>
+    withTestBackend(async (backend) => {
+      const { dial, hall } = await hallTeam(backend);
+      expect(await sweepZones(backend, hall, dial)).toEqual([]);
+    }), 180_000);
+
+  it('may not put their own person on another zone’s post, nor touch another zone’s person at their own post', () =>
+    withTestBackend(async (backend) => {
+      const { members, hall } = await hallTeam(backend);
+      const cell = (staffId: number, postId: number | null, expectedPostId: number | null, date = WEDNESDAY) => ({ rosterId: hall.rosterId, ops: [{ staffId, date, shiftCode: 'AM', postId, expectedPostId }], reason: '调整', overrideReason: '测试' });
+      const toOtherPost = await members.lead.dispatch('board/edit', cell(hall.own.staffId, hall.other.postId, null));
+      expect(toOtherPost).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('本人负责区域岗位') } });
+      const otherAtOwnPost = await members.lead.dispatch('board/edit', cell(hall.other.staffId, hall.own.postId, null));
+      expect(otherAtOwnPost).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('本人负责区域人员') } });
+      // An expected post that is not the cell's does not get another zone's duty past the check.
+      expect(await members.lead.dispatch('board/edit', cell(hall.other.staffId, null, hall.own.postId, TUESDAY))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      // The dispatcher answers for every zone.
+      expect(await members.dispatcher.dispatch('board/edit', cell(hall.own.staffId, hall.other.postId, null))).not.toMatchObject({ error: { code: 'forbidden' } });
+      // Nothing of the refused edits reached the roster.
+      const duties = await backend.context.session.use((db) => listAssignments(db, hall.rosterId));
+      expect(duties.filter((duty) => duty.staffId === hall.other.staffId).map((duty) => [duty.date, duty.postId])).toEqual([['2026-11-23', hall.other.postId], [TUESDAY, hall.other.postId]]);
+    }), 90_000);
+
+  it('refuses to apply a proposal that moves another zone’s person, naming them', () =>
+    withTestBackend(async (backend) => {
+      const { members, hall } = await hallTeam(backend);
+      const name = (await backend.context.session.use((db) => db.get<{ name: string }>('SELECT name FROM staff WHERE id = ?', [hall.other.staffId])))!.name;
+      expect(await members.lead.dispatch('board/applyProposal', { proposalId: hall.otherProposalId })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining(`${name} ${TUESDAY} AM`) } });
+      expect(await members.lead.dispatch('board/applyProposal', { proposalId: hall.ownProposalId })).toMatchObject({ ok: true });
+    }), 90_000);
+
+  it('shows the lead which cells they may edit: their people at their posts', () =>
+    withTestBackend(async (backend) => {
+      const { members, hall } = await hallTeam(backend);
+      const board = await ask(members.lead, 'board/get', { rosterId: hall.rosterId });
+      expect(board.editable).toBe(true);
+      expect(board.editableZoneIds).toEqual([hall.leadZone]);
+      expect((await ask(members.dispatcher, 'board/get', { rosterId: hall.rosterId })).editableZoneIds).toBeNull();
+      expect((await ask(members.viewer, 'board/get', { rosterId: hall.rosterId })).editable).toBe(false);
+    }), 90_000);
+});
+
+describe('what each role receives of a row', () => {
+  it('gives the client’s viewer the staff list without phone, resident ID, pay grade or why people left', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const full = await ask(members.dispatcher, 'staff/list', {});
+      const seen = await ask(members.viewer, 'staff/list', {});
+      expect(seen).toHaveLength(full.length);
+      expect(full.some((row) => row.leaveReason)).toBe(true);
+      for (const row of seen) {
+        expect(Object.keys(row).sort()).toEqual(['employeeNo', 'hireDate', 'homeZoneId', 'id', 'leftOn', 'name', 'primaryPostId', 'status', 'updatedAt', 'version']);
+      }
+      const lead = await ask(members.lead, 'staff/list', {});
+      expect(lead.every((row) => row.phone !== undefined && row.wageGrade === undefined && row.idNumberMasked === undefined)).toBe(true);
+    }), 90_000);
+});
+
+describe('what a lead reads of attendance', () => {
+  it('writes a lead’s month sheet export with their zones’ people only', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const employeeNos = async (who: Backend) => {
+        const file = await ask(who, 'attendance/export', { year: 2026, month: 11 });
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
+        const numbers: string[] = [];
+        workbook.worksheets[0]!.eachRow((row) => numbers.push(String(row.getCell(1).value ?? '')));
+        return numbers;
+      };
+      const zoneOf = new Map((await backend.context.session.use((db) => db.all<{ no: string; zone: number }>('SELECT employee_no AS no, home_zone_id AS zone FROM staff'))).map((row) => [row.no, row.zone]));
+      const everyone = (await employeeNos(members.dispatcher)).filter((no) => zoneOf.has(no));
+      const leads = (await employeeNos(members.lead)).filter((no) => zoneOf.has(no));
+      expect(new Set(everyone.map((no) => zoneOf.get(no))).size).toBeGreaterThan(1);
+      expect(leads.length).toBeGreaterThan(0);
+      expect(leads).toEqual(everyone.filter((no) => zoneOf.get(no) === members.leadZone));
+    }), 90_000);
+});
+
+describe('the board’s fingerprint of a roster', () => {
+  it('changes when two people swap posts behind the change log, so the board never shows a stale copy', () =>
+    withTestBackend(async (backend) => {
+      const members = await team(backend);
+      const { hall } = { hall: await zoneHall(backend, (who, channel, argument) => (who === 'dispatcher' ? members.dispatcher : members.lead).dispatch(channel, argument)) };
+      const cache = new BoardStateCache();
+      const before = await backend.context.session.use((db) => loadBoardState(db, hall.rosterId, cache));
+      const at = (state: typeof before, staffId: number) => state.assignments.find((duty) => duty.staff === String(staffId) && duty.date === TUESDAY)!.post;
+      // The two swap their Tuesday posts straight in the file: the sum of staff and post terms stays the same.
+      await backend.context.session.use(async (db) => {
+        await db.run('UPDATE roster_assignments SET post_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ?', [hall.other.postId, hall.rosterId, hall.own.staffId, TUESDAY]);
+        await db.run('UPDATE roster_assignments SET post_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ?', [hall.own.postId, hall.rosterId, hall.other.staffId, TUESDAY]);
+      });
+      const after = await backend.context.session.use((db) => loadBoardState(db, hall.rosterId, cache));
+      expect([at(before, hall.own.staffId), at(before, hall.other.staffId)]).toEqual([String(hall.own.postId), String(hall.other.postId)]);
+      expect([at(after, hall.own.staffId), at(after, hall.other.staffId)]).toEqual([String(hall.other.postId), String(hall.own.postId)]);
+    }), 90_000);
+
+  it('digests the ordered duties: a swap of posts or of people changes it, the same duties give the same one', () => {
+    const duty = (staffId: number, postId: number) => ({ staffId, date: TUESDAY, shiftCode: 'AM', postId, learner: false });
+    const base = dutiesDigest([duty(1, 10), duty(2, 20)]);
+    expect(dutiesDigest([duty(1, 10), duty(2, 20)])).toBe(base);
+    expect(dutiesDigest([duty(1, 20), duty(2, 10)])).not.toBe(base);
+    expect(dutiesDigest([duty(1, 10), duty(2, 20), duty(3, 30)])).not.toBe(dutiesDigest([duty(1, 20), duty(2, 30), duty(3, 10)]));
+  });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { BoardDuty, RosterBoard } from '../../../electron/contract/areas/board.ts';
 import type { RosterJob } from '../../../electron/contract/areas/roster.ts';
-import { ask, refused, openTestBackend, TEST_NOW } from '../../support/backend.ts';
+import { ask, asNewAccount, refused, openTestBackend, TEST_NOW } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
 import { bundleRosterWorker, type WorkerBundle } from './roster-worker-bundle.ts';
 
@@ -164,4 +164,32 @@ describe('re-optimising the rest of the week', () => {
       expect(after.coverage.reduce((sum, c) => sum + Math.max(0, c.required - c.assigned), 0)).toBeLessThanOrEqual(edited.board.coverage.reduce((sum, c) => sum + Math.max(0, c.required - c.assigned), 0));
     });
   }, 120_000);
+});
+
+describe('a shift lead’s repairs on a roster of several zones', () => {
+  it('re-optimises only the people of the lead’s zones at their zones’ posts, and the lead may apply it', async () => {
+    await withRosterBackend(async (backend) => {
+      const zones = await backend.context.session.use((db) => db.all<{ id: number; code: string }>("SELECT id, code FROM zones WHERE code IN ('AF', 'TX')"));
+      const af = zones.find((zone) => zone.code === 'AF')!.id;
+      const started = await ask(backend, 'roster/solveStart', { ...WEEK, zoneIds: zones.map((zone) => zone.id), timeLimitSeconds: 20 });
+      const job = await settled(backend, started.jobId);
+      expect(job.error).toBeNull();
+      const rosterId = job.rosterId!;
+      const lead = await asNewAccount(backend, 'lead', { username: 'lead1', zoneIds: [af] });
+      // Tuesday morning's people of both zones taken off by the dispatcher: work for a re-optimisation.
+      const board = await ask(backend, 'board/get', { rosterId });
+      const home = new Map(board.people.map((person) => [person.staffId, person.homeZoneId]));
+      const postZone = new Map(board.posts.map((known) => [known.id, known.zoneId]));
+      const taken = board.duties.filter((duty) => duty.date === TUE && duty.shiftCode === 'AM' && !duty.learner).slice(0, 6);
+      expect(new Set(taken.map((duty) => home.get(duty.staffId))).size).toBeGreaterThan(1);
+      await ask(backend, 'board/edit', { rosterId, ops: taken.map((duty) => ({ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, expectedPostId: duty.postId })), overrideReason: '测试' });
+
+      const proposalId = await proposalFrom(backend, await ask(lead.backend, 'board/reoptimiseStart', { rosterId, timeLimitSeconds: 10 }));
+      const proposal = await ask(lead.backend, 'board/proposal', { proposalId });
+      expect(proposal.moves.length).toBeGreaterThan(0);
+      const outside = proposal.moves.filter((move) => home.get(move.staffId) !== af || [move.fromPostId, move.toPostId].some((post) => post !== null && postZone.get(post) !== af));
+      expect(outside).toEqual([]);
+      expect(await lead.backend.dispatch('board/applyProposal', { proposalId })).toMatchObject({ ok: true });
+    });
+  }, 180_000);
 });

@@ -5,6 +5,7 @@ import { boardKeyOf } from '../../../renderer/src/areas/board/board-keys.ts';
 import {
   abMark,
   breachState,
+  cellEditable,
   coverageState,
   dayEditable,
   dayMark,
@@ -33,6 +34,7 @@ const breach = (extra: Partial<BoardBreach>): BoardBreach => ({ rule: 'leave', s
 const board = {
   today: '2026-11-22',
   editable: true,
+  editableZoneIds: null,
   days: [
     { date: MON, weekday: 1, kind: 'workday', holidayName: null },
     { date: TUE, weekday: 2, kind: 'workday', holidayName: null },
@@ -131,6 +133,21 @@ describe('board cells', () => {
     expect(dayMark({ date: MON, weekday: 6, kind: 'makeup', holidayName: '国庆节' }, words)).toBe('班');
     expect(dayMark({ date: MON, weekday: 4, kind: 'holiday', holidayName: '国庆节' }, words)).toBe('国庆节');
     expect(dayMark({ date: MON, weekday: 1, kind: 'workday', holidayName: null }, words)).toBe('');
+  });
+
+  it('offers a lead only the cells of their zones’ people at their zones’ posts', () => {
+    // Zone 1 holds posts 10 and 11 and people 1–3; person 9 and post 20 are of zone 2.
+    const hall = { ...board, people: [...board.people, person(9, '赵六', { homeZoneId: 2 })], posts: [...board.posts, { id: 20, code: 'AF-IN', nameZh: '农林收件', nameEn: 'AF intake', zoneId: 2 }] };
+    const lead = { ...hall, editableZoneIds: [1] };
+    expect(cellEditable(lead, { date: MON, staffId: 1 }, [{ staffId: 1, postId: 10 }])).toBe(true);
+    expect(cellEditable(lead, { date: MON, staffId: 9 }, [])).toBe(false);
+    expect(cellEditable(lead, { date: MON, staffId: 1 }, [{ staffId: 1, postId: 20 }])).toBe(false);
+    expect(cellEditable(lead, { date: MON, postId: 10 }, [{ staffId: 9, postId: 10 }])).toBe(false);
+    expect(cellEditable(lead, { date: MON, postId: 20 }, [])).toBe(false);
+    expect(cellEditable(lead, { date: MON, postId: 10 }, [{ staffId: 2, postId: 10 }])).toBe(true);
+    // A dispatcher changes every cell; nobody changes a day gone by.
+    expect(cellEditable({ ...hall, editableZoneIds: null }, { date: MON, staffId: 9 }, [{ staffId: 9, postId: 20 }])).toBe(true);
+    expect(cellEditable({ ...lead, today: TUE }, { date: MON, staffId: 1 }, [])).toBe(false);
   });
 
   it('keeps days before today and a superseded roster read only', () => {

@@ -19,6 +19,7 @@ function board(): RosterBoard {
     centreNameEn: 'Demo City Service Centre',
     today: '2026-11-22',
     editable: true,
+    editableZoneIds: null,
     days,
     shifts: [
       { code: 'AM', name: '上午', start: '09:00', end: '12:00', minutes: 180 },

@@ -4,7 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellKeyDownEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import type { BoardDay, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import { appGridTheme, gridLocaleText } from '../../components/AppGrid.tsx';
-import { breachState, breachText, dayEditable, dayMark, hoursText, type PersonRow } from './board-model.ts';
+import { breachState, breachText, cellEditable, dayEditable, dayMark, hoursText, type PersonRow } from './board-model.ts';
 import type { BoardNames } from './board-names.ts';
 import { boardKeyOf, suppressBoardKeys, type FocusRequest, type GridKey } from './board-keys.ts';
 
@@ -70,6 +70,12 @@ function dayClass(day: BoardDay, board: RosterBoard) {
   };
 }
 
+/** Another zone's person, or a duty at another zone's post: a lead sees it, but may not change it. */
+function lockedDay(day: BoardDay, board: RosterBoard) {
+  return (params: CellClassParams<PersonRow>) =>
+    params.data !== undefined && dayEditable(board, day.date) && !cellEditable(board, { date: day.date, staffId: params.data.staffId }, params.data.days[day.date]?.duties ?? []);
+}
+
 export function BoardPersonGrid(props: {
   board: RosterBoard;
   rows: PersonRow[];
@@ -109,6 +115,8 @@ export function BoardPersonGrid(props: {
           valueGetter: (p) => (p.data ? personDayDescription(p.data, day.date, names) : ''),
           cellRenderer: PersonDayCell,
           cellClass: dayClass(day, board),
+          // A rule, not a class: the grid takes it off again when the row's data changes.
+          cellClassRules: { 'cell-locked': lockedDay(day, board) },
         };
       }),
     ];

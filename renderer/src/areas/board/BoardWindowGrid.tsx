@@ -11,6 +11,7 @@ import {
   abMark,
   breachState,
   breachText,
+  cellEditable,
   coverageState,
   dayEditable,
   dayMark,
@@ -160,6 +161,11 @@ export function BoardWindowGrid(props: {
                   if (state !== 'clean') classes.push(`cell-${state}`);
                 }
                 return classes;
+              },
+              // A rule, not a class: the grid takes it off again when the row's data changes.
+              cellClassRules: {
+                'cell-locked': (params: CellClassParams<WindowRow>) =>
+                  params.data?.kind === 'seat' && dayEditable(board, day.date) && !cellEditable(board, { date: day.date, postId: params.data.postId }, seatDescription(params.data, day.date, shift.code, context).seated),
               },
             };
           }),

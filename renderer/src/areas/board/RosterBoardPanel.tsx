@@ -11,7 +11,7 @@ import { PrintPreview } from '../print/PrintPreview.tsx';
 import { exportBoardXlsx } from '../print/export.ts';
 import { AbsenceRepairDialog } from './repair/AbsenceRepairDialog.tsx';
 import { ReoptimiseDialog } from './repair/ReoptimiseDialog.tsx';
-import { dayEditable, dutiesBySlot, dutyAt, dutyIndex, moveText, personRows, seatDuties, windowRows, zoneCoverageIndex } from './board-model.ts';
+import { cellEditable, dutiesBySlot, dutyAt, dutyIndex, moveText, personRows, seatDuties, windowRows, zoneCoverageIndex } from './board-model.ts';
 import { boardNames } from './board-names.ts';
 import type { FocusRequest, GridKey } from './board-keys.ts';
 import { BoardPersonGrid, type PersonCellRef } from './BoardPersonGrid.tsx';
@@ -216,6 +216,10 @@ export function RosterBoardPanel(props: {
   const cellDuties = (cell: EditTarget) =>
     cell.view === 'person' ? board?.duties.filter((duty) => duty.staffId === cell.staffId && duty.date === cell.date) ?? [] : seatDuties(slots, cell.row, cell.date, cell.shiftCode);
 
+  // A lead's board offers only the cells of their zones' people at their zones' posts.
+  const mayChange = (cell: EditTarget) =>
+    board !== null && board !== undefined && cellEditable(board, cell.view === 'person' ? { date: cell.date, staffId: cell.staffId } : { date: cell.date, postId: cell.row.postId }, cellDuties(cell));
+
   const togglePin = async (cell: EditTarget) => {
     if (!board) return;
     const held = cellDuties(cell);
@@ -234,14 +238,14 @@ export function RosterBoardPanel(props: {
     if (!board) return;
     if (key === 'undo') return undo();
     if (key === 'redo') return redo();
-    if (!dayEditable(board, cell.date)) return;
+    if (!mayChange(cell)) return;
     if (key === 'edit') return setEditing(cell);
     if (key === 'pin') return void togglePin(cell);
     const held = cellDuties(cell);
     if (held.length > 0) edit(held.map((duty) => ({ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, learner: false, expectedPostId: duty.postId })));
   };
   const onOpenCell = (cell: EditTarget) => {
-    if (board && dayEditable(board, cell.date)) setEditing(cell);
+    if (mayChange(cell)) setEditing(cell);
   };
   const onFocusCell = (cell: PersonCellRef | WindowCellRef | null) => {
     if (cell) focused.current = cell;

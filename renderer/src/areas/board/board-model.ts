@@ -234,6 +234,32 @@ export function dayEditable(board: Pick<RosterBoard, 'editable' | 'today'>, date
   return board.editable && date >= board.today;
 }
 
+/**
+ * Whether the caller may change this cell: its day is editable, and (for a shift lead) the person is
+ * of their zones and so is every post the cell holds or names. A by-person cell names the person; a
+ * by-window cell the post, with the people seated there.
+ */
+export function cellEditable(
+  board: Pick<RosterBoard, 'editable' | 'today' | 'editableZoneIds' | 'people' | 'posts'>,
+  cell: { date: string; staffId?: number; postId?: number },
+  held: readonly Pick<BoardDuty, 'staffId' | 'postId'>[],
+): boolean {
+  if (!dayEditable(board, cell.date)) return false;
+  const zones = board.editableZoneIds;
+  if (zones === null) return true;
+  const personOk = (staffId: number) => {
+    const zoneId = board.people.find((person) => person.staffId === staffId)?.homeZoneId;
+    return zoneId !== null && zoneId !== undefined && zones.includes(zoneId);
+  };
+  const postOk = (postId: number) => {
+    const zoneId = board.posts.find((post) => post.id === postId)?.zoneId;
+    return zoneId !== null && zoneId !== undefined && zones.includes(zoneId);
+  };
+  if (cell.staffId !== undefined && !personOk(cell.staffId)) return false;
+  if (cell.postId !== undefined && !postOk(cell.postId)) return false;
+  return held.every((duty) => personOk(duty.staffId) && postOk(duty.postId));
+}
+
 export function hoursText(minutes: number): string {
   const hours = minutes / 60;
   return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);

@@ -20,7 +20,7 @@ export function filterStaff(rows: readonly StaffRow[], filter: StaffFilter): Sta
       (needle === '' ||
         row.name.toLowerCase().includes(needle) ||
         row.employeeNo.toLowerCase().includes(needle) ||
-        row.phone.includes(needle)),
+        (row.phone ?? '').includes(needle)),
   );
 }
 
