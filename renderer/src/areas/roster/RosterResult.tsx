@@ -11,6 +11,7 @@ import { ChangeLog } from '../board/ChangeLog.tsx';
 import { boardNames } from '../board/board-names.ts';
 import type { DutyNames } from './RosterGrid.tsx';
 import { RosterSummaryStrip } from './RosterSummaryStrip.tsx';
+import { HallProjectionPanel } from './HallProjectionPanel.tsx';
 import { sortedGaps } from './roster-view.ts';
 
 export type ResultTab = 'grid' | 'coverage' | 'gaps' | 'changes';
@@ -55,6 +56,7 @@ export function RosterResult(props: {
         onPublish={props.onPublish}
         onDiscard={props.onDiscard}
       />
+      {view.summary.status === 'draft' ? <HallProjectionPanel view={view} zones={props.centre.zones} shiftName={names.shift} /> : null}
       <div className="board-host" hidden={props.tab !== 'grid'}>
         <RosterBoardPanel
           // A roster published or reopened is read afresh: its board, its history, its change count.
