@@ -32,6 +32,12 @@ test('generates next week for the demo centre, shows its progress, then the draf
   await expect(roster.figure('solveStatus')).toHaveText(/^(最优|可行|超时)$/);
   await expect(roster.figure('unmet')).toHaveText(/^[1-9]\d* 人班$/);
   await expect(roster.figure('resilience')).toHaveText(/^\d+\.\d%$/);
+  // Before publishing: what the client will see, per zone and for the centre.
+  const projection = page.getByTestId('hall-projection');
+  await expect(projection.getByRole('heading', { name: '客户将看到' })).toBeVisible();
+  await expect(page.getByTestId('projected-rate')).toHaveText(/^预计在岗率（全中心）：\d+\.\d%，合同目标 \d+%$/);
+  await expect(projection.locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('projected-windows')).toHaveText(/^开放窗口（按预测）：\d+ \/ \d+ 个班次窗口有人$/);
   await expect(page.locator(`.roster-grid .ag-header-cell[col-id="${MONDAY}"]`)).toContainText('11/23 周一');
   await expect(roster.gridCell(0, 'name')).not.toBeEmpty();
 
@@ -50,6 +56,7 @@ test('generates next week for the demo centre, shows its progress, then the draf
   await expect(roster.status()).toHaveText('已发布');
   await expect(roster.notice()).toContainText('已发布排班：2026年11月23日–11月29日');
   await expect(roster.publishButton()).toHaveCount(0);
+  await expect(projection).toHaveCount(0);
 });
 
 test('asks before a new draft replaces the published roster, and names the one it replaces', async ({ page, host }) => {
