@@ -129,15 +129,16 @@ test('imports a roster as a draft; when another is published over it meanwhile, 
   await roster.open();
   await roster.onlyZone('农林水务');
   await expect(page.locator('.zone-checklist summary')).toContainText('农林水务');
-  // An empty roster is a valid file: every slot is a gap, with its reason.
-  await roster.importRoster('empty.json', { assignments: [] });
+  // A file that keeps every hard rule: everyone present is seated (an empty roster breaks presence).
+  const file = await roster.validRosterFile(['农林水务'], MONDAY);
+  await roster.importRoster('roster.json', file);
   await expect(roster.notice()).toContainText('已导入排班草稿：2026年11月23日–11月29日');
   await expect(roster.status()).toHaveText('草稿');
   await expect(roster.figure('engine')).toHaveText('导入');
 
   const zoneId = (await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones.find((zone) => zone.nameZh === '农林水务')?.id;
   const other = await roster.api<{ id: number }>('roster/importRoster', {
-    from: MONDAY, days: 7, zoneIds: [zoneId], fileName: 'other.json', base64: Buffer.from('{"assignments":[]}').toString('base64'),
+    from: MONDAY, days: 7, zoneIds: [zoneId], fileName: 'other.json', base64: Buffer.from(JSON.stringify(file)).toString('base64'),
   });
   await roster.api('roster/publish', { rosterId: other.id, replacePublished: false });
 
@@ -185,24 +186,30 @@ test('exports the chosen week and zones as a scenario file', async ({ page, host
   await expect(roster.notice()).toContainText(`已导出场景文件 排班场景-${MONDAY}.json`);
 });
 
-test('a one-zone draft published over an all-zone roster replaces that zone’s days only, and says so before it does', async ({ page, host }) => {
+test('a one-zone draft published over a two-zone roster replaces that zone’s days only, and says so before it does', async ({ page, host }) => {
   const roster = new RosterPage(page, host.url);
   await page.goto(host.url);
-  const zones = (await roster.api<{ zones: { id: number }[] }>('centre/get', {})).zones.map((zone) => zone.id);
-  const emptyFile = { fileName: 'all.json', base64: Buffer.from('{"assignments":[]}').toString('base64') };
-  const allZones = await roster.api<{ id: number }>('roster/importRoster', { from: MONDAY, days: 7, zoneIds: zones, ...emptyFile });
+  test.setTimeout(120_000);
+  const zones = (await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones;
+  // Two zones stand for the hall: enough to show that the other one stays.
+  const both = ['农林水务', '公安司法'];
+  const bothFile = await roster.validRosterFile(both, MONDAY);
+  const zoneIds = both.map((name) => zones.find((zone) => zone.nameZh === name)!.id);
+  const twoZones = { fileName: 'two.json', base64: Buffer.from(JSON.stringify(bothFile)).toString('base64') };
+  const allZones = await roster.api<{ id: number }>('roster/importRoster', { from: MONDAY, days: 7, zoneIds, ...twoZones });
   await roster.api('roster/publish', { rosterId: allZones.id });
 
+  const oneFile = await roster.validRosterFile(['农林水务'], MONDAY);
   await roster.open();
   await roster.onlyZone('农林水务');
-  await roster.importRoster('one-zone.json', { assignments: [] });
+  await roster.importRoster('one-zone.json', oneFile);
   await roster.publishButton().click();
   await expect(roster.replaceConfirm()).toContainText(`排班 #${allZones.id}`);
   await expect(roster.replaceConfirm()).toContainText('只替换 农林水务 在 2026年11月23日–11月29日 的排班；其余区域和日期照旧生效。');
   await roster.replaceConfirm().getByRole('button', { name: '替换并发布' }).click();
   await expect(roster.status()).toHaveText('已发布');
 
-  // Both stand: the new one for 农林水务, the all-zone one for every other zone.
+  // Both stand: the new one for 农林水务, the two-zone one for 公安司法.
   await roster.tab(/^最近排班/);
   await expect(roster.recentRows()).toHaveCount(2);
   await expect(roster.recentRows().locator('[data-col="status"]')).toHaveText(['已发布', '已发布']);

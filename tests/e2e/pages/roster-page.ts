@@ -26,6 +26,29 @@ export class RosterPage {
     return envelope.value;
   }
 
+  /**
+   * A roster file that keeps every hard rule (presence, seats) for these zones and the week from
+   * `from`: solved through the backend, read back, and its draft discarded, so a test can import it.
+   */
+  async validRosterFile(zoneNames: string[], from: string, timeLimitSeconds = 10): Promise<{ assignments: unknown[] }> {
+    const zones = (await this.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones;
+    const zoneIds = zoneNames.map((name) => zones.find((zone) => zone.nameZh === name)!.id);
+    let job = await this.api<{ jobId: string; state: string; rosterId: number | null; error: string | null }>('roster/solveStart', { from, days: 7, zoneIds, timeLimitSeconds });
+    for (let i = 0; job.state === 'running' && i < 1200; i += 1) {
+      await this.page.waitForTimeout(250);
+      job = await this.api('roster/solveProgress', { jobId: job.jobId });
+    }
+    if (job.rosterId === null) throw new Error(`no roster for ${zoneNames.join('、')}: ${job.error ?? job.state}`);
+    const view = await this.api<{ assignments: { staffId: number; date: string; shiftCode: string; postId: number; learner: boolean; windowId: number | null }[] }>('roster/get', { rosterId: job.rosterId });
+    await this.api('roster/discard', { rosterId: job.rosterId });
+    return {
+      assignments: view.assignments.map((duty) => ({
+        staff: String(duty.staffId), date: duty.date, shift: duty.shiftCode, post: String(duty.postId),
+        ...(duty.learner ? { learner: true } : {}), ...(duty.windowId === null ? {} : { window: String(duty.windowId) }),
+      })),
+    };
+  }
+
   async postId(nameZh: string): Promise<number> {
     const centre = await this.api<{ posts: { id: number; nameZh: string }[] }>('centre/get', {});
     const post = centre.posts.find((candidate) => candidate.nameZh === nameZh);
