@@ -21,6 +21,9 @@ export interface BoardMoveRecord extends CellRecord {
   staffName: string;
   fromPostId: number | null;
   toPostId: number | null;
+  /** The window sat at before and after (null: none, a post without windows, or a log written before seats were kept). */
+  fromWindowId: number | null;
+  toWindowId: number | null;
   learner: boolean;
 }
 
@@ -80,12 +83,14 @@ export interface AbsenceRecord {
 export interface AssignmentRecord extends CellRecord {
   postId: number;
   learner: boolean;
+  /** The window sat at (migration 011); null at a post without windows, for a learner, or on a roster made before seats were kept. */
+  windowId: number | null;
 }
 
 /** Every duty of a roster in a fixed order (date, shift, post, person), so equal rosters read equal. */
 export async function listAssignments(db: Queryable, rosterId: number): Promise<AssignmentRecord[]> {
   const rows = await db.all<Omit<AssignmentRecord, 'learner'> & { learner: number }>(
-    `SELECT staff_id AS staffId, date, shift_code AS shiftCode, post_id AS postId, learner
+    `SELECT staff_id AS staffId, date, shift_code AS shiftCode, post_id AS postId, learner, window_id AS windowId
      FROM roster_assignments WHERE roster_id = ? ORDER BY date, shift_code, post_id, staff_id`,
     [rosterId],
   );
@@ -138,18 +143,18 @@ export async function setCellsPinned(db: Queryable, rosterId: number, cells: rea
 }
 
 /**
- * Writes one cell: a post sets (or replaces) the duty, keeping its pin; null takes it off. Run it
- * inside the caller's transaction with the change row that explains it.
+ * Writes one cell: a post sets (or replaces) the duty and its window (null: none), keeping its pin;
+ * a null post takes it off. Run it inside the caller's transaction with the change row that explains it.
  */
-export async function writeCell(db: Queryable, rosterId: number, cell: CellRecord, postId: number | null, learner: boolean): Promise<void> {
+export async function writeCell(db: Queryable, rosterId: number, cell: CellRecord, postId: number | null, learner: boolean, windowId: number | null = null): Promise<void> {
   if (postId === null) {
     await db.run('DELETE FROM roster_assignments WHERE roster_id = ? AND staff_id = ? AND date = ? AND shift_code = ?', [rosterId, cell.staffId, cell.date, cell.shiftCode]);
     return;
   }
   await db.run(
-    `INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, learner) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (roster_id, staff_id, date, shift_code) DO UPDATE SET post_id = excluded.post_id, learner = excluded.learner`,
-    [rosterId, cell.staffId, cell.date, cell.shiftCode, postId, learner ? 1 : 0],
+    `INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, learner, window_id) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (roster_id, staff_id, date, shift_code) DO UPDATE SET post_id = excluded.post_id, learner = excluded.learner, window_id = excluded.window_id`,
+    [rosterId, cell.staffId, cell.date, cell.shiftCode, postId, learner ? 1 : 0, windowId],
   );
 }
 
@@ -171,7 +176,16 @@ const CHANGE_COLUMNS = `id, roster_id AS rosterId, at, actor, kind, reason, over
   after_publication AS afterPublication, moves`;
 
 function changeFromRow(row: ChangeRow): BoardChangeRecord {
-  return { ...row, afterPublication: row.afterPublication === 1, moves: JSON.parse(row.moves) as BoardMoveRecord[] };
+  return { ...row, afterPublication: row.afterPublication === 1, moves: movesFromJson(row.moves) };
+}
+
+/** Moves as stored; those logged before seats were kept (migration 011) name no window. */
+export function movesFromJson(text: string): BoardMoveRecord[] {
+  return (JSON.parse(text) as (Omit<BoardMoveRecord, 'fromWindowId' | 'toWindowId'> & Partial<BoardMoveRecord>)[]).map((move) => ({
+    ...move,
+    fromWindowId: move.fromWindowId ?? null,
+    toWindowId: move.toWindowId ?? null,
+  }));
 }
 
 export async function insertChange(db: Queryable, change: NewBoardChange): Promise<number> {

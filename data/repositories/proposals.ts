@@ -4,7 +4,7 @@
  * and the figures are kept as JSON written by the backend, and read back as they were written.
  */
 import type { Queryable } from '../connection.ts';
-import type { AbsenceKindRecord, BoardMoveRecord } from './board.ts';
+import { movesFromJson, type AbsenceKindRecord, type BoardMoveRecord } from './board.ts';
 
 export type ProposalKindRecord = 'repair' | 'reoptimise';
 
@@ -79,7 +79,7 @@ export async function findProposal(db: Queryable, proposalId: number): Promise<P
   return {
     ...row,
     absence: row.absence === null ? null : (JSON.parse(row.absence) as ProposalAbsenceRecord),
-    moves: JSON.parse(row.moves) as BoardMoveRecord[],
+    moves: movesFromJson(row.moves),
     stats: JSON.parse(row.stats) as ProposalStatsRecord,
   };
 }

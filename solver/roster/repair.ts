@@ -48,13 +48,15 @@ export interface RepairPlan {
   kept: Assignment[];
 }
 
-/** One person's change on one shift; null = off duty. */
+/** One person's change on one shift (post or window); null = off duty, or no window. */
 export interface RosterMove {
   staff: string;
   date: string;
   shift: string;
   from: string | null;
   to: string | null;
+  fromWindow: string | null;
+  toWindow: string | null;
   learner: boolean;
 }
 
@@ -116,7 +118,7 @@ export function mergeKept(plan: RepairPlan, solved: Assignment[]): Assignment[] 
   return [...solved, ...plan.kept.filter((duty) => !solvedIds.has(dutyId(duty)))];
 }
 
-/** Per person, date and shift whose post differs: from → to (null = off duty). */
+/** Per person, date and shift whose post, window or learner flag differs: from → to (null = off duty). */
 export function rosterMoves(before: Assignment[], after: Assignment[]): RosterMove[] {
   const was = new Map(before.map((duty) => [shiftId(duty), duty]));
   const now = new Map(after.map((duty) => [shiftId(duty), duty]));
@@ -124,11 +126,65 @@ export function rosterMoves(before: Assignment[], after: Assignment[]): RosterMo
   for (const key of new Set([...was.keys(), ...now.keys()])) {
     const from = was.get(key);
     const to = now.get(key);
-    if (from?.post === to?.post && (from?.learner === true) === (to?.learner === true)) continue;
+    if (from?.post === to?.post && from?.window === to?.window && (from?.learner === true) === (to?.learner === true)) continue;
     const duty = (to ?? from) as Assignment;
-    moves.push({ staff: duty.staff, date: duty.date, shift: duty.shift, from: from?.post ?? null, to: to?.post ?? null, learner: to?.learner === true });
+    moves.push({
+      staff: duty.staff,
+      date: duty.date,
+      shift: duty.shift,
+      from: from?.post ?? null,
+      to: to?.post ?? null,
+      fromWindow: from?.window ?? null,
+      toWindow: to?.window ?? null,
+      learner: to?.learner === true,
+    });
   }
   return moves.sort((a, b) => a.date.localeCompare(b.date) || a.shift.localeCompare(b.shift) || a.staff.localeCompare(b.staff));
+}
+
+/**
+ * The solved roster seated as the hall sat before: the model decides posts and seats everyone
+ * afresh, so a person who keeps their post on a shift keeps the window they sat at (when nobody
+ * else there already holds it), and only those who arrive at a post, or whose window someone kept,
+ * take the windows the solve left free — fixed windows first, then demand ones, as the solve seats
+ * them. A repair then lists as moves only the people it really moves.
+ */
+export function keepSeats(scenario: Scenario, before: Assignment[], after: Assignment[]): Assignment[] {
+  const windows = new Map((scenario.windows ?? []).map((window) => [window.id, window]));
+  if (windows.size === 0) return after;
+  const was = new Map(before.map((duty) => [shiftId(duty), duty]));
+  const groups = new Map<string, Assignment[]>();
+  for (const duty of after) {
+    if (duty.window === undefined) continue;
+    const key = slotId(duty.date, duty.shift, duty.post);
+    groups.set(key, [...(groups.get(key) ?? []), duty]);
+  }
+  const seated = new Map<Assignment, string>();
+  for (const group of groups.values()) {
+    const taken = new Set<string>();
+    const waiting: Assignment[] = [];
+    for (const duty of group) {
+      const old = was.get(shiftId(duty));
+      const kept = old?.post === duty.post && old.learner !== true ? old.window : undefined;
+      if (kept !== undefined && windows.get(kept)?.post === duty.post && !taken.has(kept)) {
+        seated.set(duty, kept);
+        taken.add(kept);
+      } else waiting.push(duty);
+    }
+    const fixedFirst = (id: string) => (windows.get(id)?.staffing === 'fixed' ? 0 : 1);
+    const free = group.map((duty) => duty.window as string).filter((id) => !taken.has(id)).sort((a, b) => fixedFirst(a) - fixedFirst(b));
+    for (const duty of waiting) {
+      const own = duty.window as string;
+      const window = !taken.has(own) && free.includes(own) ? own : free.find((id) => !taken.has(id));
+      if (window === undefined) continue;
+      seated.set(duty, window);
+      taken.add(window);
+    }
+  }
+  return after.map((duty) => {
+    const window = seated.get(duty);
+    return window === undefined || window === duty.window ? duty : { ...duty, window };
+  });
 }
 
 // ---- Kept outside the model ------------------------------------------------------------------------

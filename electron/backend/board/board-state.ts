@@ -114,13 +114,13 @@ export async function loadBoardState(db: Queryable, rosterId: number, cache?: Bo
 }
 
 function toAssignment(row: AssignmentRecord): Assignment {
-  return { staff: String(row.staffId), date: row.date, shift: row.shiftCode, post: String(row.postId), learner: row.learner };
+  return { staff: String(row.staffId), date: row.date, shift: row.shiftCode, post: String(row.postId), learner: row.learner, ...(row.windowId === null ? {} : { window: String(row.windowId) }) };
 }
 
 /** SHA-1 over the ordered duties: cheap (a week of 2,300 duties hashes in well under a millisecond). */
-export function dutiesDigest(duties: readonly AssignmentRecord[]): string {
+export function dutiesDigest(duties: readonly (Omit<AssignmentRecord, 'windowId'> & { windowId?: number | null })[]): string {
   const hash = createHash('sha1');
-  for (const duty of duties) hash.update(`${duty.staffId}|${duty.date}|${duty.shiftCode}|${duty.postId}|${duty.learner ? 1 : 0}\n`);
+  for (const duty of duties) hash.update(`${duty.staffId}|${duty.date}|${duty.shiftCode}|${duty.postId}|${duty.learner ? 1 : 0}|${duty.windowId ?? ''}\n`);
   return hash.digest('base64');
 }
 

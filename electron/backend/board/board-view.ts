@@ -208,9 +208,10 @@ export function minutesByWeekOf({ scenario, assignments }: { scenario: BoardStat
 }
 
 /**
- * Seats per date, shift and post: a window's A person at their own window, then B people at a
- * window they back up, then everyone else at a free window of the post; learners sit beside a
- * mentor and take no window, and people beyond the post's windows get none.
+ * Every duty with the window it names, as stored. A roster made before seats were kept names none
+ * at posts with windows: for those duties alone the board keeps the old guess — a window's A person
+ * at their own window, then B people at a window they back up, then everyone else at a window of
+ * the post nobody holds — marked `windowGuessed`; learners sit beside a mentor and take no window.
  */
 export function dutiesOf({ assignments, pinned }: Pick<BoardState, 'assignments' | 'pinned'>, zones: readonly BoardZone[]): BoardDuty[] {
   const windowsByPost = new Map<number, BoardWindow[]>();
@@ -222,15 +223,17 @@ export function dutiesOf({ assignments, pinned }: Pick<BoardState, 'assignments'
   }
   const duties: BoardDuty[] = [];
   for (const slot of bySlot.values()) {
-    const seats = seatsOf(slot, windowsByPost.get(Number(slot[0]!.post)) ?? []);
+    const guessed = guessedSeatsOf(slot, windowsByPost.get(Number(slot[0]!.post)) ?? []);
     for (const a of slot) {
+      const guess = guessed.get(a.staff);
       duties.push({
         staffId: Number(a.staff),
         date: a.date,
         shiftCode: a.shift,
         postId: Number(a.post),
         learner: a.learner === true,
-        windowId: seats.get(a.staff) ?? null,
+        windowId: a.window !== undefined ? Number(a.window) : (guess ?? null),
+        windowGuessed: a.window === undefined && guess !== undefined,
         pinned: pinned.has(`${a.staff}|${a.date}|${a.shift}`),
       });
     }
@@ -238,18 +241,19 @@ export function dutiesOf({ assignments, pinned }: Pick<BoardState, 'assignments'
   return duties.sort((x, y) => x.date.localeCompare(y.date) || x.shiftCode.localeCompare(y.shiftCode) || x.postId - y.postId || x.staffId - y.staffId);
 }
 
-function seatsOf(slot: readonly Assignment[], windows: readonly BoardWindow[]): Map<string, number> {
+/** The old A/B guess, for the counted duties of a slot that name no window, among the windows nobody there names. */
+function guessedSeatsOf(slot: readonly Assignment[], windows: readonly BoardWindow[]): Map<string, number> {
   const seats = new Map<string, number>();
-  const taken = new Set<number>();
+  const taken = new Set<number>(slot.filter((a) => a.window !== undefined).map((a) => Number(a.window)));
   const seat = (staff: string, window: BoardWindow | undefined) => {
     if (!window || seats.has(staff)) return;
     seats.set(staff, window.id);
     taken.add(window.id);
   };
-  const sitting = slot.filter((a) => a.learner !== true);
-  for (const a of sitting) seat(a.staff, windows.find((w) => !taken.has(w.id) && String(w.aStaffId) === a.staff));
-  for (const a of sitting) seat(a.staff, windows.find((w) => !taken.has(w.id) && String(w.bStaffId) === a.staff));
-  for (const a of sitting) seat(a.staff, windows.find((w) => !taken.has(w.id)));
+  const unseated = slot.filter((a) => a.learner !== true && a.window === undefined);
+  for (const a of unseated) seat(a.staff, windows.find((w) => !taken.has(w.id) && String(w.aStaffId) === a.staff));
+  for (const a of unseated) seat(a.staff, windows.find((w) => !taken.has(w.id) && String(w.bStaffId) === a.staff));
+  for (const a of unseated) seat(a.staff, windows.find((w) => !taken.has(w.id)));
   return seats;
 }
 

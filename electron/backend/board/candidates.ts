@@ -11,12 +11,15 @@ import { QUALIFIED } from '../../../solver/roster/types.ts';
 import { preparedOf, type BoardState } from './board-state.ts';
 import { boardBreaches } from './board-view.ts';
 import { breachText, namesOf } from './breach-text.ts';
-import { applyOps, isStale, newBreaches } from './live-check.ts';
+import { applyOps, isStale, newBreaches, windowIdOf, type ParsedBoardOp } from './live-check.ts';
+import type { Assignment } from '../../../solver/roster/types.ts';
 
 export interface Seat {
   date: string;
   shiftCode: string;
   postId: number;
+  /** A window of the post: the seat is that window. null: the post (a post without windows, or any of its windows). */
+  windowId?: number | null;
 }
 
 /** Windows of the seat's post with their A and B people. */
@@ -39,14 +42,16 @@ export function candidatesFor(state: BoardState, seat: Seat, windows: SeatWindow
   const week = prepared.days[dayIndex]!.week;
   const minutes = minutesInWeek(state, prepared, week);
 
+  const windowId = seat.windowId ?? null;
+  const holder = windowId === null ? undefined : state.assignments.find((a) => a.date === seat.date && a.shift === seat.shiftCode && a.window === String(windowId));
+  const already = (person: PreparedPerson) => (windowId === null ? onShift.get(person.id)?.post === post : holder?.staff === person.id);
   const ranked = prepared.people
-    .filter((person) => person.levelOf(post) >= QUALIFIED && !isAway(person, dayIndex, seat.shiftCode) && onShift.get(person.id)?.post !== post)
+    .filter((person) => person.levelOf(post) >= QUALIFIED && !isAway(person, dayIndex, seat.shiftCode) && !already(person))
     .map((person) => {
       const staffId = Number(person.id);
       const current = onShift.get(person.id);
-      const applied = applyOps(state.assignments, [
-        { staffId, date: seat.date, shiftCode: seat.shiftCode, postId: seat.postId, learner: false, expectedPostId: current ? Number(current.post) : null },
-      ]);
+      const ops = seatOps(seat, staffId, current, holder);
+      const applied = applyOps(state.assignments, ops);
       const breaches = isStale(applied) ? [] : newBreaches(state, applied);
       const abRole: BoardCandidate['abRole'] = windows.aStaffIds.has(staffId) ? 'A' : windows.bStaffIds.has(staffId) ? 'B' : null;
       const minutesThisWeek = minutes.get(person.id) ?? 0;
@@ -58,6 +63,8 @@ export function candidatesFor(state: BoardState, seat: Seat, windows: SeatWindow
         abRole,
         minutesThisWeek,
         currentPostId: current ? Number(current.post) : null,
+        currentWindowId: windowIdOf(current),
+        ops,
         breaches: boardBreaches(state, breaches),
         ...reasonOf(group, abRole, minutesThisWeek, current ? names.post(current.post) : '', breaches.map((b) => breachText(b, names))),
       };
@@ -73,6 +80,39 @@ export function candidatesFor(state: BoardState, seat: Seat, windows: SeatWindow
         x.candidate.staffId - y.candidate.staffId,
     )
     .map((entry) => entry.candidate);
+}
+
+/**
+ * The candidate at the seat; when it is a window someone else holds, that person takes the seat the
+ * candidate leaves (a swap), or comes off duty when the candidate held none. Each op expects the
+ * cell as it stands, window included.
+ */
+export function seatOps(seat: Seat, staffId: number, current: Assignment | undefined, holder: Assignment | undefined): ParsedBoardOp[] {
+  const ops: ParsedBoardOp[] = [
+    {
+      staffId,
+      date: seat.date,
+      shiftCode: seat.shiftCode,
+      postId: seat.postId,
+      windowId: seat.windowId ?? null,
+      learner: false,
+      expectedPostId: current ? Number(current.post) : null,
+      expectedWindowId: windowIdOf(current),
+    },
+  ];
+  if (holder && holder.staff !== String(staffId)) {
+    ops.push({
+      staffId: Number(holder.staff),
+      date: seat.date,
+      shiftCode: seat.shiftCode,
+      postId: current ? Number(current.post) : null,
+      windowId: current && current.learner !== true ? windowIdOf(current) : null,
+      learner: false,
+      expectedPostId: Number(holder.post),
+      expectedWindowId: windowIdOf(holder),
+    });
+  }
+  return ops;
 }
 
 /** On leave, marked absent or otherwise unavailable for the whole day or that shift. */

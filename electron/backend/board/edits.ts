@@ -27,7 +27,7 @@ import { gapRecordsOf } from '../roster/service.ts';
 import { breachKey, loadBoardState, withAbsences, type BoardState } from './board-state.ts';
 import { refuseReplacedCells } from './replaced.ts';
 import { breachText, namesOf } from './breach-text.ts';
-import { applyOps, isStale, newBreaches, type AppliedOps, type ParsedBoardOp, type StaleCell } from './live-check.ts';
+import { applyOps, isStale, newBreaches, windowIdOf, type AppliedOps, type ParsedBoardOp, type StaleCell } from './live-check.ts';
 
 export type { ParsedBoardOp } from './live-check.ts';
 export { boardView } from './board-view.ts';
@@ -43,7 +43,7 @@ export interface ApplyOpsRequest {
 }
 
 /**
- * Run inside a transaction. Refuses (AppFailure) stale expectedPostId ('conflict', naming who
+ * Run inside a transaction. Refuses (AppFailure) stale expectedPostId/expectedWindowId ('conflict', naming who
  * changed the cell and when), history/superseded/unknown cells ('invalid_argument'), and new
  * hard-rule breaches without overrideReason ('conflict', breaches listed). Writes the
  * assignments, the overrides, the absence, the change row (after_publication when published),
@@ -63,7 +63,7 @@ export async function applyBoardOps(tx: Queryable, ctx: BackendContext, request:
   const at = ctx.clock.now().toISOString();
   const moves = movesOf(state, applied);
   for (const change of applied.changes) {
-    await writeCell(tx, request.rosterId, { staffId: Number(change.staff), date: change.date, shiftCode: change.shift }, change.to ? Number(change.to.post) : null, change.to?.learner === true);
+    await writeCell(tx, request.rosterId, { staffId: Number(change.staff), date: change.date, shiftCode: change.shift }, change.to ? Number(change.to.post) : null, change.to?.learner === true, windowIdOf(change.to));
   }
   const changeId = await insertChange(tx, {
     rosterId: request.rosterId,
@@ -146,6 +146,7 @@ async function staleFailure(tx: Queryable, state: BoardState, { op }: StaleCell)
   const by = newest ? { zh: `已被 ${newest.actor} 于 ${newest.at} 修改`, en: `was changed by ${newest.actor} at ${newest.at}` } : { zh: '已被修改', en: 'has changed' };
   return new AppFailure('conflict', `该格（${what}）${by.zh}，请刷新后再改。 / This cell (${what}) ${by.en}; reload and try again.`, {
     expectedPostId: 'invalid_value',
+    ...(op.expectedWindowId === undefined ? {} : { expectedWindowId: 'invalid_value' }),
   });
 }
 
@@ -169,6 +170,8 @@ function movesOf(state: BoardState, applied: AppliedOps): BoardMoveRecord[] {
     shiftCode: change.shift,
     fromPostId: change.from ? Number(change.from.post) : null,
     toPostId: change.to ? Number(change.to.post) : null,
+    fromWindowId: windowIdOf(change.from),
+    toWindowId: windowIdOf(change.to),
     learner: (change.to ?? change.from)?.learner === true,
   }));
 }

@@ -16,8 +16,12 @@ export interface ParsedBoardOp {
   date: string;
   shiftCode: string;
   postId: number | null;
+  /** The seat at a post with windows; null elsewhere and for a learner. */
+  windowId: number | null;
   learner: boolean;
   expectedPostId: number | null;
+  /** The stored window the board showed; undefined: the caller compares the post only. */
+  expectedWindowId?: number | null | undefined;
 }
 
 /** One cell changed by the ops: what it held and what it holds now. */
@@ -31,7 +35,7 @@ export interface CellChange {
 
 export interface AppliedOps {
   assignments: Assignment[];
-  /** Cells whose post or learner flag changed, in the order first touched. */
+  /** Cells whose post, window or learner flag changed, in the order first touched. */
   changes: CellChange[];
 }
 
@@ -39,11 +43,23 @@ export interface AppliedOps {
 export interface StaleCell {
   op: ParsedBoardOp;
   actualPostId: number | null;
+  actualWindowId: number | null;
+}
+
+/** The window a duty names, as the contract counts ids (null: none). */
+export function windowIdOf(assignment: Assignment | null | undefined): number | null {
+  return assignment?.window === undefined ? null : Number(assignment.window);
+}
+
+/** Same post, window and learner flag: the cell did not change. */
+export function sameDuty(from: Assignment | null | undefined, to: Assignment | null | undefined): boolean {
+  return from?.post === to?.post && from?.window === to?.window && (from?.learner === true) === (to?.learner === true);
 }
 
 /**
  * The ops applied in order to the state's assignments (not changing the state). Returns the first
- * op whose expectedPostId is not what the cell holds at that point, if any, instead.
+ * op whose expectedPostId (or expectedWindowId, when given) is not what the cell holds at that
+ * point, if any, instead.
  */
 export function applyOps(assignments: readonly Assignment[], ops: readonly ParsedBoardOp[]): AppliedOps | StaleCell {
   const byCell = new Map(assignments.map((a) => [cellKey(a.staff, a.date, a.shift), a]));
@@ -52,15 +68,19 @@ export function applyOps(assignments: readonly Assignment[], ops: readonly Parse
     const key = cellKey(String(op.staffId), op.date, op.shiftCode);
     const current = byCell.get(key) ?? null;
     const actualPostId = current ? Number(current.post) : null;
-    if (actualPostId !== op.expectedPostId) return { op, actualPostId };
+    const actualWindowId = windowIdOf(current);
+    if (actualPostId !== op.expectedPostId || (op.expectedWindowId !== undefined && actualWindowId !== op.expectedWindowId)) return { op, actualPostId, actualWindowId };
     if (!original.has(key)) original.set(key, current);
     if (op.postId === null) byCell.delete(key);
-    else byCell.set(key, { staff: String(op.staffId), date: op.date, shift: op.shiftCode, post: String(op.postId), learner: op.learner });
+    else {
+      const seat = op.windowId === null || op.learner ? {} : { window: String(op.windowId) };
+      byCell.set(key, { staff: String(op.staffId), date: op.date, shift: op.shiftCode, post: String(op.postId), learner: op.learner, ...seat });
+    }
   }
   const changes: CellChange[] = [];
   for (const [key, from] of original) {
     const to = byCell.get(key) ?? null;
-    if (from?.post === to?.post && (from?.learner === true) === (to?.learner === true)) continue;
+    if (sameDuty(from, to)) continue;
     const [staff, date, shift] = key.split('|') as [string, string, string];
     changes.push({ staff, date, shift, from, to });
   }

@@ -11,7 +11,7 @@ import { AppFailure } from '../../contract/errors.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
 import { isoDate, isoDay } from '../../../solver/roster/prepare.ts';
-import { mergeKept, reoptimiseScenario, repairScenario, rosterMoves, type RepairPlan } from '../../../solver/roster/repair.ts';
+import { keepSeats, mergeKept, reoptimiseScenario, repairScenario, rosterMoves, type RepairPlan } from '../../../solver/roster/repair.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
 import { zonesOfPeopleAndPosts } from '../../../data/repositories/board.ts';
 import { currentCall } from '../auth/call-context.ts';
@@ -102,7 +102,17 @@ export async function applyProposal(ctx: BackendContext, proposalId: number, rea
       const proposal = await getProposal(tx, proposalId);
       const stale = await staleReason(tx, proposal);
       if (stale !== null) throw new AppFailure('conflict', stale, { proposalId: 'invalid_value' });
-      const ops = proposal.moves.map((move) => ({ staffId: move.staffId, date: move.date, shiftCode: move.shiftCode, postId: move.toPostId, learner: move.learner, expectedPostId: move.fromPostId }));
+      // Every move names the window it leaves and the one it takes: the cells it changes are the moves listed, no more.
+      const ops = proposal.moves.map((move) => ({
+        staffId: move.staffId,
+        date: move.date,
+        shiftCode: move.shiftCode,
+        postId: move.toPostId,
+        windowId: move.toWindowId,
+        learner: move.learner,
+        expectedPostId: move.fromPostId,
+        expectedWindowId: move.fromWindowId,
+      }));
       const marked = proposal.absence;
       const id = await applyBoardOps(tx, ctx, {
         rosterId: proposal.rosterId,
@@ -132,7 +142,7 @@ function startProposalJob(ctx: BackendContext, jobs: RosterJobs, timeLimitSecond
 }
 
 async function saveProposal(db: Queryable, ctx: BackendContext, job: ProposalJob, solved: SolvedRoster): Promise<number> {
-  const after = mergeKept(job.plan, solved.roster.assignments);
+  const after = keepSeats(job.hallScenario, job.state.assignments, mergeKept(job.plan, solved.roster.assignments));
   const { stats } = solved.roster;
   return insertProposal(db, {
     rosterId: job.state.record.id,
@@ -165,6 +175,8 @@ function boardMoves(state: BoardState, moves: ReturnType<typeof rosterMoves>): B
     shiftCode: move.shift,
     fromPostId: move.from === null ? null : Number(move.from),
     toPostId: move.to === null ? null : Number(move.to),
+    fromWindowId: move.fromWindow === null ? null : Number(move.fromWindow),
+    toWindowId: move.toWindow === null ? null : Number(move.toWindow),
     learner: move.learner,
   }));
 }

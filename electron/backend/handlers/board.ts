@@ -40,13 +40,16 @@ export function boardHandlers(ctx: BackendContext) {
       return { changeId, board: await view(rosterId) };
     },
 
-    'board/candidates': ({ rosterId, date, shiftCode, postId }: ChannelArgs<'board/candidates'>): Promise<BoardResults['board/candidates']> =>
+    'board/candidates': ({ rosterId, date, shiftCode, postId, windowId }: ChannelArgs<'board/candidates'>): Promise<BoardResults['board/candidates']> =>
       ctx.session.use(async (db) => {
         const state = await loadBoardState(db, rosterId, cache);
         const hall = await loadBoardHall(db, state.record.from, state.record.from);
-        const windows = hall.windows.filter((w) => w.postId === postId && state.record.zoneIds.includes(w.zoneId));
+        const windows = hall.windows.filter((w) => w.postId === postId && state.record.zoneIds.includes(w.zoneId) && (windowId === null || w.id === windowId));
+        if (windowId !== null && windows.length === 0) {
+          throw new AppFailure('invalid_argument', `窗口 #${windowId} 不属于岗位 #${postId}。 / Window #${windowId} does not seat post #${postId}.`, { windowId: 'invalid_value' });
+        }
         const seats = windows.map((w) => hall.ab.get(w.id));
-        return candidatesFor(state, { date, shiftCode, postId }, {
+        return candidatesFor(state, { date, shiftCode, postId, windowId }, {
           aStaffIds: new Set(seats.flatMap((s) => (s?.aStaffId ? [s.aStaffId] : []))),
           bStaffIds: new Set(seats.flatMap((s) => (s?.bStaffId ? [s.bStaffId] : []))),
         });

@@ -17,21 +17,28 @@ const shiftCode = z.string().min(1).max(40);
 const reasonText = z.string().trim().min(1).max(500);
 
 /**
- * Set one person's duty on one shift: `postId` null takes them off that shift. `expectedPostId` is
- * what the board showed (null: no duty); the edit is refused with 'conflict' when the roster has
- * changed under it since, naming who changed it and when.
+ * Set one person's duty on one shift: `postId` null takes them off that shift; `windowId` is the
+ * seat at a post with windows (null at a post without windows and for a learner; a counted duty at
+ * a post with windows without one is a `window_missing` breach). `expectedPostId` and
+ * `expectedWindowId` are what the board showed (null: no duty, no stored seat); the edit is refused
+ * with 'conflict' when the roster has changed under it since, naming who changed it and when. A
+ * caller that leaves `expectedWindowId` out compares the post only.
  */
 export const boardOpSchema = z.strictObject({
   staffId: recordId,
   date: isoDate,
   shiftCode,
   postId: recordId.nullable(),
+  windowId: recordId.nullable().default(null),
   /** A level-1 learner sitting beside a mentor, not counted toward demand. */
   learner: z.boolean().default(false),
   expectedPostId: recordId.nullable(),
+  expectedWindowId: recordId.nullable().optional(),
 });
 
 export type BoardOp = z.input<typeof boardOpSchema>;
+/** An op with every field set, as the backend hands it out. */
+export type BoardOpArg = z.output<typeof boardOpSchema>;
 
 export const absenceKinds = ['sick', 'personal', 'other'] as const;
 export type AbsenceKind = (typeof absenceKinds)[number];
@@ -54,8 +61,12 @@ export const boardChannels = {
     reason: reasonText.optional(),
     overrideReason: reasonText.optional(),
   }),
-  /** Who could take this seat: qualified, available people first, ranked, each with the reason. */
-  'board/candidates': z.strictObject({ rosterId: recordId, date: isoDate, shiftCode, postId: recordId }),
+  /**
+   * Who could take this seat: qualified, available people first, ranked, each with the reason. With
+   * `windowId` the seat is that window of the post: taking a person there moves whoever sits there
+   * now off it (the check names what that breaks).
+   */
+  'board/candidates': z.strictObject({ rosterId: recordId, date: isoDate, shiftCode, postId: recordId, windowId: recordId.nullable().default(null) }),
   /** Pins keep cells as they are when the rest of the period is re-optimised. */
   'board/setPinned': z.strictObject({
     rosterId: recordId,
@@ -176,8 +187,14 @@ export interface BoardDuty {
   shiftCode: string;
   postId: number;
   learner: boolean;
-  /** The window the person sits at: their own A window first, then one they back up, then any free one; null when the post has more people than windows. */
+  /** The window the person sits at, as stored; null at a post without windows and for a learner. */
   windowId: number | null;
+  /**
+   * A roster made before seats were kept (window_id NULL) names no window: the board then shows the
+   * old guess (the A person at their own window, then B, then any free one) and marks it, and edits
+   * expect no stored window there.
+   */
+  windowGuessed: boolean;
   pinned: boolean;
 }
 
@@ -256,6 +273,13 @@ export interface BoardCandidate {
   minutesThisWeek: number;
   /** What the person holds on that shift now (they would move), or null. */
   currentPostId: number | null;
+  /** The stored window they sit at on that shift now, or null. */
+  currentWindowId: number | null;
+  /**
+   * The ops that would seat them, as checked: their own, and when the seat is a window someone else
+   * holds, that person moved to the seat this candidate leaves (a swap; off duty when they leave none).
+   */
+  ops: BoardOpArg[];
   /** Hard rules taking this person would break (empty for a clean choice; ranked after the clean ones). */
   breaches: BoardBreach[];
   /** Why this rank, in plain words: "A 岗 · 本周 16 小时". */
@@ -271,6 +295,9 @@ export interface BoardMove {
   shiftCode: string;
   fromPostId: number | null;
   toPostId: number | null;
+  /** The window sat at before and after (null: none; a log written before seats were kept has none). */
+  fromWindowId: number | null;
+  toWindowId: number | null;
   learner: boolean;
 }
 

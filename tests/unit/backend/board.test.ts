@@ -4,6 +4,9 @@ import { readAllSheets, readPageSetup } from '../../../electron/backend/transfer
 import { insertAbsence } from '../../../data/repositories/board.ts';
 import type { BoardOp } from '../../../electron/contract/areas/board.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
+import { loadHighsEngine } from '../../../solver/lp/highs.ts';
+import type { Engine } from '../../../solver/lp/types.ts';
+import { solveRoster } from '../../../solver/roster/solve.ts';
 import { ask, refused, TEST_NOW, withTestBackend, TEST_DISPATCHER } from '../../support/backend.ts';
 
 const MON = '2026-11-23';
@@ -22,12 +25,14 @@ interface HallWindow {
 interface Fixture {
   rosterId: number;
   scenario: Scenario;
+  /** The roster as imported: the week solved by the optimiser, valid under the hall's presence rule. */
+  assignments: Assignment[];
   windows: HallWindow[];
-  /** A window whose A person is on duty at its post on Monday morning. */
+  /** A window whose A person sits at it on Monday morning. */
   window: HallWindow;
   postId: number;
   aPerson: string;
-  /** Qualified at the same post, A or B of none of its windows, also on Monday morning. */
+  /** Someone else at the same post on Monday morning, at another window. */
   other: string;
 }
 
@@ -49,8 +54,28 @@ function qualified(scenario: Scenario, post: number): string[] {
   return scenario.staff.filter((p) => (p.skills[String(post)] ?? 0) >= 2).map((p) => p.id);
 }
 
-/** The AF zone's week with two people on Monday morning at a post with an A person of a window. */
-async function setUp(backend: Backend, extra: (f: Omit<Fixture, 'rosterId'>) => Assignment[] = () => [], period = WEEK): Promise<Fixture> {
+let highs: Engine | null = null;
+/** Solved weeks by scenario: tests whose scenario is the same share one solve. */
+const solvedWeeks = new Map<string, Assignment[]>();
+
+/**
+ * The scenario solved by the optimiser (as tests/unit/backend/roster.test.ts `validRoster` does): a
+ * hand-made roster no longer fits the hall's presence rule, which has everyone present on every
+ * working day seated at a window or at their zone's back office.
+ */
+async function solvedWeek(scenario: Scenario): Promise<Assignment[]> {
+  const key = JSON.stringify(scenario);
+  let assignments = solvedWeeks.get(key);
+  if (!assignments) {
+    highs ??= await loadHighsEngine();
+    assignments = solveRoster(scenario, { highs, engine: 'highs', timeLimitSeconds: 20 }).assignments;
+    solvedWeeks.set(key, assignments);
+  }
+  return assignments;
+}
+
+/** The AF zone's week, solved, with a window whose A person sits at it on Monday morning beside someone else at its post. */
+async function setUp(backend: Backend, period = WEEK): Promise<Fixture> {
   const af = await zoneId(backend, 'AF');
   const file = await ask(backend, 'roster/exportScenario', { ...period, zoneIds: [af] });
   const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
@@ -62,30 +87,43 @@ async function setUp(backend: Backend, extra: (f: Omit<Fixture, 'rosterId'>) => 
       [af],
     ),
   );
-  const abOf = (post: number) => new Set(windows.filter((w) => w.postId === post).flatMap((w) => [String(w.aStaffId), String(w.bStaffId)]));
-  // The last window of its post with a free A person, so seating people in list order would not find it by luck.
-  const window = [...windows].reverse().find((w) => w.aStaffId !== null && freeOn(scenario, String(w.aStaffId), monday) &&
-    qualified(scenario, w.postId).some((id) => !abOf(w.postId).has(id) && freeOn(scenario, id, monday)))!;
+  const assignments = await solvedWeek(scenario);
+  const atMondayAm = (post: number) => assignments.filter((a) => a.date === monday && a.shift === 'AM' && a.post === String(post) && a.learner !== true);
+  // The last such window of its post, so seating people in list order would not find it by luck.
+  const window = [...windows].reverse().find((w) => atMondayAm(w.postId).some((a) => a.staff === String(w.aStaffId) && a.window === String(w.id)) && atMondayAm(w.postId).length >= 2) ??
+    windows.find((w) => atMondayAm(w.postId).length >= 2)!;
   const postId = window.postId;
   const aPerson = String(window.aStaffId);
-  const other = qualified(scenario, postId).find((id) => !abOf(postId).has(id) && freeOn(scenario, id, monday))!;
-  const base = { scenario, windows, window, postId, aPerson, other };
-  const assignments: Assignment[] = [
-    { staff: other, date: monday, shift: 'AM', post: String(postId) },
-    { staff: aPerson, date: monday, shift: 'AM', post: String(postId) },
-    ...extra(base),
-  ];
+  const other = atMondayAm(postId).find((a) => a.staff !== aPerson)!.staff;
   const summary = await ask(backend, 'roster/importRoster', { ...period, zoneIds: [af], ...rosterFile({ assignments }) });
-  return { ...base, rosterId: summary.id };
+  return { scenario, assignments, windows, window, postId, aPerson, other, rosterId: summary.id };
 }
 
-function op(staff: string, date: string, shiftCode: string, postId: number | null, expectedPostId: number | null): BoardOp {
-  return { staffId: Number(staff), date, shiftCode, postId, expectedPostId };
+/** The duty a person holds in the fixture's roster on a shift, if any. */
+function dutyOf(f: Fixture, staff: string, date: string, shift: string): Assignment | undefined {
+  return f.assignments.find((a) => a.staff === staff && a.date === date && a.shift === shift);
 }
 
-/** Someone qualified at the post, free that day, with no duty in the roster. */
-function idlePerson(f: Fixture, date: string, not: string[] = []): string {
-  return qualified(f.scenario, f.postId).find((id) => id !== f.aPerson && id !== f.other && !not.includes(id) && freeOn(f.scenario, id, date))!;
+function op(staff: string, date: string, shiftCode: string, postId: number | null, expectedPostId: number | null, seat: { windowId?: number | null; expectedWindowId?: number | null } = {}): BoardOp {
+  return { staffId: Number(staff), date, shiftCode, postId, expectedPostId, ...seat };
+}
+
+function windowOf(a: Assignment | undefined): number | null {
+  return a?.window === undefined ? null : Number(a.window);
+}
+
+/** Two people at windows of the same post on a shift: swapping their windows keeps every hard rule. */
+function seatedPair(f: Fixture, date: string, shift = 'AM'): [Assignment, Assignment] {
+  const seated = f.assignments.filter((a) => a.date === date && a.shift === shift && a.post === String(f.postId) && a.window !== undefined);
+  return [seated[0]!, seated[1]!];
+}
+
+function swapOps(pair: [Assignment, Assignment]): BoardOp[] {
+  const [x, y] = pair;
+  return [
+    op(x.staff, x.date, x.shift, Number(x.post), Number(x.post), { windowId: windowOf(y), expectedWindowId: windowOf(x) }),
+    op(y.staff, y.date, y.shift, Number(y.post), Number(y.post), { windowId: windowOf(x), expectedWindowId: windowOf(y) }),
+  ];
 }
 
 describe('the roster board', () => {
@@ -102,12 +140,17 @@ describe('the roster board', () => {
       expect(board.zones[0]!.windows.map((w) => w.id).sort()).toEqual(f.windows.filter((w) => board.posts.some((p) => p.id === w.postId)).map((w) => w.id).sort());
       expect(board.people).toHaveLength(f.scenario.staff.length);
       const aPerson = board.people.find((p) => p.staffId === Number(f.aPerson))!;
-      expect(aPerson).toMatchObject({ aWindowId: f.window.id, minutesByWeek: [210] });
+      const minutes = board.shifts.reduce<Record<string, number>>((all, shift) => ({ ...all, [shift.code]: shift.minutes }), {});
+      const weekMinutes = f.assignments.filter((a) => a.staff === f.aPerson).reduce((sum, a) => sum + minutes[a.shift]!, 0);
+      expect(aPerson).toMatchObject({ aWindowId: f.window.id, minutesByWeek: [weekMinutes] });
+      // Every duty shows the window stored with it: none is guessed on a roster made with seats.
+      for (const a of f.assignments) expect(board.duties).toContainEqual(expect.objectContaining({ staffId: Number(a.staff), date: a.date, shiftCode: a.shift, windowId: windowOf(a), windowGuessed: false }));
       expect(board.breaches).toEqual([]);
       expect(board).toMatchObject({ editable: true, today: '2026-11-22', lastChangeId: 0, changesSincePublication: 0 });
       const monAm = board.zoneCoverage.find((row) => row.date === MON && row.shiftCode === 'AM')!;
       const postsOfMonAm = board.coverage.filter((c) => c.date === MON && c.shiftCode === 'AM');
-      expect(monAm.rostered).toBe(2);
+      const zonePosts = new Set(board.zones[0]!.postIds.map(String));
+      expect(monAm.rostered).toBe(f.assignments.filter((a) => a.date === MON && a.shift === 'AM' && a.learner !== true && zonePosts.has(a.post)).length);
       expect(monAm.required).toBe(postsOfMonAm.reduce((sum, c) => sum + c.required, 0));
     });
   });
@@ -153,25 +196,32 @@ describe('the roster board', () => {
   it('saves a clean edit and logs it with the person’s name, in the change log and the audit trail', async () => {
     await withTestBackend(async (backend) => {
       const f = await setUp(backend);
-      const person = idlePerson(f, TUE);
-      const ops = [op(person, TUE, 'AM', f.postId, null)];
+      // Two people at windows of the post swap windows on Tuesday morning: a clean edit under every hall rule.
+      const pair = seatedPair(f, TUE);
+      const ops = swapOps(pair);
       const check = await ask(backend, 'board/check', { rosterId: f.rosterId, ops });
       expect(check.breaches).toEqual([]);
       expect(check.millis).toBeGreaterThanOrEqual(0);
-      expect((await ask(backend, 'board/get', { rosterId: f.rosterId })).duties).toHaveLength(2);
+      const unsaved = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      expect(unsaved.duties).toContainEqual(expect.objectContaining({ staffId: Number(pair[0].staff), date: TUE, shiftCode: 'AM', windowId: windowOf(pair[0]) }));
 
       const result = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops, reason: '周二人手' });
-      expect(result.board.duties).toContainEqual(expect.objectContaining({ staffId: Number(person), date: TUE, shiftCode: 'AM', postId: f.postId }));
+      expect(result.board.duties).toContainEqual(expect.objectContaining({ staffId: Number(pair[0].staff), date: TUE, shiftCode: 'AM', postId: f.postId, windowId: windowOf(pair[1]) }));
+      expect(result.board.duties).toContainEqual(expect.objectContaining({ staffId: Number(pair[1].staff), date: TUE, shiftCode: 'AM', postId: f.postId, windowId: windowOf(pair[0]) }));
       expect(result.board.lastChangeId).toBe(result.changeId);
-      const name = f.scenario.staff.find((p) => p.id === person)!.name;
+      const name = (staff: string) => f.scenario.staff.find((p) => p.id === staff)!.name;
+      const move = (x: Assignment, y: Assignment) => ({ staffId: Number(x.staff), staffName: name(x.staff), date: TUE, shiftCode: 'AM', fromPostId: f.postId, toPostId: f.postId, fromWindowId: windowOf(x), toWindowId: windowOf(y), learner: false });
       expect(await ask(backend, 'board/changes', { rosterId: f.rosterId })).toEqual([
         {
           id: result.changeId, rosterId: f.rosterId, at: new Date(TEST_NOW).toISOString(), actor: TEST_DISPATCHER.username, kind: 'edit', reason: '周二人手', overrideReason: null, afterPublication: false,
-          moves: [{ staffId: Number(person), staffName: name, date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: f.postId, learner: false }],
+          moves: [move(pair[0], pair[1]), move(pair[1], pair[0])],
         },
       ]);
       const audit = await backend.context.session.use((db) => db.all<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'roster' AND entity_id = ? ORDER BY id", [f.rosterId]));
       expect(audit.map((row) => row.action)).toEqual(['create', 'change']);
+      // The window stays with the person: read back from the database after the edit.
+      const reread = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      expect(reread.duties).toContainEqual(expect.objectContaining({ staffId: Number(pair[0].staff), date: TUE, shiftCode: 'AM', windowId: windowOf(pair[1]), windowGuessed: false }));
     });
   });
 
@@ -219,7 +269,8 @@ describe('the roster board', () => {
   it('refuses an edit of a cell changed since the board showed it, naming who changed it and when', async () => {
     await withTestBackend(async (backend) => {
       const f = await setUp(backend);
-      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', null, f.postId)] });
+      // Taking someone off a working day's morning breaks the presence rule: accepted in writing here.
+      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', null, f.postId)], overrideReason: '临时外出' });
       const stale = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(f.other, MON, 'AM', f.postId, f.postId)] });
       expect(stale.code).toBe('conflict');
       expect(stale.message).toContain(`已被 ${TEST_DISPATCHER.username} 于 ${new Date(TEST_NOW).toISOString()} 修改`);
@@ -230,8 +281,10 @@ describe('the roster board', () => {
 
   it('refuses history, days outside the roster, and shifts, posts or people the roster does not have', async () => {
     await withTestBackend(async (backend) => {
-      const f = await setUp(backend, () => [], { from: '2026-11-16', days: 7 });
-      const person = idlePerson(f, '2026-11-22');
+      const f = await setUp(backend, { from: '2026-11-16', days: 7 });
+      // Sunday is no working day: nobody is rostered, and a back-office post (no windows) seats anyone qualified.
+      const backOffice = f.scenario.posts.map((p) => Number(p.id)).find((post) => !f.windows.some((w) => w.postId === post) && qualified(f.scenario, post).length > 0)!;
+      const person = qualified(f.scenario, backOffice).find((id) => freeOn(f.scenario, id, '2026-11-22') && !dutyOf(f, id, '2026-11-22', 'AM'))!;
       const history = await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-21', 'AM', f.postId, null)] });
       expect(history).toMatchObject({ code: 'invalid_argument', fields: { 'ops.0.date': 'out_of_range' } });
       expect(history.message).toContain('已经过去');
@@ -243,7 +296,7 @@ describe('the roster board', () => {
       const stranger = await backend.context.session.use((db) => db.get<{ id: number }>('SELECT id FROM staff WHERE id NOT IN (SELECT value FROM json_each(?)) LIMIT 1', [JSON.stringify(f.scenario.staff.map((p) => Number(p.id)))]));
       expect((await refused(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(String(stranger!.id), '2026-11-22', 'AM', f.postId, null)] })).fields).toEqual({ 'ops.0.staffId': 'out_of_range' });
       // Today itself is the shift lead's to change.
-      const today = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-22', 'AM', f.postId, null)] });
+      const today = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(person, '2026-11-22', 'AM', backOffice, null)] });
       expect(today.changeId).toBeGreaterThan(0);
     });
   });
@@ -251,11 +304,9 @@ describe('the roster board', () => {
   it('lists a change made after publishing as a change since publication, and one made before it not', async () => {
     await withTestBackend(async (backend) => {
       const f = await setUp(backend);
-      const first = idlePerson(f, TUE);
-      const second = idlePerson(f, WED, [first]);
-      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(first, TUE, 'AM', f.postId, null)] });
+      await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: swapOps(seatedPair(f, TUE)) });
       await ask(backend, 'roster/publish', { rosterId: f.rosterId, replacePublished: true });
-      const after = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: [op(second, WED, 'PM', f.postId, null)], reason: '顶替病假' });
+      const after = await ask(backend, 'board/edit', { rosterId: f.rosterId, ops: swapOps(seatedPair(f, WED, 'PM')), reason: '顶替病假' });
       const since = await ask(backend, 'board/changes', { rosterId: f.rosterId, sincePublication: true });
       expect(since.map((c) => [c.id, c.afterPublication, c.reason])).toEqual([[after.changeId, true, '顶替病假']]);
       expect(await ask(backend, 'board/changes', { rosterId: f.rosterId })).toHaveLength(2);
@@ -265,23 +316,28 @@ describe('the roster board', () => {
 
   it('ranks candidates: free A, B and others by fewest hours, then people moving from another post, then those who would break a rule', async () => {
     await withTestBackend(async (backend) => {
-      let mover = '';
-      let breaker = '';
-      const f = await setUp(backend, (base) => {
-        const post = String(base.postId);
-        const others = base.scenario.posts.map((p) => p.id).filter((p) => p !== post);
-        const canAlsoDo = (id: string) => others.find((p) => (base.scenario.staff.find((s) => s.id === id)!.skills[p] ?? 0) >= 2);
-        const pool = qualified(base.scenario, base.postId).filter((id) => id !== base.aPerson && id !== base.other && freeOn(base.scenario, id, TUE) && canAlsoDo(id));
-        mover = pool[0]!;
-        breaker = qualified(base.scenario, base.postId).find((id) => id !== base.aPerson && id !== base.other && id !== mover && freeOn(base.scenario, id, TUE))!;
-        return [
-          { staff: mover, date: TUE, shift: 'AM', post: canAlsoDo(mover)! },
-          { staff: breaker, date: TUE, shift: 'DAY', post },
-          { staff: base.aPerson, date: MON, shift: 'PM', post },
-        ];
+      const f = await setUp(backend);
+      // Under presence nobody is free on a working day: the lead takes the A person off their window
+      // (a presence breach accepted in writing), and gives someone else 全天 instead of the morning.
+      const day = [TUE, WED, '2026-11-26', '2026-11-27'].find((date) => dutyOf(f, f.aPerson, date, 'AM')?.window === String(f.window.id))!;
+      const seat = dutyOf(f, f.aPerson, day, 'AM')!;
+      const post = String(f.postId);
+      const others = f.assignments.filter((a) => a.date === day && a.shift === 'AM' && a.staff !== f.aPerson && (f.scenario.staff.find((p) => p.id === a.staff)!.skills[post] ?? 0) >= 2);
+      const mover = others.find((a) => a.post !== post) ?? others[0]!;
+      const breakerDuty = others.find((a) => a.staff !== mover.staff)!;
+      const breaker = breakerDuty.staff;
+      const breakerPm = dutyOf(f, breaker, day, 'PM')!;
+      await ask(backend, 'board/edit', {
+        rosterId: f.rosterId,
+        ops: [
+          op(f.aPerson, day, 'AM', null, f.postId, { expectedWindowId: f.window.id }),
+          op(breaker, day, 'AM', null, Number(breakerDuty.post), { expectedWindowId: windowOf(breakerDuty) }),
+          op(breaker, day, 'DAY', Number(breakerPm.post), null, { windowId: windowOf(breakerPm) }),
+        ],
+        overrideReason: '测试：空出窗口',
       });
-      const candidates = await ask(backend, 'board/candidates', { rosterId: f.rosterId, date: TUE, shiftCode: 'AM', postId: f.postId });
-      const expected = qualified(f.scenario, f.postId).filter((id) => freeOn(f.scenario, id, TUE));
+      const candidates = await ask(backend, 'board/candidates', { rosterId: f.rosterId, date: day, shiftCode: 'AM', postId: f.postId, windowId: Number(seat.window) });
+      const expected = qualified(f.scenario, f.postId).filter((id) => freeOn(f.scenario, id, day));
       expect(candidates.map((c) => String(c.staffId)).sort()).toEqual(expected.sort());
 
       const group = (c: (typeof candidates)[number]) => (c.breaches.length > 0 ? 2 : c.currentPostId !== null ? 1 : 0);
@@ -292,12 +348,16 @@ describe('the roster board', () => {
         const [x, y] = [free[i - 1]!, free[i]!];
         expect(roleRank(x) < roleRank(y) || (roleRank(x) === roleRank(y) && x.minutesThisWeek <= y.minutesThisWeek)).toBe(true);
       }
+      const minutes = { AM: 210, PM: 240, DAY: 540, NOON: 90 } as Record<string, number>;
+      const weekOf = (staff: string, less = 0) => f.assignments.filter((a) => a.staff === staff).reduce((sum, a) => sum + minutes[a.shift]!, 0) - less;
+      const hours = (m: number) => String(Math.round((m / 60) * 10) / 10);
       const a = candidates.find((c) => String(c.staffId) === f.aPerson)!;
-      expect(a).toMatchObject({ abRole: 'A', minutesThisWeek: 450, reasonZh: 'A 岗 · 本周 7.5 小时', breaches: [] });
+      expect(a).toMatchObject({ abRole: 'A', minutesThisWeek: weekOf(f.aPerson, 210), reasonZh: `A 岗 · 本周 ${hours(weekOf(f.aPerson, 210))} 小时`, breaches: [] });
+      expect(a.ops).toEqual([{ staffId: Number(f.aPerson), date: day, shiftCode: 'AM', postId: f.postId, windowId: f.window.id, learner: false, expectedPostId: null, expectedWindowId: null }]);
       expect(candidates[0]!.abRole).toBe('A');
-      const moving = candidates.find((c) => String(c.staffId) === mover)!;
+      const moving = candidates.find((c) => String(c.staffId) === mover.staff)!;
       expect(group(moving)).toBe(1);
-      expect(moving.reasonZh).toMatch(/^正在 .+ 值班 · 本周 3\.5 小时$/);
+      expect(moving.reasonZh).toMatch(new RegExp(`^正在 .+ 值班 · 本周 ${hours(weekOf(mover.staff)).replace('.', '\\.')} 小时$`));
       const breaking = candidates.find((c) => String(c.staffId) === breaker)!;
       expect(breaking.breaches.map((b) => b.rule)).toContain('overlap');
       expect(breaking.reasonZh).toMatch(/^将违反：/);
@@ -312,7 +372,9 @@ describe('the roster board', () => {
       const pinned = await ask(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell], pinned: true });
       expect(pinned.duties.find((d) => d.staffId === cell.staffId)!.pinned).toBe(true);
       expect(pinned.duties.find((d) => d.staffId === Number(f.other))!.pinned).toBe(false);
-      const empty = await refused(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell, { ...cell, date: TUE }], pinned: true });
+      // Saturday is no working day: the solved week rosters nobody there.
+      expect(f.assignments.some((a) => a.staff === f.aPerson && a.date === '2026-11-28' && a.shift === 'AM')).toBe(false);
+      const empty = await refused(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell, { ...cell, date: '2026-11-28' }], pinned: true });
       expect(empty).toMatchObject({ code: 'invalid_argument', fields: { 'cells.1': 'invalid_value' } });
       const unpinned = await ask(backend, 'board/setPinned', { rosterId: f.rosterId, cells: [cell], pinned: false });
       expect(unpinned.duties.every((d) => !d.pinned)).toBe(true);
@@ -337,7 +399,16 @@ describe('the roster board', () => {
       const row = byWindow.find((r) => r[1]?.startsWith(`${f.window.code} `))!;
       expect(row[2]).toBe(`${aName}(A)`);
       expect(byWindow.some((r) => r[0] === '制表：' && r[2] === '审核：' && r[4] === '日期：')).toBe(true);
-      expect(byPerson.find((r) => r[1] === aName)![2]).toBe(`${f.window.code} 上午`);
+      // Monday's cell lists each duty of the day, the window (or the post without one) and the shift.
+      const shiftNames: Record<string, string> = { AM: '上午', DAY: '全天', NOON: '午间值守', PM: '下午' };
+      const monday = ['AM', 'DAY', 'NOON', 'PM'].flatMap((shift) => {
+        const a = dutyOf(f, f.aPerson, MON, shift);
+        if (!a) return [];
+        const seat = f.windows.find((w) => String(w.id) === a.window)?.code ?? board.posts.find((p) => String(p.id) === a.post)!.nameZh;
+        return [`${seat} ${shiftNames[shift]}`];
+      });
+      expect(monday[0]).toBe(`${f.window.code} 上午`);
+      expect(byPerson.find((r) => r[1] === aName)![2]).toBe(monday.join('\n'));
       expect(await readPageSetup(bytes, '按窗口')).toEqual({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
     });
   });
