@@ -93,7 +93,7 @@ export async function zoneHall(backend: Backend, dial: Dial): Promise<ZoneHall> 
         createdAt: '2026-11-22T02:00:00.000Z',
         basedOnChangeId: await lastChangeIdOf(db, rosterId),
         absence: null,
-        moves: [{ staffId: seat.staffId, staffName: '', date: TUESDAY, shiftCode: 'AM', fromPostId: seat.postId, toPostId: null, learner: false }],
+        moves: [{ staffId: seat.staffId, staffName: '', date: TUESDAY, shiftCode: 'AM', fromPostId: seat.postId, toPostId: null, fromWindowId: null, toWindowId: null, learner: false }],
         stats: { before: { unmet: 0, withoutBackup: 0 }, after: { unmet: 0, withoutBackup: 0 }, solveStatus: 'optimal', gap: 0 },
       }),
     );

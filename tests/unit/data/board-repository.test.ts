@@ -48,7 +48,7 @@ function draft(assignments: NewRoster['assignments']): NewRoster {
 }
 
 function move(staffId: number, staffName: string, postId: number | null): BoardMoveRecord {
-  return { staffId, staffName, date: '2026-11-23', shiftCode: 'AM', fromPostId: null, toPostId: postId, learner: false };
+  return { staffId, staffName, date: '2026-11-23', shiftCode: 'AM', fromPostId: null, toPostId: postId, fromWindowId: null, toWindowId: null, learner: false };
 }
 
 describe('migration 008', () => {

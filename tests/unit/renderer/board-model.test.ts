@@ -23,7 +23,7 @@ const MON = '2026-11-23';
 const TUE = '2026-11-24';
 
 const duty = (staffId: number, date: string, shiftCode: string, postId: number, windowId: number | null, extra: Partial<BoardDuty> = {}): BoardDuty => ({
-  staffId, date, shiftCode, postId, windowId, learner: false, pinned: false, ...extra,
+  staffId, date, shiftCode, postId, windowId, windowGuessed: false, learner: false, pinned: false, ...extra,
 });
 const person = (staffId: number, name: string, extra: Partial<BoardPerson> = {}): BoardPerson => ({
   staffId, name, employeeNo: `E${staffId}`, homeZoneId: 1, aWindowId: null, bWindowIds: [], levels: {}, minutesByWeek: [0], maxMinutesPerWeek: 2640, ...extra,
@@ -158,8 +158,8 @@ describe('board cells', () => {
 
   it('says a move in words: day, shift, person, from and to', () => {
     const names = { day: () => '11月24日 周二', shift: (c: string) => (c === 'AM' ? '上午' : c), post: () => '税务收件', off: '休', learner: '跟岗' };
-    expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: 10, toPostId: null, learner: false }, names)).toBe('11月24日 周二 上午 张三：税务收件 → 休');
-    expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: 10, learner: true }, names)).toBe('11月24日 周二 上午 张三：休 → 税务收件 跟岗');
+    expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: 10, toPostId: null, fromWindowId: null, toWindowId: null, learner: false }, names)).toBe('11月24日 周二 上午 张三：税务收件 → 休');
+    expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: 10, fromWindowId: null, toWindowId: null, learner: true }, names)).toBe('11月24日 周二 上午 张三：休 → 税务收件 跟岗');
   });
 });
 
@@ -176,7 +176,7 @@ describe('board keys', () => {
 describe('cell editor choices', () => {
   const t01 = windowRows(board, 'zh-CN', '覆盖')[1] as SeatRow;
   const candidate = (staffId: number, name: string, extra: Partial<BoardCandidate> = {}): BoardCandidate => ({
-    staffId, name, level: 2, abRole: null, minutesThisWeek: 0, currentPostId: null, breaches: [], reasonZh: '本周 0 小时', reasonEn: '0 h', ...extra,
+    staffId, name, level: 2, abRole: null, minutesThisWeek: 0, currentPostId: null, currentWindowId: null, ops: [], breaches: [], reasonZh: '本周 0 小时', reasonEn: '0 h', ...extra,
   });
   const words = { takeOff: (n: string) => `撤下 ${n}`, person: (id: number) => `#${id}`, current: (p: number) => `当前 ${p}`, breach: (c: BoardCandidate) => c.breaches.map((b) => b.messageZh), reason: (c: BoardCandidate) => c.reasonZh };
 

@@ -49,12 +49,12 @@ function board(): RosterBoard {
       { staffId: 4, name: '赵六', employeeNo: 'E004', homeZoneId: 3, aWindowId: null, bWindowIds: [], levels: {}, minutesByWeek: [0], maxMinutesPerWeek: 2640 },
     ],
     duties: [
-      { staffId: 1, date: '2026-11-23', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, pinned: false },
-      { staffId: 2, date: '2026-11-23', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, pinned: false },
-      { staffId: 2, date: '2026-11-23', shiftCode: 'PM', postId: 11, learner: false, windowId: 102, pinned: false },
-      { staffId: 4, date: '2026-11-23', shiftCode: 'PM', postId: 11, learner: true, windowId: 102, pinned: false },
-      { staffId: 3, date: '2026-11-24', shiftCode: 'AM', postId: 21, learner: false, windowId: null, pinned: false },
-      { staffId: 1, date: '2026-12-01', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, pinned: false },
+      { staffId: 1, date: '2026-11-23', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, windowGuessed: false, pinned: false },
+      { staffId: 2, date: '2026-11-23', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, windowGuessed: false, pinned: false },
+      { staffId: 2, date: '2026-11-23', shiftCode: 'PM', postId: 11, learner: false, windowId: 102, windowGuessed: false, pinned: false },
+      { staffId: 4, date: '2026-11-23', shiftCode: 'PM', postId: 11, learner: true, windowId: 102, windowGuessed: false, pinned: false },
+      { staffId: 3, date: '2026-11-24', shiftCode: 'AM', postId: 21, learner: false, windowId: null, windowGuessed: false, pinned: false },
+      { staffId: 1, date: '2026-12-01', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, windowGuessed: false, pinned: false },
     ],
     absences: [
       { staffId: 1, date: '2026-11-24', shiftCode: null, source: 'leave', labelZh: '年假', labelEn: 'Annual leave' },
@@ -84,7 +84,7 @@ describe('the printed schedule by window', () => {
   });
 
   it('keeps a rest day open when someone is on duty (周六预约服务), and an empty working day open', () => {
-    const saturday = { ...board(), duties: [...board().duties, { staffId: 1, date: '2026-11-28', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, pinned: false }] };
+    const saturday = { ...board(), duties: [...board().duties, { staffId: 1, date: '2026-11-28', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, windowGuessed: false, pinned: false }] };
     expect(windowSheet(saturday, saturday.days, 'zh-CN', words).closed).toEqual([]);
     expect(windowSheet(board(), board().days, 'zh-CN', words).columns.filter((column) => column.date === '2026-11-27')).toHaveLength(2);
   });
@@ -199,7 +199,7 @@ describe('a repair’s moves in words', () => {
     learner: '跟岗',
     cover: (name: string) => `（顶替 ${name}）`,
   };
-  const move = (staffId: number, staffName: string, shiftCode: string, fromPostId: number | null, toPostId: number | null): BoardMove => ({ staffId, staffName, date: '2026-11-23', shiftCode, fromPostId, toPostId, learner: false });
+  const move = (staffId: number, staffName: string, shiftCode: string, fromPostId: number | null, toPostId: number | null): BoardMove => ({ staffId, staffName, date: '2026-11-23', shiftCode, fromPostId, toPostId, fromWindowId: null, toWindowId: null, learner: false });
   const absent = move(1, '张三', 'AM', 11, null);
   const cover = move(3, '王五', 'AM', null, 11);
 

@@ -112,7 +112,7 @@ export function RosterBoardPanel(props: {
         ? changes
             .map((change) =>
               moveText(
-                { staffId: change.staffId, staffName: names.person(change.staffId), date: change.date, shiftCode: change.shiftCode, fromPostId: change.before?.postId ?? null, toPostId: change.after?.postId ?? null, learner: change.after?.learner ?? false },
+                { staffId: change.staffId, staffName: names.person(change.staffId), date: change.date, shiftCode: change.shiftCode, fromPostId: change.before?.postId ?? null, toPostId: change.after?.postId ?? null, fromWindowId: null, toWindowId: null, learner: change.after?.learner ?? false },
                 { day: names.day, shift: names.shift, post: names.post, off: t('board.off'), learner: t('roster.learner') },
               ),
             )
