@@ -141,8 +141,11 @@ async function publishAfWeek(backend: Backend, monday: string) {
     { date: tuesday, shift: 'AM', post: String(review), required: 1 },
     { date: wednesday, shift: 'AM', post: String(intake), required: 1 },
   ];
+  // A hand-made week judged on its demand lines alone: without the hall's seats and presence (a
+  // generic scenario), so the three lines above are the whole requirement.
+  const { windows: _windows, presence: _presence, ...generic } = scenario;
   const stored: Scenario = {
-    ...scenario,
+    ...generic,
     demand,
     staff: scenario.staff.map((person) => (away.includes(person.id) ? { ...person, unavailable: [...(person.unavailable ?? []), { date: monday, reason: '年假' }] } : person)),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../data/connection.ts';
 import { migrate } from '../../../data/migrations/index.ts';
-import { seedDemoCentre } from '../../../data/demo/seed.ts';
+import { seedPlainCentre } from '../../support/old-schema.ts';
 import {
   countChangesSincePublication,
   insertAbsence,
@@ -26,8 +26,9 @@ const LATER = '2026-11-22T03:00:00.000Z';
 
 const withDb = withMigratedDb;
 
+/** Written with plain SQL, so the migration test can fill a database at 007 (the demo seeder is the latest schema's). */
 async function someIds(db: Database) {
-  await seedDemoCentre(db, { today: '2026-11-22', now: NOW });
+  await seedPlainCentre(db, NOW);
   const staff = await db.all<{ id: number; name: string }>("SELECT id, name FROM staff WHERE status <> 'departed' ORDER BY id LIMIT 2");
   const posts = await db.all<{ id: number }>('SELECT id FROM posts ORDER BY id LIMIT 2');
   return { staff: staff.map((s) => s.id), names: staff.map((s) => s.name), posts: posts.map((p) => p.id) };
@@ -56,9 +57,13 @@ describe('migration 008', () => {
     withDb(async (db) => {
       await migrate(db, 7);
       const { staff, posts } = await someIds(db);
-      const rosterId = await db.transaction((tx) =>
-        insertDraftRoster(tx, draft([{ staffId: staff[0]!, date: '2026-11-23', shiftCode: 'AM', postId: posts[0]!, learner: false }])),
+      // As 007 wrote them (the repository writes the latest schema: seats came in 011).
+      const stats = JSON.stringify(draft([]).stats);
+      const { lastId: rosterId } = await db.run(
+        "INSERT INTO rosters (from_date, to_date, zone_ids, status, source, created_at, stats, gaps, scenario) VALUES ('2026-11-23', '2026-11-29', '[1,2]', 'draft', 'solver', ?, ?, '[]', '{}')",
+        [NOW, stats],
       );
+      await db.run("INSERT INTO roster_assignments (roster_id, staff_id, date, shift_code, post_id, learner) VALUES (?, ?, '2026-11-23', 'AM', ?, 0)", [rosterId, staff[0]!, posts[0]!]);
       await migrate(db, 8);
 
       expect(await db.all('SELECT staff_id AS staffId, pinned FROM roster_assignments WHERE roster_id = ?', [rosterId])).toEqual([{ staffId: staff[0], pinned: 0 }]);

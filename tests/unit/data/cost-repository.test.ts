@@ -1,7 +1,7 @@
+import { seedPlainCentre } from '../../support/old-schema.ts';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../../data/connection.ts';
 import { migrate } from '../../../data/migrations/index.ts';
-import { seedDemoCentre } from '../../../data/demo/seed.ts';
 import {
   deleteSocialInsuranceRule,
   getSocialInsuranceRule,
@@ -35,7 +35,8 @@ const insertRule = (db: Database, rule: Partial<SocialInsuranceRecord>) => {
 describe('migration 009', () => {
   it('adds pay_grades with the 12 default grades, social_insurance_rules and cost_budget as STRICT tables, keeping data written before it', () =>
     withDb(async (db) => {
-      await seedDemoCentre(db, { today: '2026-11-22', now: NOW });
+      // Plain SQL: the demo seeder writes the latest schema, and this database is at 008.
+      await seedPlainCentre(db, NOW, 120);
       await db.run("INSERT INTO settings (key, value) VALUES ('language', 'en')");
       const staffBefore = await db.all<{ id: number; wage_grade: number }>('SELECT id, wage_grade FROM staff ORDER BY id');
       expect(staffBefore.length).toBeGreaterThan(100);
