@@ -4,7 +4,7 @@ import { awayLines, cssString, marginContent, pdfFileName, personSheet, printWee
 import { coveredBy, moveLine, orderedMoves, repairDays, trend } from '../../../renderer/src/areas/board/repair/repair-words.ts';
 
 const SHIFT_NAMES: Record<string, string> = { AM: '上午', PM: '下午', NOON: '午间值守' };
-const words: SheetWords = { shift: (code) => SHIFT_NAMES[code] ?? code, off: '休', learner: '跟岗', noWindow: '无固定窗口', otherPeople: '其他人员' };
+const words: SheetWords = { shift: (code) => SHIFT_NAMES[code] ?? code, off: '休', learner: '跟岗', noWindow: '无固定窗口', otherPeople: '其他人员', hallPosts: '全厅岗位' };
 
 function day(date: string, weekday: number, kind: BoardDay['kind'] = 'workday', holidayName: string | null = null): BoardDay {
   return { date, weekday, kind, holidayName };
@@ -87,6 +87,19 @@ describe('the printed schedule by window', () => {
     const saturday = { ...board(), duties: [...board().duties, { staffId: 1, date: '2026-11-28', shiftCode: 'AM', postId: 11, learner: false, windowId: 101, windowGuessed: false, pinned: false }] };
     expect(windowSheet(saturday, saturday.days, 'zh-CN', words).closed).toEqual([]);
     expect(windowSheet(board(), board().days, 'zh-CN', words).columns.filter((column) => column.date === '2026-11-27')).toHaveLength(2);
+  });
+
+  it('prints the posts of the whole hall (the shift lead’s) in a block of their own, so nobody on duty is left off', () => {
+    const base = board();
+    const withLead: RosterBoard = {
+      ...base,
+      posts: [...base.posts, { id: 90, code: 'LEAD', nameZh: '值班长', nameEn: 'Shift lead', zoneId: null }],
+      duties: [...base.duties, { staffId: 3, date: '2026-11-23', shiftCode: 'PM', postId: 90, learner: false, windowId: null, windowGuessed: false, pinned: false }],
+    };
+    const block = windowSheet(withLead, withLead.days, 'zh-CN', words).zones.find((zone) => zone.name === '全厅岗位')!;
+    expect(block.rows.map((row) => row.label)).toEqual(['值班长']);
+    expect(block.rows[0]!.seats[1]!.map((seat) => seat.name)).toEqual(['王五']);
+    expect(windowSheet(base, base.days, 'zh-CN', words).zones.some((zone) => zone.name === '全厅岗位')).toBe(false);
   });
 
   it('groups windows by zone in hall order, the roster’s zones only', () => {

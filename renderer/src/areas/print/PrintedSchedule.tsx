@@ -27,6 +27,7 @@ export function PrintedSchedule({ board, days, view, language, t }: PrintedSched
     learner: t('print.learner'),
     noWindow: t('print.noWindow'),
     otherPeople: t('print.otherPeople'),
+    hallPosts: t('print.hallPosts'),
   };
   const centre = language === 'zh-CN' ? board.centreNameZh : board.centreNameEn;
   const title = t(view === 'window' ? 'print.sheet.window' : 'print.sheet.person');

@@ -19,6 +19,8 @@ export interface SheetWords {
   noWindow: string;
   /** "其他人员": the absences of people of no printed zone. */
   otherPeople: string;
+  /** "全厅岗位": posts of the whole hall, such as the shift lead's. */
+  hallPosts: string;
 }
 
 /** A day and shift; a closed day (a rest day or holiday with nobody on duty) prints one narrow column, shiftCode null. */
@@ -179,6 +181,12 @@ export function windowSheet(board: RosterBoard, days: readonly BoardDay[], langu
     const away = days.map((day) => awayLines(board.absences.filter((absence) => absence.date === day.date && homeZone(board, absence.staffId) === zone.id), name, language, words));
     return { zoneId: zone.id, name: localName(zone, language), rows: [...windowRows, ...postRows], away };
   });
+  // Posts of the whole hall (the shift lead's) belong to no zone: a block of their own, so nobody on duty is left off the sheet.
+  const hallPosts = board.posts.filter((post) => post.zoneId === null && board.duties.some((duty) => duty.postId === post.id && dates.has(duty.date)));
+  if (hallPosts.length > 0) {
+    const rows = hallPosts.map((post) => ({ key: `p${post.id}`, label: localName(post, language), detail: words.noWindow, seats: seatsAt(post.id, null, { a: null, b: null }) }));
+    blocks.push({ zoneId: null, name: words.hallPosts, rows, away: days.map(() => []) });
+  }
   const strays = board.absences.filter((absence) => dates.has(absence.date) && !printedZoneIds.has(homeZone(board, absence.staffId) ?? -1));
   if (strays.length > 0) {
     const away = days.map((day) => awayLines(strays.filter((absence) => absence.date === day.date), name, language, words));
