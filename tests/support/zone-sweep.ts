@@ -10,9 +10,10 @@ import { CHANNEL_ACCESS } from '../../electron/contract/access.ts';
 import { channelNames, type Channel } from '../../electron/contract/channels.ts';
 import type { Envelope } from '../../electron/contract/errors.ts';
 import type { Role } from '../../electron/contract/areas/auth.ts';
-import type { Scenario } from '../../solver/roster/types.ts';
+import type { Assignment } from '../../solver/roster/types.ts';
 import { insertProposal } from '../../data/repositories/proposals.ts';
 import { lastChangeIdOf } from '../../data/repositories/board.ts';
+import { rosterFileOf, scenarioOfFile, validRoster } from './valid-roster.ts';
 
 export type Who = Role | 'anonymous';
 /** One call as `who`, through whichever host the test drives. */
@@ -38,7 +39,7 @@ export interface ZoneHall {
   otherRosterId: number;
   own: Seat;
   other: Seat;
-  /** A proposal (unapplied, current) moving only `own`, and one moving only `other`. */
+  /** A proposal (unapplied, current) swapping `own`'s Tuesday window with a colleague of the lead's zone, and one swapping `other`'s with a colleague of theirs. */
   ownProposalId: number;
   otherProposalId: number;
 }
@@ -54,38 +55,45 @@ function ok<T>(envelope: Envelope<unknown>, what: string): T {
 
 /**
  * Builds the hall through `dial` as the dispatcher (the roster through the channels, as the app does),
- * and the two proposals straight into the database (a solve per proposal would take seconds).
+ * and the two proposals straight into the database (a solve per proposal would take seconds). The
+ * rosters are solved first (tests/support/valid-roster.ts): a hand-made one breaks the hall's presence
+ * rule. `own` and `other` are picked from the solved duties: a person of the zone without leave, at a
+ * window of a post of the zone on Monday and Tuesday mornings, beside a colleague of the zone at another
+ * window of that post on Tuesday morning, with whom their proposal swaps windows (a move that keeps
+ * every hard rule, so the lead's proposal applies).
  */
 export async function zoneHall(backend: Backend, dial: Dial): Promise<ZoneHall> {
   const leadZone = await zoneIdOf(backend, 'AF');
   const otherZone = await zoneIdOf(backend, 'TX');
   const zones = await backend.context.session.use((db) => db.all<{ id: number }>('SELECT id FROM zones ORDER BY id'));
   const zoneIds = zones.map((zone) => zone.id);
-  const file = ok<{ base64: string }>(await dial('dispatcher', 'roster/exportScenario', { ...WEEK, zoneIds }), 'roster/exportScenario');
-  const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
+  const solved = async (from: string, ids: number[]) => {
+    const scenario = scenarioOfFile(ok<{ base64: string }>(await dial('dispatcher', 'roster/exportScenario', { from, days: 7, zoneIds: ids }), 'roster/exportScenario'));
+    return { scenario, assignments: await validRoster(scenario) };
+  };
+  const { scenario, assignments } = await solved(WEEK.from, zoneIds);
   const home = new Map((await backend.context.session.use((db) => db.all<{ id: number; zone: number }>('SELECT id, home_zone_id AS zone FROM staff'))).map((row) => [String(row.id), row.zone]));
   const postZone = new Map((await backend.context.session.use((db) => db.all<{ id: number; zone: number | null }>('SELECT id, zone_id AS zone FROM posts'))).map((row) => [String(row.id), row.zone]));
-  const seatIn = (zoneId: number, taken: string[]): Seat => {
-    for (const post of scenario.posts.filter((candidate) => postZone.get(candidate.id) === zoneId)) {
-      const person = scenario.staff.find((candidate) => !taken.includes(candidate.id) && home.get(candidate.id) === zoneId && (candidate.skills[post.id] ?? 0) >= 2 && !(candidate.unavailable ?? []).length);
-      if (person) return { staffId: Number(person.id), postId: Number(post.id), zoneId };
+  const withoutLeave = new Set(scenario.staff.filter((person) => !(person.unavailable ?? []).length).map((person) => person.id));
+  const seatedMornings = (date: string) => assignments.filter((a) => a.date === date && a.shift === 'AM' && a.learner !== true && a.window !== undefined);
+  const monday = seatedMornings(WEEK.from);
+  const tuesday = seatedMornings(TUESDAY);
+  const seatIn = (zoneId: number, taken: string[]): { seat: Seat; at: Assignment; partner: Assignment } => {
+    const ofZone = (a: Assignment) => !taken.includes(a.staff) && home.get(a.staff) === zoneId && postZone.get(a.post) === zoneId;
+    for (const at of tuesday.filter((a) => ofZone(a) && withoutLeave.has(a.staff) && monday.some((m) => m.staff === a.staff && m.post === a.post))) {
+      const partner = tuesday.find((a) => a.post === at.post && a.staff !== at.staff && ofZone(a));
+      if (partner) return { seat: { staffId: Number(at.staff), postId: Number(at.post), zoneId }, at, partner };
     }
-    throw new Error(`no qualified person of zone ${zoneId} in the demo centre`);
+    throw new Error(`no person of zone ${zoneId} seated at a window of the zone on Monday and Tuesday mornings beside a colleague of the zone`);
   };
   const own = seatIn(leadZone, []);
-  const other = seatIn(otherZone, [String(own.staffId)]);
-  const duties = (seat: Seat) => ['2026-11-23', TUESDAY].map((date) => ({ staff: String(seat.staffId), date, shift: 'AM', post: String(seat.postId) }));
-  const importRoster = async (from: string, ids: number[], seats: Seat[]) =>
-    ok<{ id: number }>(
-      await dial('dispatcher', 'roster/importRoster', {
-        from, days: 7, zoneIds: ids, fileName: 'roster.json',
-        base64: Buffer.from(JSON.stringify({ assignments: seats.flatMap(duties).map((duty) => ({ ...duty, date: shiftDate(duty.date, from) })) })).toString('base64'),
-      }),
-      'roster/importRoster',
-    ).id;
-  const rosterId = await importRoster(WEEK.from, zoneIds, [own, other]);
-  const otherRosterId = await importRoster('2026-11-30', [otherZone], [other]);
-  const proposal = (seat: Seat) =>
+  const other = seatIn(otherZone, [own.at.staff, own.partner.staff]);
+  const importRoster = async (from: string, ids: number[], duties: readonly Assignment[]) =>
+    ok<{ id: number }>(await dial('dispatcher', 'roster/importRoster', { from, days: 7, zoneIds: ids, ...rosterFileOf(duties) }), 'roster/importRoster').id;
+  const rosterId = await importRoster(WEEK.from, zoneIds, assignments);
+  const otherRosterId = await importRoster('2026-11-30', [otherZone], (await solved('2026-11-30', [otherZone])).assignments);
+  const swap = (x: Assignment, y: Assignment) => ({ staffId: Number(x.staff), staffName: '', date: TUESDAY, shiftCode: 'AM', fromPostId: Number(x.post), toPostId: Number(y.post), fromWindowId: Number(x.window), toWindowId: Number(y.window), learner: false });
+  const proposal = ({ at, partner }: { at: Assignment; partner: Assignment }) =>
     backend.context.session.use(async (db) =>
       insertProposal(db, {
         rosterId,
@@ -93,17 +101,11 @@ export async function zoneHall(backend: Backend, dial: Dial): Promise<ZoneHall> 
         createdAt: '2026-11-22T02:00:00.000Z',
         basedOnChangeId: await lastChangeIdOf(db, rosterId),
         absence: null,
-        moves: [{ staffId: seat.staffId, staffName: '', date: TUESDAY, shiftCode: 'AM', fromPostId: seat.postId, toPostId: null, fromWindowId: null, toWindowId: null, learner: false }],
+        moves: [swap(at, partner), swap(partner, at)],
         stats: { before: { unmet: 0, withoutBackup: 0 }, after: { unmet: 0, withoutBackup: 0 }, solveStatus: 'optimal', gap: 0 },
       }),
     );
-  return { leadZone, otherZone, rosterId, otherRosterId, own, other, ownProposalId: await proposal(own), otherProposalId: await proposal(other) };
-}
-
-/** The same weekday `date` has in the first week, in the week starting `from`. */
-function shiftDate(date: string, from: string): string {
-  const offset = (Date.parse(date) - Date.parse(WEEK.from)) / 86_400_000;
-  return new Date(Date.parse(from) + offset * 86_400_000).toISOString().slice(0, 10);
+  return { leadZone, otherZone, rosterId, otherRosterId, own: own.seat, other: other.seat, ownProposalId: await proposal(own), otherProposalId: await proposal(other) };
 }
 
 /** A channel's zone cases: the argument of the lead's own zone and of another zone. */
@@ -120,7 +122,8 @@ export function zoneScopedChannels(): Channel[] {
 }
 
 export function zoneCases(hall: ZoneHall): Partial<Record<Channel, ZoneCase>> {
-  const off = (seat: Seat) => ({ rosterId: hall.rosterId, ops: [{ staffId: seat.staffId, date: TUESDAY, shiftCode: 'AM', postId: null, expectedPostId: seat.postId }], reason: '调整' });
+  // Taking someone off a duty breaks the presence rule: accepted in writing, so the edit let through is saved.
+  const off = (seat: Seat) => ({ rosterId: hall.rosterId, ops: [{ staffId: seat.staffId, date: TUESDAY, shiftCode: 'AM', postId: null, expectedPostId: seat.postId }], reason: '调整', overrideReason: '临时调整，已知缺岗' });
   const byPerson = (make: (staffId: number) => unknown): ZoneCase => ({ own: make(hall.own.staffId), other: make(hall.other.staffId) });
   const month = { year: 2026, month: 11 };
   return {

@@ -6,9 +6,9 @@ import type { ChangeEvent } from '../../../electron/backend/dispatch.ts';
 import { CHANNEL_ACCESS } from '../../../electron/contract/access.ts';
 import { channelNames, type Channel } from '../../../electron/contract/channels.ts';
 import type { Role } from '../../../electron/contract/areas/auth.ts';
-import type { Scenario } from '../../../solver/roster/types.ts';
 import { ask, asNewAccount, newCaller, openTestBackend, refused, signedIn, TEST_DISPATCHER, TEST_NOW, withTestBackend } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
+import { rosterFileOf, scenarioOfFile, validRoster } from '../../support/valid-roster.ts';
 import { sweepZones, TUESDAY, WEDNESDAY, zoneHall, type Dial, type Who } from '../../support/zone-sweep.ts';
 import { listAssignments } from '../../../data/repositories/board.ts';
 import { BoardStateCache, dutiesDigest, loadBoardState } from '../../../electron/backend/board/board-state.ts';
@@ -210,28 +210,32 @@ describe('signing in', () => {
     }));
 });
 
-/** A week of 农林水务 imported as a roster: one qualified person on Monday and Tuesday mornings. */
+/**
+ * A week of 农林水务 solved and imported as a roster (a hand-made one breaks the hall's presence rule):
+ * someone whose home is 农林水务 (a lead of the zone answers for their duties; others may be rostered
+ * there too), on Monday and Tuesday mornings at the same post of the zone.
+ */
 async function afWeek(backend: Backend): Promise<{ rosterId: number; staffId: number; postId: number }> {
   const af = await zoneIdOf(backend, 'AF');
-  const file = await ask(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [af] });
-  const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
-  const post = scenario.posts[0]!.id;
-  // A person whose home is 农林水务: a lead of the zone answers for their duties (others may be rostered there too).
+  const scenario = scenarioOfFile(await ask(backend, 'roster/exportScenario', { from: '2026-11-23', days: 7, zoneIds: [af] }));
+  const assignments = await validRoster(scenario);
   const home = new Set((await backend.context.session.use((db) => db.all<{ id: number }>('SELECT id FROM staff WHERE home_zone_id = ?', [af]))).map((row) => String(row.id)));
-  const person = scenario.staff.find((candidate) => home.has(candidate.id) && (candidate.skills[post] ?? 0) >= 2 && !(candidate.unavailable ?? []).length)!;
-  const assignments = ['2026-11-23', '2026-11-24'].map((date) => ({ staff: person.id, date, shift: 'AM', post }));
-  const summary = await ask(backend, 'roster/importRoster', {
-    from: '2026-11-23', days: 7, zoneIds: [af], fileName: 'roster.json', base64: Buffer.from(JSON.stringify({ assignments })).toString('base64'),
-  });
-  return { rosterId: summary.id, staffId: Number(person.id), postId: Number(post) };
+  const postZone = new Map((await backend.context.session.use((db) => db.all<{ id: number; zone: number | null }>('SELECT id, zone_id AS zone FROM posts'))).map((row) => [String(row.id), row.zone]));
+  const morning = (staff: string, date: string) => assignments.find((a) => a.staff === staff && a.date === date && a.shift === 'AM' && a.learner !== true);
+  const duty = assignments.find((a) => a.date === '2026-11-23' && a.shift === 'AM' && a.learner !== true && home.has(a.staff) && postZone.get(a.post) === af && morning(a.staff, '2026-11-24')?.post === a.post)!;
+  const summary = await ask(backend, 'roster/importRoster', { from: '2026-11-23', days: 7, zoneIds: [af], ...rosterFileOf(assignments) });
+  return { rosterId: summary.id, staffId: Number(duty.staff), postId: Number(duty.post) };
 }
+
+/** Taking someone off a duty breaks the presence rule: the lead accepts the breach in writing. */
+const ACCEPTED = { overrideReason: '临时调整，已知缺岗' };
 
 describe('a shift lead within their zones', () => {
   it('edits the roster of their own zone from today on, but not another zone’s, nor a day gone by', () =>
     withTestBackend(async (backend) => {
       const members = await team(backend);
       const week = await afWeek(backend);
-      const takeOff = (date: string) => ({ rosterId: week.rosterId, ops: [{ staffId: week.staffId, date, shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' });
+      const takeOff = (date: string) => ({ rosterId: week.rosterId, ops: [{ staffId: week.staffId, date, shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整', ...ACCEPTED });
       expect(await members.lead.dispatch('board/edit', takeOff('2026-11-24'))).toMatchObject({ ok: true });
       // The viewer sees the board read-only; the lead's board is editable.
       expect(await members.viewer.dispatch('board/get', { rosterId: week.rosterId })).toMatchObject({ ok: true, value: { editable: false } });
@@ -242,7 +246,7 @@ describe('a shift lead within their zones', () => {
       const outsider = await asNewAccount(backend, 'lead', { username: 'lead2', zoneIds: [members.otherZone] });
       expect(await outsider.backend.dispatch('board/get', { rosterId: week.rosterId })).toMatchObject({ ok: true, value: { editable: false } });
       expect(await outsider.backend.dispatch('board/edit', takeOff('2026-11-23'))).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('本人负责区域') } });
-    }));
+    }), 90_000);
 
   it('corrects the attendance of their zone’s people only, and the audit trail names them', () =>
     withTestBackend(async (backend) => {
@@ -264,12 +268,12 @@ describe('two people on one roster', () => {
       const members = await team(backend);
       const week = await afWeek(backend);
       // Both had the board open showing the person at the post on Tuesday morning.
-      const edit = { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' };
+      const edit = { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整', ...ACCEPTED };
       expect(await members.lead.dispatch('board/edit', edit)).toMatchObject({ ok: true });
       const second = await members.dispatcher.dispatch('board/edit', edit);
       expect(second).toMatchObject({ ok: false, error: { code: 'conflict' } });
       expect(!second.ok && second.error.message).toContain(`已被 lead1 于 ${new Date(TEST_NOW).toISOString()} 修改`);
-    }));
+    }), 90_000);
 
   it('announces every change to whoever listens, with who made it and the roster, and nothing for a read', () =>
     withTestBackend(async (backend) => {
@@ -280,13 +284,13 @@ describe('two people on one roster', () => {
       await ask(members.viewer, 'board/get', { rosterId: week.rosterId });
       await ask(members.viewer, 'dashboard/today', {});
       expect(heard).toEqual([]);
-      await ask(members.lead, 'board/edit', { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整' });
+      await ask(members.lead, 'board/edit', { rosterId: week.rosterId, ops: [{ staffId: week.staffId, date: '2026-11-24', shiftCode: 'AM', postId: null, expectedPostId: week.postId }], reason: '调整', ...ACCEPTED });
       expect(heard).toEqual([{ channel: 'board/edit', actor: 'lead1', at: new Date(TEST_NOW).toISOString(), rosterId: week.rosterId }]);
       // A refused call changed nothing and says nothing.
       await members.viewer.dispatch('staff/create', {});
       expect(heard).toHaveLength(1);
       stop();
-    }));
+    }), 90_000);
 });
 
 describe('a shift lead on a roster of every zone', () => {
@@ -306,7 +310,10 @@ describe('a shift lead on a roster of every zone', () => {
   it('may not put their own person on another zone’s post, nor touch another zone’s person at their own post', () =>
     withTestBackend(async (backend) => {
       const { members, hall } = await hallTeam(backend);
+      const before = await backend.context.session.use((db) => listAssignments(db, hall.rosterId));
       const cell = (staffId: number, postId: number | null, expectedPostId: number | null, date = WEDNESDAY) => ({ rosterId: hall.rosterId, ops: [{ staffId, date, shiftCode: 'AM', postId, expectedPostId }], reason: '调整', overrideReason: '测试' });
+      // On the solved roster everyone present holds Wednesday morning: the dispatcher's edit names the post it holds.
+      const ownWednesday = before.find((duty) => duty.staffId === hall.own.staffId && duty.date === WEDNESDAY && duty.shiftCode === 'AM')!.postId;
       const toOtherPost = await members.lead.dispatch('board/edit', cell(hall.own.staffId, hall.other.postId, null));
       expect(toOtherPost).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('本人负责区域岗位') } });
       const otherAtOwnPost = await members.lead.dispatch('board/edit', cell(hall.other.staffId, hall.own.postId, null));
@@ -314,10 +321,12 @@ describe('a shift lead on a roster of every zone', () => {
       // An expected post that is not the cell's does not get another zone's duty past the check.
       expect(await members.lead.dispatch('board/edit', cell(hall.other.staffId, null, hall.own.postId, TUESDAY))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       // The dispatcher answers for every zone.
-      expect(await members.dispatcher.dispatch('board/edit', cell(hall.own.staffId, hall.other.postId, null))).not.toMatchObject({ error: { code: 'forbidden' } });
+      expect(await members.dispatcher.dispatch('board/edit', cell(hall.own.staffId, hall.other.postId, ownWednesday))).not.toMatchObject({ error: { code: 'forbidden' } });
       // Nothing of the refused edits reached the roster.
       const duties = await backend.context.session.use((db) => listAssignments(db, hall.rosterId));
-      expect(duties.filter((duty) => duty.staffId === hall.other.staffId).map((duty) => [duty.date, duty.postId])).toEqual([['2026-11-23', hall.other.postId], [TUESDAY, hall.other.postId]]);
+      const mornings = (of: typeof duties) => of.filter((duty) => duty.staffId === hall.other.staffId && duty.shiftCode === 'AM' && duty.date <= TUESDAY);
+      expect(mornings(duties).map((duty) => [duty.date, duty.postId])).toEqual([['2026-11-23', hall.other.postId], [TUESDAY, hall.other.postId]]);
+      expect(duties.filter((duty) => duty.staffId === hall.other.staffId)).toEqual(before.filter((duty) => duty.staffId === hall.other.staffId));
     }), 90_000);
 
   it('refuses to apply a proposal that moves another zone’s person, naming them', () =>
@@ -383,11 +392,13 @@ describe('the board’s fingerprint of a roster', () => {
       const { hall } = { hall: await zoneHall(backend, (who, channel, argument) => (who === 'dispatcher' ? members.dispatcher : members.lead).dispatch(channel, argument)) };
       const cache = new BoardStateCache();
       const before = await backend.context.session.use((db) => loadBoardState(db, hall.rosterId, cache));
-      const at = (state: typeof before, staffId: number) => state.assignments.find((duty) => duty.staff === String(staffId) && duty.date === TUESDAY)!.post;
-      // The two swap their Tuesday posts straight in the file: the sum of staff and post terms stays the same.
+      const at = (state: typeof before, staffId: number) => state.assignments.find((duty) => duty.staff === String(staffId) && duty.date === TUESDAY && duty.shift === 'AM')!.post;
+      const windowAt = (staffId: number) => before.assignments.find((duty) => duty.staff === String(staffId) && duty.date === TUESDAY && duty.shift === 'AM')!.window ?? null;
+      const [ownWindow, otherWindow] = [windowAt(hall.own.staffId), windowAt(hall.other.staffId)];
+      // The two swap their Tuesday morning posts (and windows) straight in the file: the sum of staff and post terms stays the same.
       await backend.context.session.use(async (db) => {
-        await db.run('UPDATE roster_assignments SET post_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ?', [hall.other.postId, hall.rosterId, hall.own.staffId, TUESDAY]);
-        await db.run('UPDATE roster_assignments SET post_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ?', [hall.own.postId, hall.rosterId, hall.other.staffId, TUESDAY]);
+        await db.run("UPDATE roster_assignments SET post_id = ?, window_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ? AND shift_code = 'AM'", [hall.other.postId, otherWindow, hall.rosterId, hall.own.staffId, TUESDAY]);
+        await db.run("UPDATE roster_assignments SET post_id = ?, window_id = ? WHERE roster_id = ? AND staff_id = ? AND date = ? AND shift_code = 'AM'", [hall.own.postId, ownWindow, hall.rosterId, hall.other.staffId, TUESDAY]);
       });
       const after = await backend.context.session.use((db) => loadBoardState(db, hall.rosterId, cache));
       expect([at(before, hall.own.staffId), at(before, hall.other.staffId)]).toEqual([String(hall.own.postId), String(hall.other.postId)]);

@@ -2,13 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend.ts';
 import type { RosterJob } from '../../../electron/contract/areas/roster.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
-import { loadHighsEngine } from '../../../solver/lp/highs.ts';
-import type { Engine } from '../../../solver/lp/types.ts';
 import { prepareScenario } from '../../../solver/roster/prepare.ts';
-import { solveRoster } from '../../../solver/roster/solve.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
 import { ask, refused, openTestBackend, TEST_NOW } from '../../support/backend.ts';
 import { withTempDir } from '../../support/temp.ts';
+import { validRoster } from '../../support/valid-roster.ts';
 import { bundleRosterWorker, type WorkerBundle } from './roster-worker-bundle.ts';
 
 let worker: WorkerBundle;
@@ -52,19 +50,6 @@ function oneGoodAssignment(scenario: Scenario): Assignment {
   const line = scenario.demand[0]!;
   const person = scenario.staff.find((candidate) => (candidate.skills[line.post] ?? 0) >= 2 && !(candidate.unavailable ?? []).some((u) => u.date === line.date))!;
   return { staff: person.id, date: line.date, shift: line.shift, post: line.post };
-}
-
-let highs: Engine | null = null;
-
-/**
- * A roster that keeps every hard rule of the hall (everyone present, every open window seated):
- * the optimiser's, since a file made by hand would have to hold all of them. Without the lunch
- * cover it still keeps them (the lunch cover is on top of the default day) and has gaps to explain.
- */
-async function validRoster(scenario: Scenario, options: { withoutLunch?: boolean } = {}): Promise<Assignment[]> {
-  highs ??= await loadHighsEngine();
-  const assignments = solveRoster(scenario, { highs, engine: 'highs', timeLimitSeconds: 20 }).assignments;
-  return options.withoutLunch ? assignments.filter((a) => a.shift !== 'NOON') : assignments;
 }
 
 async function pollUntilSettled(backend: Backend, jobId: string): Promise<{ job: RosterJob; phases: Set<string> }> {

@@ -105,11 +105,14 @@ describe('the role table over HTTP', () => {
   it('refuses a lead’s edit of another zone’s cell on a roster of every zone, and saves the edit of their own', () =>
     withHall(async ({ host, dial }) => {
       const hall = await zoneHall(host.backend, dial);
-      const off = (seat: typeof hall.own) => ({ rosterId: hall.rosterId, ops: [{ staffId: seat.staffId, date: TUESDAY, shiftCode: 'AM', postId: null, expectedPostId: seat.postId }], reason: '调整' });
+      // Taking someone off a duty breaks the presence rule: the lead accepts the breach in writing.
+      const off = (seat: typeof hall.own) => ({ rosterId: hall.rosterId, ops: [{ staffId: seat.staffId, date: TUESDAY, shiftCode: 'AM', postId: null, expectedPostId: seat.postId }], reason: '调整', overrideReason: '临时调整，已知缺岗' });
       const theirs = await dial('lead', 'board/edit', off(hall.other));
       expect(theirs).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       expect(await dial('lead', 'board/edit', off(hall.own))).toMatchObject({ ok: true });
-      const tuesday = (await host.backend.context.session.use((db) => listAssignments(db, hall.rosterId))).filter((duty) => duty.date === TUESDAY).map((duty) => duty.staffId);
+      // Of the two, only the other zone's person still holds Tuesday morning (the solved roster seats everyone else too).
+      const seats = [hall.own.staffId, hall.other.staffId];
+      const tuesday = (await host.backend.context.session.use((db) => listAssignments(db, hall.rosterId))).filter((duty) => duty.date === TUESDAY && duty.shiftCode === 'AM' && seats.includes(duty.staffId)).map((duty) => duty.staffId);
       expect(tuesday).toEqual([hall.other.staffId]);
     }), 90_000);
 
