@@ -11,6 +11,7 @@ import packageJson from '../../package.json';
 import { openBackend, type Backend, type BackendOptions } from '../backend/backend.ts';
 import { dataPaths, defaultDataDir } from '../backend/paths.ts';
 import { describeStartupProblem } from '../backend/startup-problem.ts';
+import { LostDataError, restoreNewestBackupOverLostData } from '../backend/session.ts';
 import { fixedClock, type Clock } from '../backend/clock.ts';
 import { createRequestHandler } from './http-api.ts';
 import { httpBackendOf, shareBackend } from './sharing.ts';
@@ -83,6 +84,9 @@ export function portFromEnvironment(value: string | undefined): number {
   return port;
 }
 
+/** Restores the newest good backup over a lost data file before starting. */
+export const RESTORE_FLAG = '--restore-newest-backup';
+
 /** The command-line entry: prints the address, or a plain reason it could not start. */
 export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   const dataDir = defaultDataDir();
@@ -98,6 +102,19 @@ export async function runBrowserHostCli(): Promise<BrowserHost | null> {
     return null;
   }
   try {
+    // Asked for on the command line, after a start that found the data file lost: only ever over a
+    // missing or empty file, and only from a backup that passes its check.
+    if (process.argv.includes(RESTORE_FLAG)) {
+      const restored = await restoreNewestBackupOverLostData(dataPaths(dataDir)).catch((error: unknown) => {
+        console.error(`未恢复任何备份：${(error as Error).message} / Nothing was restored: ${(error as Error).message}`);
+        return null;
+      });
+      if (!restored) {
+        process.exitCode = 2;
+        return null;
+      }
+      console.log(`已从备份恢复 / restored from backup: ${restored.fileName}`);
+    }
     const host = await startBrowserHost({
       port,
       clock,
@@ -113,6 +130,9 @@ export async function runBrowserHostCli(): Promise<BrowserHost | null> {
   } catch (error) {
     const advice = describeStartupProblem(error, dataPaths(dataDir).backupDir);
     if (advice) console.error(advice);
+    if (error instanceof LostDataError && error.newestGood) {
+      console.error(`恢复最新的完好备份并启动：npm run serve -- ${RESTORE_FLAG} / To restore it and start: npm run serve -- ${RESTORE_FLAG}`);
+    }
     else if ((error as { code?: string }).code === 'EADDRINUSE') console.error(`端口已被占用 / port in use: set PORT to another number. (${String(error)})`);
     else console.error(error);
     process.exitCode = 2;
