@@ -18,6 +18,7 @@ import { putSetting, getSetting } from '../../../data/repositories/settings.ts';
 import { dataPaths } from '../../../electron/backend/paths.ts';
 import { ask, openTestBackend, TEST_DISPATCHER } from '../../support/backend.ts';
 import { CRASH_PUNCHES, CRASH_WEEK } from '../../support/crash-child.ts';
+import { mulberry32 } from '../../../solver/demand/random.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const KILLS = 10;
@@ -26,16 +27,7 @@ let dataDir = '';
 let restorable = '';
 
 /** A seeded generator (mulberry32): the kill moments are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = mulberry32;
 
 interface Run {
   /** Milliseconds from READY to DONE, or null when killed first. */
