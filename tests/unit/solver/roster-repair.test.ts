@@ -211,9 +211,15 @@ describe('re-optimising the rest of the period', () => {
     const before: Assignment[] = [{ staff: 'a', date: MONDAY, shift: 'AM', post: 'X' }, { staff: 'b', date: MONDAY, shift: 'AM', post: 'X' }];
     const after: Assignment[] = [{ staff: 'a', date: MONDAY, shift: 'AM', post: 'Y' }, { staff: 'c', date: MONDAY, shift: 'PM', post: 'X', learner: true }];
     expect(rosterMoves(before, after)).toEqual([
-      { staff: 'a', date: MONDAY, shift: 'AM', from: 'X', to: 'Y', learner: false },
-      { staff: 'b', date: MONDAY, shift: 'AM', from: 'X', to: null, learner: false },
-      { staff: 'c', date: MONDAY, shift: 'PM', from: null, to: 'X', learner: true },
+      { staff: 'a', date: MONDAY, shift: 'AM', from: 'X', to: 'Y', fromWindow: null, toWindow: null, learner: false },
+      { staff: 'b', date: MONDAY, shift: 'AM', from: 'X', to: null, fromWindow: null, toWindow: null, learner: false },
+      { staff: 'c', date: MONDAY, shift: 'PM', from: null, to: 'X', fromWindow: null, toWindow: null, learner: true },
     ]);
+  });
+
+  it('lists a change of window at the same post as a move, and a duty that keeps post and window as none', () => {
+    const before: Assignment[] = [{ staff: 'a', date: MONDAY, shift: 'AM', post: 'X', window: 'W1' }, { staff: 'b', date: MONDAY, shift: 'AM', post: 'X', window: 'W2' }];
+    const after: Assignment[] = [{ staff: 'a', date: MONDAY, shift: 'AM', post: 'X', window: 'W3' }, { staff: 'b', date: MONDAY, shift: 'AM', post: 'X', window: 'W2' }];
+    expect(rosterMoves(before, after)).toEqual([{ staff: 'a', date: MONDAY, shift: 'AM', from: 'X', to: 'X', fromWindow: 'W1', toWindow: 'W3', learner: false }]);
   });
 });
