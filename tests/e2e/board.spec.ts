@@ -54,7 +54,8 @@ test('edits a seat through the cell editor, undoes and redoes it, closes the edi
   await page.screenshot({ path: 'test-results/board-editor.png' });
   await clean.click();
   await expect(board.editor()).toBeHidden();
-  await expect(board.notice()).toContainText(`11月23日 周一 上午 ${chosen}：休 → ${INTAKE}`);
+  // The notice names the window by its code: "休 → A03 农林水务收件".
+  await expect(board.notice()).toContainText(`11月23日 周一 上午 ${chosen}：休 → ${await board.firstWindowCode()} ${INTAKE}`);
   await expect.poll(people).toContain(chosen);
 
   await board.button('撤销').click();
@@ -153,4 +154,42 @@ test('after publishing, a change asks why and is listed with who, when, what and
   await expect(change.locator('[data-col="reason"]')).toHaveText('临时借调到咨询台');
   await expect(change.locator('[data-col="kind"]')).toContainText('编辑');
   await page.screenshot({ path: 'test-results/board-changes.png' });
+});
+
+test('puts a person on a window through the editor; after a reload they still sit at that window by window', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  // Someone off on Tuesday (on leave: the roster leaves them off), put back on a window by hand.
+  const away = await onLeaveTuesday(roster);
+  await page.goto(host.url);
+  await generateZoneWeek(roster);
+
+  const row = await board.personRow(away);
+  await board.press('person', row, TUESDAY, 'Enter');
+  await expect(board.editor()).toBeVisible();
+  // The editor offers the windows of the post: "W03 · 收件", with who sits there now.
+  const windows = board.choices().filter({ hasText: ` · ${INTAKE.slice(ZONE.length)}` });
+  await expect(windows.first()).toBeVisible();
+  const free = windows.filter({ hasText: '窗口空着' });
+  const choice = (await free.count()) > 0 ? free.first() : windows.first();
+  const code = ((await choice.locator('.choice-label').textContent()) ?? '').split(' · ')[0]!.trim();
+  expect(code).not.toBe('');
+  await choice.click();
+
+  // Leave (and whoever is moved off the window) are breaches: accepted with a reason.
+  const override = board.overrideDialog();
+  await expect(override).toBeVisible();
+  await override.getByLabel('原因（必填）').fill('本人销假，到窗口顶岗');
+  await override.getByRole('button', { name: '确认修改' }).click();
+  await expect(override).toBeHidden();
+  await expect(board.notice()).toContainText(`${away}：休 → ${code} ${INTAKE}`);
+
+  await page.reload();
+  await roster.open();
+  await roster.tab(/^最近排班/);
+  await roster.recentRows().first().getByRole('button').first().click();
+  await expect(board.board()).toBeVisible();
+  await board.view('按窗口');
+  await expect(board.cell('window', await board.windowRow(code), `${TUESDAY}|AM`)).toContainText(away);
 });
