@@ -51,7 +51,8 @@ test('someone called in sick tomorrow: the repair covers their duties and keeps 
   await expect(proposal).toBeVisible({ timeout: 90_000 });
   await expect(proposal).toContainText(`${sick.name} 11月23日 周一 全天 病假`);
   // Their own duties come off first, in plain words.
-  await expect(dialog.getByTestId('repair-moves').locator('li').first()).toContainText(new RegExp(`^11月23日 周一 \\S+ ${sick.name}：.+ → 休$`));
+  // A seat reads by its window and shift: "11月23日 周一 张三：A03 上午 → 休".
+  await expect(dialog.getByTestId('repair-moves').locator('li').first()).toContainText(new RegExp(`^11月23日 周一 ${sick.name}：\\S+ \\S+ → 休$`));
   await expect(dialog.getByTestId('repair-totals')).toContainText('调整前');
   await page.screenshot({ path: test.info().outputPath('repair-proposal.png') });
   await dialog.getByRole('button', { name: '应用调整' }).click();

@@ -27,6 +27,13 @@ export class BoardPage {
   /** The by-person row of a person, by name. */
   async personRow(name: string): Promise<number> {
     const nameCell = this.grid('person').locator('.ag-cell[col-id="name"]').filter({ hasText: new RegExp(`^${name}$`) });
+    // The grid draws only the rows in view: scroll down until the person's row is drawn.
+    const viewport = this.grid('person').locator('.ag-body-viewport');
+    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
+    for (let step = 0; step < 40 && (await nameCell.count()) === 0; step += 1) {
+      await viewport.evaluate((element) => element.scrollBy({ top: element.clientHeight / 2 }));
+      await this.page.waitForTimeout(50);
+    }
     await expect(nameCell).toHaveCount(1);
     return Number(await nameCell.locator('xpath=..').getAttribute('row-index'));
   }
