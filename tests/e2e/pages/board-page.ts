@@ -27,12 +27,10 @@ export class BoardPage {
   /** The by-person row of a person, by name. */
   async personRow(name: string): Promise<number> {
     const nameCell = this.grid('person').locator('.ag-cell[col-id="name"]').filter({ hasText: new RegExp(`^${name}$`) });
-    // The grid draws only the rows in view: scroll down until the person's row is drawn.
-    const viewport = this.grid('person').locator('.ag-body-viewport');
-    await viewport.evaluate((element) => element.scrollTo({ top: 0 }));
-    for (let step = 0; step < 40 && (await nameCell.count()) === 0; step += 1) {
-      await viewport.evaluate((element) => element.scrollBy({ top: element.clientHeight / 2 }));
-      await this.page.waitForTimeout(50);
+    // The grid draws only the rows in view: walk down the name column until the person's row is drawn.
+    if ((await nameCell.count()) === 0) {
+      await this.cell('person', 0, 'name').click();
+      for (let step = 0; step < 300 && (await nameCell.count()) === 0; step += 1) await this.page.keyboard.press('ArrowDown');
     }
     await expect(nameCell).toHaveCount(1);
     return Number(await nameCell.locator('xpath=..').getAttribute('row-index'));
