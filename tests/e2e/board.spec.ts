@@ -18,8 +18,10 @@ async function generateZoneWeek(roster: RosterPage): Promise<void> {
 /** Someone qualified for the zone's intake, on approved annual leave on Tuesday: the roster leaves them off. */
 async function onLeaveTuesday(roster: RosterPage): Promise<string> {
   const postId = await roster.postId(INTAKE);
-  const matrix = await roster.api<{ rows: { staffId: number; name: string; status: string; cells: Record<string, { level: number }> }[] }>('skills/matrix', {});
-  const person = matrix.rows.find((row) => row.status === 'active' && (row.cells[String(postId)]?.level ?? 0) >= 2);
+  const matrix = await roster.api<{ rows: { staffId: number; name: string; status: string; homeZoneId: number; cells: Record<string, { level: number }> }[]; skills: { id: number; zoneId: number | null }[] }>('skills/matrix', {});
+  // Of the zone itself: the week is generated for the zone's people only, and the board lists them.
+  const zoneId = matrix.skills.find((post) => post.id === postId)?.zoneId;
+  const person = matrix.rows.find((row) => row.status === 'active' && row.homeZoneId === zoneId && (row.cells[String(postId)]?.level ?? 0) >= 2);
   if (!person) throw new Error(`nobody qualified for ${INTAKE}`);
   const request = await roster.api<{ id: number; version: number }>('leave/request', {
     staffId: person.staffId, type: 'personal', from: TUESDAY, to: TUESDAY, part: 'full', reason: '家中有事', acknowledgeConflicts: true,
