@@ -195,5 +195,12 @@ test('puts a person on a window through the editor; after a reload they still si
   await roster.recentRows().first().getByRole('button').first().click();
   await expect(board.board()).toBeVisible();
   await board.view('按窗口');
-  await expect(board.cell('window', await board.windowRow(code), `${TUESDAY}|AM`)).toContainText(away);
+  // Stored with the window chosen, and shown in that window's row on Tuesday morning.
+  const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
+  const stored = await roster.api<{ people: { staffId: number; name: string }[]; zones: { windows: { id: number; code: string }[] }[]; duties: { staffId: number; date: string; shiftCode: string; windowId: number | null }[] }>('board/get', { rosterId: newest!.id });
+  const staffId = stored.people.find((person) => person.name === away)!.staffId;
+  const windowId = stored.zones.flatMap((zone) => zone.windows).find((window) => window.code === code)!.id;
+  expect(stored.duties).toContainEqual(expect.objectContaining({ staffId, date: TUESDAY, shiftCode: 'AM', windowId }));
+  const seatRow = board.grid('window').locator('.ag-row').filter({ has: page.locator('.ag-cell[col-id="window"]', { hasText: new RegExp(`^${code}$`) }) });
+  await expect(seatRow.locator(`.ag-cell[col-id="${TUESDAY}|AM"]`).first()).toContainText(away);
 });
