@@ -18,8 +18,10 @@ async function generateZoneWeek(roster: RosterPage): Promise<void> {
 /** Someone qualified for the zone's intake, on approved annual leave on Tuesday: the roster leaves them off. */
 async function onLeaveTuesday(roster: RosterPage): Promise<string> {
   const postId = await roster.postId(INTAKE);
-  const matrix = await roster.api<{ rows: { staffId: number; name: string; status: string; cells: Record<string, { level: number }> }[] }>('skills/matrix', {});
-  const person = matrix.rows.find((row) => row.status === 'active' && (row.cells[String(postId)]?.level ?? 0) >= 2);
+  const matrix = await roster.api<{ rows: { staffId: number; name: string; status: string; homeZoneId: number; cells: Record<string, { level: number }> }[]; skills: { id: number; zoneId: number | null }[] }>('skills/matrix', {});
+  // Of the zone itself: the week is generated for the zone's people only, and the board lists them.
+  const zoneId = matrix.skills.find((post) => post.id === postId)?.zoneId;
+  const person = matrix.rows.find((row) => row.status === 'active' && row.homeZoneId === zoneId && (row.cells[String(postId)]?.level ?? 0) >= 2);
   if (!person) throw new Error(`nobody qualified for ${INTAKE}`);
   const request = await roster.api<{ id: number; version: number }>('leave/request', {
     staffId: person.staffId, type: 'personal', from: TUESDAY, to: TUESDAY, part: 'full', reason: '家中有事', acknowledgeConflicts: true,
@@ -38,23 +40,26 @@ test('edits a seat through the cell editor, undoes and redoes it, closes the edi
   await board.view('按窗口');
   await page.screenshot({ path: 'test-results/board-by-window.png' });
 
-  // The backend seats people at windows (their own A window first), so a move can reseat others:
-  // the facts are the slot's people, read down the whole column.
+  // Under presence everyone present already holds the morning, so nobody is free: a clean choice
+  // seats someone from another seat (the backend's ops swap them with whoever sits here). The facts
+  // are the seat's people.
   const col = `${MONDAY}|AM`;
-  const column = board.grid('window').locator(`.ag-cell[col-id="${col}"]`);
   const seat = board.cell('window', 1, col);
-  const people = async () => (await column.allTextContents()).join(' ');
+  const code = await board.firstWindowCode();
+  const people = async () => ((await seat.textContent()) ?? '').trim();
   const before = await people();
   await board.press('window', 1, col, 'Enter');
   await expect(board.editor()).toBeVisible();
-  const clean = board.choices().filter({ hasText: '符合规则' }).filter({ hasNotText: '当前：' }).first();
+  const clean = board.choices().filter({ hasText: '符合规则' }).first();
   await expect(clean).toBeVisible();
   const chosen = ((await clean.locator('.choice-label').textContent()) ?? '').replace(/ \([AB]\)$/, '');
   expect(before).not.toContain(chosen);
   await page.screenshot({ path: 'test-results/board-editor.png' });
   await clean.click();
   await expect(board.editor()).toBeHidden();
-  await expect(board.notice()).toContainText(`11月23日 周一 上午 ${chosen}：休 → ${INTAKE}`);
+  // The notice names the window by its code: "→ A03 农林水务收件".
+  await expect(board.notice()).toContainText(`11月23日 周一 上午 ${chosen}：`);
+  await expect(board.notice()).toContainText(`→ ${code} ${INTAKE}`);
   await expect.poll(people).toContain(chosen);
 
   await board.button('撤销').click();
@@ -153,4 +158,49 @@ test('after publishing, a change asks why and is listed with who, when, what and
   await expect(change.locator('[data-col="reason"]')).toHaveText('临时借调到咨询台');
   await expect(change.locator('[data-col="kind"]')).toContainText('编辑');
   await page.screenshot({ path: 'test-results/board-changes.png' });
+});
+
+test('puts a person on a window through the editor; after a reload they still sit at that window by window', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const roster = new RosterPage(page, host.url);
+  const board = new BoardPage(page);
+  // Someone off on Tuesday (on leave: the roster leaves them off), put back on a window by hand.
+  const away = await onLeaveTuesday(roster);
+  await page.goto(host.url);
+  await generateZoneWeek(roster);
+
+  const row = await board.personRow(away);
+  await board.press('person', row, TUESDAY, 'Enter');
+  await expect(board.editor()).toBeVisible();
+  // The editor offers the windows of the post: "W03 · 收件", with who sits there now.
+  const windows = board.choices().filter({ hasText: ` · ${INTAKE.slice(ZONE.length)}` });
+  await expect(windows.first()).toBeVisible();
+  const free = windows.filter({ hasText: '窗口空着' });
+  const choice = (await free.count()) > 0 ? free.first() : windows.first();
+  const code = ((await choice.locator('.choice-label').textContent()) ?? '').split(' · ')[0]!.trim();
+  expect(code).not.toBe('');
+  await choice.click();
+
+  // Leave (and whoever is moved off the window) are breaches: accepted with a reason.
+  const override = board.overrideDialog();
+  await expect(override).toBeVisible();
+  await override.getByLabel('原因（必填）').fill('本人销假，到窗口顶岗');
+  await override.getByRole('button', { name: '确认修改' }).click();
+  await expect(override).toBeHidden();
+  await expect(board.notice()).toContainText(`${away}：休 → ${code} ${INTAKE}`);
+
+  await page.reload();
+  await roster.open();
+  await roster.tab(/^最近排班/);
+  await roster.recentRows().first().getByRole('button').first().click();
+  await expect(board.board()).toBeVisible();
+  await board.view('按窗口');
+  // Stored with the window chosen, and shown in that window's row on Tuesday morning.
+  const [newest] = await roster.api<{ id: number }[]>('roster/list', {});
+  const stored = await roster.api<{ people: { staffId: number; name: string }[]; zones: { windows: { id: number; code: string }[] }[]; duties: { staffId: number; date: string; shiftCode: string; windowId: number | null }[] }>('board/get', { rosterId: newest!.id });
+  const staffId = stored.people.find((person) => person.name === away)!.staffId;
+  const windowId = stored.zones.flatMap((zone) => zone.windows).find((window) => window.code === code)!.id;
+  expect(stored.duties).toContainEqual(expect.objectContaining({ staffId, date: TUESDAY, shiftCode: 'AM', windowId }));
+  const seatRow = board.grid('window').locator('.ag-row').filter({ has: page.locator('.ag-cell[col-id="window"]', { hasText: new RegExp(`^${code}$`) }) });
+  await expect(seatRow.locator(`.ag-cell[col-id="${TUESDAY}|AM"]`).first()).toContainText(away);
 });

@@ -9,7 +9,7 @@ const ZONE = '农林水务';
 interface Board {
   summary: { id: number; status: string };
   people: { staffId: number; name: string; employeeNo: string }[];
-  duties: { staffId: number; date: string; shiftCode: string; postId: number }[];
+  duties: { staffId: number; date: string; shiftCode: string; postId: number; learner: boolean }[];
   coverage: { date: string; shiftCode: string; postId: number; required: number; assigned: number }[];
   changesSincePublication: number;
 }
@@ -19,7 +19,7 @@ function metSlots(board: Board, date: string): string[] {
   return board.coverage.filter((cell) => cell.date === date && cell.required > 0 && cell.assigned >= cell.required).map((cell) => `${cell.shiftCode}|${cell.postId}`);
 }
 
-test('someone called in sick tomorrow: the repair covers their duties and keeps met demand met', async ({ page, host }) => {
+test('someone called in sick tomorrow: the repair takes their duties off and keeps met demand met elsewhere', async ({ page, host }) => {
   test.setTimeout(180_000);
   const roster = new RosterPage(page, host.url);
   const board = new BoardPage(page);
@@ -51,7 +51,8 @@ test('someone called in sick tomorrow: the repair covers their duties and keeps 
   await expect(proposal).toBeVisible({ timeout: 90_000 });
   await expect(proposal).toContainText(`${sick.name} 11月23日 周一 全天 病假`);
   // Their own duties come off first, in plain words.
-  await expect(dialog.getByTestId('repair-moves').locator('li').first()).toContainText(new RegExp(`^11月23日 周一 \\S+ ${sick.name}：.+ → 休$`));
+  // A seat reads by its window and shift: "11月23日 周一 张三：A03 上午 → 休".
+  await expect(dialog.getByTestId('repair-moves').locator('li').first()).toContainText(new RegExp(`^11月23日 周一 ${sick.name}：\\S+ \\S+ → 休$`));
   await expect(dialog.getByTestId('repair-totals')).toContainText('调整前');
   await page.screenshot({ path: test.info().outputPath('repair-proposal.png') });
   await dialog.getByRole('button', { name: '应用调整' }).click();
@@ -59,8 +60,11 @@ test('someone called in sick tomorrow: the repair covers their duties and keeps 
 
   const after = await roster.api<Board>('board/get', { rosterId: newest!.id });
   expect(after.duties.filter((duty) => duty.staffId === sick.staffId && duty.date === TOMORROW)).toEqual([]);
+  // Under presence nobody is free to add on a working day: the absent person's own seats may stay
+  // one short (cover only by moving someone off another seat); every other slot met before stays met.
+  const ownSeats = new Set(before.duties.filter((duty) => duty.staffId === sick.staffId && duty.date === TOMORROW && !duty.learner).map((duty) => `${duty.shiftCode}|${duty.postId}`));
   const metAfter = new Set(metSlots(after, TOMORROW));
-  for (const slot of metBefore) expect(metAfter.has(slot), `${slot} met before the absence`).toBe(true);
+  for (const slot of metBefore.filter((met) => !ownSeats.has(met))) expect(metAfter.has(slot), `${slot} met before the absence`).toBe(true);
   // Published: the repair is listed among the changes since publication.
   expect(after.changesSincePublication).toBeGreaterThan(before.changesSincePublication);
   await expect(board.changesSincePublication()).toHaveText(`发布后变更 ${after.changesSincePublication} 条`);

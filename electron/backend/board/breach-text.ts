@@ -15,9 +15,12 @@ export interface ScenarioNames {
   person(id: string | undefined): string;
   post(id: string | undefined): string;
   shift(id: string | undefined): string;
+  /** A window's code ("A03") when known, else "#id". */
+  window(id: string | undefined): string;
 }
 
-export function namesOf(scenario: Scenario): ScenarioNames {
+/** `windowCodes`: window id → the hall's code ("A03"); the scenario itself knows windows by id only. */
+export function namesOf(scenario: Scenario, windowCodes: ReadonlyMap<string, string> = new Map()): ScenarioNames {
   const people = new Map(scenario.staff.map((p) => [p.id, p.name]));
   const posts = new Map(scenario.posts.map((p) => [p.id, p.name]));
   const shifts = new Map(scenario.shifts.map((s) => [s.id, s.name ?? s.id]));
@@ -25,6 +28,7 @@ export function namesOf(scenario: Scenario): ScenarioNames {
     person: (id) => (id === undefined ? '' : (people.get(id) ?? id)),
     post: (id) => (id === undefined ? '' : (posts.get(id) ?? id)),
     shift: (id) => (id === undefined ? '' : (shifts.get(id) ?? id)),
+    window: (id) => (id === undefined || id === '' ? '' : (windowCodes.get(id) ?? `#${id}`)),
   };
 }
 
@@ -65,6 +69,11 @@ export function breachText(breach: Breach, names: ScenarioNames): BreachText {
   const post = names.post(breach.post);
   const at = `${date} ${shift}`.trim();
   const [first, second] = figuresOf(breach);
+  // A window as the checker names it (its id); the hall's code when the scenario knows it.
+  const win = (index: number) => {
+    const id = [...breach.message.matchAll(/window (\S+?)(?=[ ,.]|$)/g)][index]?.[1] ?? '';
+    return names.window(id);
+  };
   switch (breach.rule) {
     case 'assigned_elsewhere':
       return { zh: `${who} 在 ${at} 同时排了两个岗位`, en: `${who} holds two posts on ${at}` };
@@ -109,6 +118,28 @@ export function breachText(breach: Breach, names: ScenarioNames): BreachText {
       return { zh: `${at} ${post} 有 ${first} 名学员，但只有 ${second} 名带教`, en: `${first} learner(s) at ${post} on ${at} beside only ${second} mentor(s)` };
     case 'pinned':
       return { zh: `${who} 在 ${at} 的 ${post} 已锁定，不在排班中`, en: `${who}'s pinned duty at ${post} on ${at} is missing` };
+    // The hall's rules (docs/roster-rules.md 11–13): presence, seats at windows, nobody idle beside an empty window.
+    case 'presence':
+      return { zh: `${who} 在 ${at} 没有排班：工作日的默认班次人人在岗（请假除外）`, en: `${who} holds no duty on ${at}: everyone present works the day's default shifts unless on leave` };
+    case 'window_missing':
+      return { zh: `${who} 在 ${at} 的 ${post} 没有指定窗口`, en: `${who} is at ${post} on ${at} without a window` };
+    case 'window_mismatch':
+      return { zh: `${who} 所坐的窗口 ${win(0)} 不属于 ${post}`, en: `${who} sits at window ${win(0)}, which is not a window of ${post}` };
+    case 'window_closed':
+      return { zh: `${who} 在 ${at} 坐在窗口 ${win(0)}，但该窗口此时不开`, en: `${who} sits at window ${win(0)} on ${at}, when it is not open` };
+    case 'window_shared':
+      return { zh: `${at} 窗口 ${win(0)} 同时坐了两人（${who} 与 ${names.person(/and (\S+) both/.exec(breach.message)?.[1])}）`, en: `Two people sit at window ${win(0)} on ${at} (${who} and ${names.person(/and (\S+) both/.exec(breach.message)?.[1])})` };
+    case 'window_not_a_seat':
+      return breach.message.includes('learner')
+        ? { zh: `${who} 是跟岗学员，在 ${at} 不应占用窗口`, en: `${who} is shadowing on ${at} and takes no window of their own` }
+        : { zh: `${post} 没有窗口，${who} 在 ${at} 不应指定窗口`, en: `${post} has no windows; ${who} names one on ${at}` };
+    case 'seats': {
+      const seats = /people sit at post .* but it opens (\d+) window/.exec(breach.message)?.[1] ?? '?';
+      const seated = /^(\d+) people/.exec(breach.message)?.[1] ?? '?';
+      return { zh: `${at} ${post} 坐了 ${seated} 人，但只开 ${seats} 个窗口`, en: `${seated} people sit at ${post} on ${at}, but it opens only ${seats} window(s)` };
+    }
+    case 'idle_beside_empty_window':
+      return { zh: `${who} 在 ${at} 排在无窗口的 ${post}，而其可胜任的窗口空着没人坐`, en: `${who} is at ${post} (no window) on ${at} while a window they are qualified for stands empty` };
     case 'reference':
       return { zh: `排班引用了场景中不存在的人员、日期、班次或岗位`, en: `The roster names a person, date, shift or post the scenario does not know` };
     default:

@@ -27,6 +27,11 @@ export class BoardPage {
   /** The by-person row of a person, by name. */
   async personRow(name: string): Promise<number> {
     const nameCell = this.grid('person').locator('.ag-cell[col-id="name"]').filter({ hasText: new RegExp(`^${name}$`) });
+    // The grid draws only the rows in view: walk down the name column until the person's row is drawn.
+    if ((await nameCell.count()) === 0) {
+      await this.cell('person', 0, 'name').click();
+      for (let step = 0; step < 300 && (await nameCell.count()) === 0; step += 1) await this.page.keyboard.press('ArrowDown');
+    }
     await expect(nameCell).toHaveCount(1);
     return Number(await nameCell.locator('xpath=..').getAttribute('row-index'));
   }

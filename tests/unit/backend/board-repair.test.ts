@@ -72,7 +72,7 @@ function sickPerson(board: RosterBoard): BoardDuty {
 }
 
 describe('same-day repair from the board', () => {
-  it('repairs a sick day: cover restored wherever it was met, other days unchanged, the change logged as a repair with the absence', async () => {
+  it('repairs a sick day: demand met before stays met but for the absent person’s own seats, only those shifts move, every changed cell a listed move, other days unchanged, logged as a repair with the absence', async () => {
     await withRosterBackend(async (backend) => {
       const rosterId = await solvedWeek(backend);
       const before = await ask(backend, 'board/get', { rosterId });
@@ -94,10 +94,25 @@ describe('same-day repair from the board', () => {
       const after = applied.board;
       expect(dutiesOff(after, TUE)).toEqual(dutiesOff(before, TUE));
       expect(after.duties.some((duty) => duty.staffId === sick.staffId && duty.date === TUE)).toBe(false);
+      // Under presence everyone present already works the morning and the afternoon: nobody is free
+      // to add, so the absent person's seat can be covered only by moving someone from another seat.
+      // Whatever was met before stays met; the absent person's own seats lose at most that person.
+      const absentSeats = new Set(before.duties.filter((duty) => duty.staffId === sick.staffId && duty.date === TUE && !duty.learner).map((duty) => `${duty.shiftCode}|${duty.postId}`));
       for (const slot of before.coverage.filter((c) => c.date === TUE)) {
         const now = after.coverage.find((c) => c.date === slot.date && c.shiftCode === slot.shiftCode && c.postId === slot.postId)!;
-        expect(now.assigned, `${slot.shiftCode} ${slot.postId}`).toBeGreaterThanOrEqual(Math.min(slot.required, slot.assigned));
+        const own = absentSeats.has(`${slot.shiftCode}|${slot.postId}`) ? 1 : 0;
+        expect(now.assigned, `${slot.shiftCode} ${slot.postId}`).toBeGreaterThanOrEqual(Math.min(slot.required, slot.assigned) - own);
       }
+      // The fewest moves: nobody moves on a shift the absent person did not hold.
+      const absentShifts = new Set(before.duties.filter((duty) => duty.staffId === sick.staffId && duty.date === TUE).map((duty) => duty.shiftCode));
+      expect(proposal.moves.filter((move) => !absentShifts.has(move.shiftCode))).toEqual([]);
+      // Every cell the repair changed (post or window) is a listed move, and every listed move changed its cell.
+      const seatOf = (board: RosterBoard) => new Map(board.duties.map((duty) => [cell(duty), `${duty.postId}|${duty.windowId}|${duty.learner}`]));
+      const was = seatOf(before);
+      const now = seatOf(after);
+      const changed = [...new Set([...was.keys(), ...now.keys()])].filter((key) => was.get(key) !== now.get(key)).sort();
+      expect(changed).toEqual(proposal.moves.map(cell).sort());
+      for (const move of proposal.moves) expect(now.get(cell(move)) ?? null).toBe(move.toPostId === null ? null : `${move.toPostId}|${move.toWindowId}|${move.learner}`);
       expect(after.absences).toContainEqual(expect.objectContaining({ staffId: sick.staffId, date: TUE, shiftCode: null, source: 'absence' }));
       const [change] = await ask(backend, 'board/changes', { rosterId });
       expect(change).toMatchObject({ id: applied.changeId, kind: 'repair', reason: '病假顶岗' });

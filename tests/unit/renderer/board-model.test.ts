@@ -160,6 +160,8 @@ describe('board cells', () => {
     const names = { day: () => '11月24日 周二', shift: (c: string) => (c === 'AM' ? '上午' : c), post: () => '税务收件', off: '休', learner: '跟岗' };
     expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: 10, toPostId: null, fromWindowId: null, toWindowId: null, learner: false }, names)).toBe('11月24日 周二 上午 张三：税务收件 → 休');
     expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: null, toPostId: 10, fromWindowId: null, toWindowId: null, learner: true }, names)).toBe('11月24日 周二 上午 张三：休 → 税务收件 跟岗');
+    const byWindow = { ...names, window: (id: number) => (id === 100 ? 'T01' : 'T02') };
+    expect(moveText({ staffId: 1, staffName: '张三', date: TUE, shiftCode: 'AM', fromPostId: 10, toPostId: 10, fromWindowId: 100, toWindowId: 101, learner: false }, byWindow)).toBe('11月24日 周二 上午 张三：T01 税务收件 → T02 税务收件');
   });
 });
 
@@ -185,10 +187,25 @@ describe('cell editor choices', () => {
     const choices = seatChoices(t01, MON, 'AM', seated, [candidate(4, '赵六', { breaches: [breach({ staffId: 4 })] }), candidate(5, '钱七', { currentPostId: 11 })], words);
     expect(choices.map((c) => c.id)).toEqual(['staff-5', 'staff-4', 'off-1']);
     expect(choices[0]?.ops).toEqual([
-      { staffId: 1, date: MON, shiftCode: 'AM', postId: null, learner: false, expectedPostId: 10 },
-      { staffId: 5, date: MON, shiftCode: 'AM', postId: 10, learner: false, expectedPostId: 11 },
+      { staffId: 1, date: MON, shiftCode: 'AM', postId: null, windowId: null, learner: false, expectedPostId: 10, expectedWindowId: 100 },
+      { staffId: 5, date: MON, shiftCode: 'AM', postId: 10, windowId: 100, learner: false, expectedPostId: 11, expectedWindowId: null },
     ]);
     expect(choices[1]?.breaches).toEqual(['张三 当天请假']);
+  });
+
+  it('sends the ops the backend checked for a candidate (the swap with whoever sits at the window)', () => {
+    const swap = [
+      { staffId: 3, date: MON, shiftCode: 'AM', postId: 10, windowId: 100, learner: false, expectedPostId: 10, expectedWindowId: 101 },
+      { staffId: 1, date: MON, shiftCode: 'AM', postId: 10, windowId: 101, learner: false, expectedPostId: 10, expectedWindowId: 100 },
+    ];
+    const choices = seatChoices(t01, MON, 'AM', [duty(1, MON, 'AM', 10, 100)], [candidate(3, '王五', { currentPostId: 10, currentWindowId: 101, ops: swap })], words);
+    expect(choices[0]?.ops).toEqual(swap);
+    expect(choices[1]?.ops).toEqual([{ staffId: 1, date: MON, shiftCode: 'AM', postId: null, windowId: null, learner: false, expectedPostId: 10, expectedWindowId: 100 }]);
+  });
+
+  it('expects no stored window of a duty whose window the board only guessed', () => {
+    const choices = seatChoices(t01, MON, 'AM', [duty(1, MON, 'AM', 10, 100, { windowGuessed: true })], [], words);
+    expect(choices[0]?.ops).toEqual([{ staffId: 1, date: MON, shiftCode: 'AM', postId: null, windowId: null, learner: false, expectedPostId: 10, expectedWindowId: null }]);
   });
 
   it('does not offer the person already seated there', () => {
@@ -196,14 +213,35 @@ describe('cell editor choices', () => {
     expect(choices.map((c) => c.id)).toEqual(['off-1']);
   });
 
-  it('offers a person’s qualified posts first, learner posts after, and 休 when on duty', () => {
+  const postWords = {
+    off: '休',
+    post: (id: number) => `P${id}`,
+    level: (l: number) => `${l}级`,
+    ab: (r: 'A' | 'B') => `${r}岗`,
+    window: (w: { code: string; postId: number }) => `${w.code} · P${w.postId}`,
+    sitting: (id: number | null) => (id === null ? '空' : `现在：#${id}`),
+  };
+
+  it('offers a person’s windows at qualified posts first (their A window first, with who sits there), learner posts after, and 休 when on duty', () => {
     const zhang = person(1, '张三', { aWindowId: 100, levels: { '10': 3, '11': 1 } });
-    const postWords = { off: '休', post: (id: number) => `P${id}`, level: (l: number) => `${l}级`, ab: (r: 'A' | 'B') => `${r}岗` };
     const choices = personChoices(zhang, board, TUE, 'AM', undefined, postWords);
-    expect(choices.map((c) => `${c.label} ${c.detail}`)).toEqual(['P10 A岗 · 3级', 'P11 1级']);
-    expect(choices[1]?.ops[0]).toMatchObject({ postId: 11, learner: true, expectedPostId: null });
+    expect(choices.map((c) => `${c.label} ${c.detail}`)).toEqual(['T01 · P10 空 · A岗 · 3级', 'T02 · P10 空 · 3级', 'P11 1级']);
+    expect(choices[0]?.ops).toEqual([{ staffId: 1, date: TUE, shiftCode: 'AM', postId: 10, windowId: 100, learner: false, expectedPostId: null, expectedWindowId: null }]);
+    expect(choices[2]?.ops[0]).toMatchObject({ postId: 11, windowId: null, learner: true, expectedPostId: null });
     const onDuty = personChoices(zhang, board, MON, 'AM', duty(1, MON, 'AM', 10, 100), postWords);
-    expect(onDuty.map((c) => c.id)).toEqual(['post-11', 'off']);
-    expect(onDuty[1]?.ops[0]).toEqual({ staffId: 1, date: MON, shiftCode: 'AM', postId: null, learner: false, expectedPostId: 10 });
+    expect(onDuty.map((c) => c.id)).toEqual(['window-101', 'post-11', 'off']);
+    expect(onDuty[2]?.ops[0]).toEqual({ staffId: 1, date: MON, shiftCode: 'AM', postId: null, windowId: null, learner: false, expectedPostId: 10, expectedWindowId: 100 });
+  });
+
+  it('a window someone sits at is offered as a swap: they take the seat the person leaves', () => {
+    const wang = person(3, '王五', { levels: { '10': 2 } });
+    // 王五 is at the desk post on Monday morning; 张三 sits at T01.
+    const choices = personChoices(wang, board, MON, 'AM', duty(3, MON, 'AM', 11, null), postWords);
+    const t01Choice = choices.find((c) => c.id === 'window-100');
+    expect(t01Choice?.detail).toBe('现在：#1 · 2级');
+    expect(t01Choice?.ops).toEqual([
+      { staffId: 3, date: MON, shiftCode: 'AM', postId: 10, windowId: 100, learner: false, expectedPostId: 11, expectedWindowId: null },
+      { staffId: 1, date: MON, shiftCode: 'AM', postId: 11, windowId: null, learner: false, expectedPostId: 10, expectedWindowId: 100 },
+    ]);
   });
 });

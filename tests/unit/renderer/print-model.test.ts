@@ -221,6 +221,21 @@ describe('a repair’s moves in words', () => {
     expect(moveLine(absent, [absent, cover], names)).toBe('11月23日 周一 上午 张三：税务收件 → 休');
   });
 
+  it('names the windows by code, each with its shift, when the moves carry windows', () => {
+    const byWindow = { ...names, window: (id: number) => ({ 103: 'A03', 205: 'B05' })[id] ?? `#${id}` };
+    const seatMove = (staffId: number, staffName: string, from: [number | null, number | null], to: [number | null, number | null]): BoardMove => ({
+      staffId, staffName, date: '2026-11-23', shiftCode: 'AM', fromPostId: from[0], fromWindowId: from[1], toPostId: to[0], toWindowId: to[1], learner: false,
+    });
+    const zhang = seatMove(1, '张三', [11, 103], [12, 205]);
+    expect(moveLine(zhang, [zhang], byWindow)).toBe('11月23日 周一 张三：A03 上午 → B05 上午');
+    const away = seatMove(2, '李四', [12, 205], [null, null]);
+    expect(moveLine(away, [away, zhang], byWindow)).toBe('11月23日 周一 李四：B05 上午 → 休');
+    expect(moveLine(zhang, [away, zhang], byWindow)).toBe('11月23日 周一 张三：A03 上午 → B05 上午（顶替 李四）');
+    // Two people trading windows swap seats; neither is said to cover the other.
+    const wang = seatMove(3, '王五', [12, 205], [11, 103]);
+    expect(coveredBy(zhang, [zhang, wang])).toBeNull();
+  });
+
   it('does not call a move on another shift a cover', () => {
     const elsewhere = move(3, '王五', 'PM', null, 11);
     expect(coveredBy(elsewhere, [absent, elsewhere])).toBeNull();

@@ -10,6 +10,8 @@ import type { WindowCellRef } from './BoardWindowGrid.tsx';
 
 export type EditTarget = PersonCellRef | WindowCellRef;
 
+const seatKey = (shiftCode: string, seat: { postId: number; windowId: number | null }) => `${shiftCode}|${seat.postId}|${seat.windowId ?? ''}`;
+
 /**
  * The cell editor: a keyboard-driven list (↑↓, Enter, Esc). By window it lists who could sit there,
  * ranked with the reason; by person the lead picks the shift, then the post (or 休).
@@ -42,7 +44,7 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
   useEffect(() => {
     if (target.view !== 'window') return;
     let live = true;
-    call('board/candidates', { rosterId: board.summary.id, date: target.date, shiftCode: target.shiftCode, postId: target.row.postId }).then(
+    call('board/candidates', { rosterId: board.summary.id, date: target.date, shiftCode: target.shiftCode, postId: target.row.postId, windowId: target.row.windowId }).then(
       (found) => live && setCandidates(found),
       (caught: unknown) => live && setFailure(caught instanceof Error ? caught.message : String(caught)),
     );
@@ -64,6 +66,8 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
       post: names.post,
       level: (level) => (level >= 2 ? t('board.editor.level', { level }) : t('board.editor.levelLearner', { level })),
       ab: (role) => t('board.editor.seatAB', { role }),
+      window: (window) => t('board.editor.window', { code: window.code, post: names.postShort(window.postId) }),
+      sitting: (staffId) => (staffId === null ? t('board.editor.windowFree') : t('board.editor.sitting', { name: names.person(staffId) })),
     });
   }, [target, candidates, board, duties, shiftCode, candidateWords, names, t]);
 
@@ -71,25 +75,27 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
     setActive(0);
   }, [choices]);
 
-  // By person: how the backend ranks this person at the highlighted post (reason, or the rule it would break).
+  // By person: how the backend ranks this person at the highlighted seat (reason, or the rule it would
+  // break), with the ops it checked (at a window: the swap with whoever sits there).
   const [standing, setStanding] = useState<Map<string, BoardCandidate | null>>(() => new Map());
   const highlighted = choices?.[active];
-  const highlightedPost = target.view === 'person' && highlighted?.kind === 'post' ? (highlighted.ops[0]?.postId ?? null) : null;
+  const highlightedSeat = target.view === 'person' ? highlighted?.seat : undefined;
+  const seatPost = highlightedSeat?.postId ?? null;
+  const seatWindow = highlightedSeat?.windowId ?? null;
   useEffect(() => {
-    if (target.view !== 'person' || highlightedPost === null) return;
-    const key = `${shiftCode}|${highlightedPost}`;
+    if (target.view !== 'person' || seatPost === null) return;
+    const key = seatKey(shiftCode, { postId: seatPost, windowId: seatWindow });
     if (standing.has(key)) return;
     let live = true;
-    call('board/candidates', { rosterId: board.summary.id, date: target.date, shiftCode, postId: highlightedPost }).then(
+    call('board/candidates', { rosterId: board.summary.id, date: target.date, shiftCode, postId: seatPost, windowId: seatWindow }).then(
       (found) => live && setStanding((current) => new Map(current).set(key, found.find((candidate) => candidate.staffId === target.staffId) ?? null)),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [target, shiftCode, highlightedPost, board.summary.id, standing]);
-  const standingOf = (choice: EditorChoice): BoardCandidate | null | undefined =>
-    choice.kind === 'post' ? standing.get(`${shiftCode}|${choice.ops[0]?.postId ?? ''}`) : undefined;
+  }, [target, shiftCode, seatPost, seatWindow, board.summary.id, standing]);
+  const standingOf = (choice: EditorChoice): BoardCandidate | null | undefined => (choice.seat ? standing.get(seatKey(shiftCode, choice.seat)) : undefined);
   // Focus moves to the list when it opens, not each time its choices are recomputed.
   const listOpen = choices !== null;
   useEffect(() => {
@@ -97,7 +103,10 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
   }, [listOpen]);
 
   const choose = (choice: EditorChoice | undefined) => {
-    if (choice) props.onChoose(choice.ops);
+    if (!choice) return;
+    // A learner's post keeps its own op; a seat the backend ranked takes the ops it checked.
+    const ranked = choice.kind === 'window' ? standingOf(choice) : undefined;
+    props.onChoose(ranked && ranked.ops.length > 0 ? ranked.ops : choice.ops);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (!choices || choices.length === 0) return;
@@ -161,7 +170,7 @@ export function CellEditor(props: { board: RosterBoard; names: BoardNames; targe
               >
                 <span className="choice-label">{choice.label}</span>
                 {choice.detail ? <span className="choice-detail">{choice.detail}</span> : null}
-                {choice.kind === 'post' && standingOf(choice) ? (
+                {(choice.kind === 'post' || choice.kind === 'window') && standingOf(choice) ? (
                   <span className={standingOf(choice)!.breaches.length > 0 ? 'choice-verdict verdict-breach' : 'choice-verdict verdict-clean'}>
                     {standingOf(choice)!.breaches.length > 0
                       ? `${t('board.editor.wouldBreak')}：${candidateWords.breach(standingOf(choice)!).join('；')}`

@@ -11,7 +11,7 @@ import { PrintPreview } from '../print/PrintPreview.tsx';
 import { exportBoardXlsx } from '../print/export.ts';
 import { AbsenceRepairDialog } from './repair/AbsenceRepairDialog.tsx';
 import { ReoptimiseDialog } from './repair/ReoptimiseDialog.tsx';
-import { cellEditable, dutiesBySlot, dutyAt, dutyIndex, moveText, personRows, seatDuties, windowRows, zoneCoverageIndex } from './board-model.ts';
+import { cellEditable, dutiesBySlot, dutyAt, dutyIndex, moveText, offOp, personRows, seatDuties, windowRows, zoneCoverageIndex } from './board-model.ts';
 import { boardNames } from './board-names.ts';
 import type { FocusRequest, GridKey } from './board-keys.ts';
 import { BoardPersonGrid, type PersonCellRef } from './BoardPersonGrid.tsx';
@@ -112,8 +112,8 @@ export function RosterBoardPanel(props: {
         ? changes
             .map((change) =>
               moveText(
-                { staffId: change.staffId, staffName: names.person(change.staffId), date: change.date, shiftCode: change.shiftCode, fromPostId: change.before?.postId ?? null, toPostId: change.after?.postId ?? null, fromWindowId: null, toWindowId: null, learner: change.after?.learner ?? false },
-                { day: names.day, shift: names.shift, post: names.post, off: t('board.off'), learner: t('roster.learner') },
+                { staffId: change.staffId, staffName: names.person(change.staffId), date: change.date, shiftCode: change.shiftCode, fromPostId: change.before?.postId ?? null, toPostId: change.after?.postId ?? null, fromWindowId: change.before?.windowId ?? null, toWindowId: change.after?.windowId ?? null, learner: change.after?.learner ?? false },
+                { day: names.day, shift: names.shift, post: names.post, window: names.windowCode, off: t('board.off'), learner: t('roster.learner') },
               ),
             )
             .join('；')
@@ -242,7 +242,7 @@ export function RosterBoardPanel(props: {
     if (key === 'edit') return setEditing(cell);
     if (key === 'pin') return void togglePin(cell);
     const held = cellDuties(cell);
-    if (held.length > 0) edit(held.map((duty) => ({ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, learner: false, expectedPostId: duty.postId })));
+    if (held.length > 0) edit(held.map(offOp));
   };
   const onOpenCell = (cell: EditTarget) => {
     if (mayChange(cell)) setEditing(cell);

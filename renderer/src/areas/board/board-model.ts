@@ -9,6 +9,7 @@ import type {
   BoardDay,
   BoardDuty,
   BoardMove,
+  BoardOp,
   BoardShift,
   BoardZoneCoverage,
   RosterBoard,
@@ -38,7 +39,17 @@ export function dutyIndex(board: Pick<RosterBoard, 'duties'>): Map<string, Board
 
 export function dutyAt(index: Map<string, BoardDuty>, staffId: number, date: string, shiftCode: string): CellDuty | null {
   const duty = index.get(cellKey(staffId, date, shiftCode));
-  return duty ? { postId: duty.postId, learner: duty.learner } : null;
+  return duty ? { postId: duty.postId, windowId: duty.windowId, learner: duty.learner, ...(duty.windowGuessed ? { windowGuessed: true } : {}) } : null;
+}
+
+/** The window an edit expects a duty to hold: the stored one; none when the board only guessed it. */
+export function storedWindow(duty: Pick<BoardDuty, 'windowId' | 'windowGuessed'> | undefined | null): number | null {
+  return duty && !duty.windowGuessed ? duty.windowId : null;
+}
+
+/** The op that takes a duty off, expecting the duty as the board shows it. */
+export function offOp(duty: BoardDuty): BoardOp {
+  return { staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, windowId: null, learner: false, expectedPostId: duty.postId, expectedWindowId: storedWindow(duty) };
 }
 
 /** How a cell stands against the hard rules: a new breach, only breaches a lead accepted, or clean. */
@@ -265,14 +276,18 @@ export function hoursText(minutes: number): string {
   return Number.isInteger(hours) ? String(hours) : hours.toFixed(1);
 }
 
-/** "11月24日 上午 张三：税务收件 → 休" — a move of the change log in words. */
+/**
+ * "11月24日 上午 张三：税务收件 → 休" — a move of the change log in words; with `window` given, a seat
+ * reads "T01 税务收件" (so a move between two windows of one post still says which).
+ */
 export function moveText(
   move: BoardMove,
-  names: { day: (date: string) => string; shift: (code: string) => string; post: (postId: number) => string; off: string; learner: string },
+  names: { day: (date: string) => string; shift: (code: string) => string; post: (postId: number) => string; window?: (windowId: number) => string; off: string; learner: string },
 ): string {
-  const side = (postId: number | null) => (postId === null ? names.off : names.post(postId));
+  const side = (postId: number | null, windowId: number | null) =>
+    postId === null ? names.off : windowId !== null && names.window ? `${names.window(windowId)} ${names.post(postId)}` : names.post(postId);
   const learner = move.learner && move.toPostId !== null ? ` ${names.learner}` : '';
-  return `${names.day(move.date)} ${names.shift(move.shiftCode)} ${move.staffName}：${side(move.fromPostId)} → ${side(move.toPostId)}${learner}`;
+  return `${names.day(move.date)} ${names.shift(move.shiftCode)} ${move.staffName}：${side(move.fromPostId, move.fromWindowId)} → ${side(move.toPostId, move.toWindowId)}${learner}`;
 }
 
 /** Shifts worth a column: those with demand somewhere in the week or anyone on them. */

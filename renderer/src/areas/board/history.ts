@@ -5,10 +5,21 @@
  */
 import type { BoardOp } from '../../../../electron/contract/areas/board.ts';
 
-/** One person's duty on one shift: the post and whether as a learner; null = off. */
+/**
+ * One person's duty on one shift: the post, the window (seat) and whether as a learner; null = off.
+ * `windowGuessed`: the board showed the window as a guess (a roster made before seats were kept), so
+ * an op expecting this duty expects no stored window.
+ */
 export interface CellDuty {
   postId: number;
+  windowId: number | null;
   learner: boolean;
+  windowGuessed?: boolean;
+}
+
+/** The window an op expects of a cell: the stored one, none for a guessed seat or an empty cell. */
+export function expectedWindowOf(duty: CellDuty | null): number | null {
+  return duty && !duty.windowGuessed ? duty.windowId : null;
 }
 
 export interface CellChange {
@@ -53,8 +64,10 @@ function op(change: CellChange, to: CellDuty | null, expected: CellDuty | null):
     date: change.date,
     shiftCode: change.shiftCode,
     postId: to?.postId ?? null,
+    windowId: to?.windowId ?? null,
     learner: to?.learner ?? false,
     expectedPostId: expected?.postId ?? null,
+    expectedWindowId: expectedWindowOf(expected),
   };
 }
 
@@ -85,6 +98,6 @@ export function changesOf(ops: readonly BoardOp[], dutyBefore: (staffId: number,
     date: o.date,
     shiftCode: o.shiftCode,
     before: dutyBefore(o.staffId, o.date, o.shiftCode),
-    after: o.postId === null ? null : { postId: o.postId, learner: o.learner ?? false },
+    after: o.postId === null ? null : { postId: o.postId, windowId: o.windowId ?? null, learner: o.learner ?? false },
   }));
 }

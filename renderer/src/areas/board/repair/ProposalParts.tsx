@@ -35,6 +35,7 @@ export function ProposalDetails(props: { board: RosterBoard; proposal: BoardProp
     off: t('board.off'),
     learner: t('roster.learner'),
     cover: (name: string) => t('repair.move.cover', { name }),
+    window: names.windowCode,
   };
   const moves = orderedMoves(proposal.moves, board.shifts, proposal.absence?.staffId ?? null);
   const status = solveStatusText(proposal.solveStatus, t);

@@ -1,6 +1,7 @@
 /**
  * A proposal's moves in plain words, as a lead reads them out in the hall:
- * "11月23日 上午 王五：休 → 税务收件（顶替 张三）". Pure, so the wording is unit-tested.
+ * "11月23日 上午 王五：休 → 税务收件（顶替 张三）", and where a seat is a window, by its code:
+ * "11月23日 张三：A03 上午 → B05 上午". Pure, so the wording is unit-tested.
  */
 import type { BoardMove, BoardShift } from '../../../../../electron/contract/areas/board.ts';
 
@@ -15,12 +16,14 @@ export interface MoveNames {
   learner: string;
   /** "（顶替 {name}）". */
   cover: (name: string) => string;
+  /** A window's code ("A03"): moves naming windows read by window. */
+  window?: (windowId: number) => string;
 }
 
 /**
  * Who a move stands in for: someone leaving the same post on the same shift who is not going back to
- * it. The absent person's own duty is the usual one, but a chain (B covers A, C covers B's old seat)
- * reads right too.
+ * it (by window, where the seat is one: the person who left that window). The absent person's own
+ * duty is the usual one, but a chain (B covers A, C covers B's old seat) reads right too.
  */
 export function coveredBy(move: BoardMove, moves: readonly BoardMove[]): BoardMove | null {
   if (move.toPostId === null || move.learner) return null;
@@ -31,16 +34,28 @@ export function coveredBy(move: BoardMove, moves: readonly BoardMove[]): BoardMo
         other.date === move.date &&
         other.shiftCode === move.shiftCode &&
         other.fromPostId === move.toPostId &&
-        other.toPostId !== move.toPostId,
+        (move.toWindowId === null || other.fromWindowId === null || other.fromWindowId === move.toWindowId) &&
+        (other.toPostId !== move.toPostId || (move.toWindowId !== null && other.toWindowId !== move.toWindowId)) &&
+        // Two people trading windows swap seats; neither stands in for the other.
+        !(move.toWindowId !== null && other.toPostId === move.fromPostId && other.toWindowId === move.fromWindowId),
     ) ?? null
   );
 }
 
 export function moveLine(move: BoardMove, moves: readonly BoardMove[], names: MoveNames): string {
-  const side = (postId: number | null) => (postId === null ? names.off : names.post(postId));
   const learner = move.learner && move.toPostId !== null ? ` ${names.learner}` : '';
   const covered = coveredBy(move, moves);
   const cover = covered ? names.cover(covered.staffName) : '';
+  const byWindow = names.window !== undefined && (move.fromWindowId !== null || move.toWindowId !== null);
+  if (byWindow && names.window) {
+    // "A03 上午": each seat with its shift, a seat without a window by its post, 休 alone.
+    const windowName = names.window;
+    const shift = names.shift(move.shiftCode);
+    const seat = (postId: number | null, windowId: number | null) =>
+      postId === null ? names.off : `${windowId !== null ? windowName(windowId) : names.post(postId)} ${shift}`;
+    return `${names.day(move.date)} ${move.staffName}：${seat(move.fromPostId, move.fromWindowId)} → ${seat(move.toPostId, move.toWindowId)}${learner}${cover}`;
+  }
+  const side = (postId: number | null) => (postId === null ? names.off : names.post(postId));
   return `${names.day(move.date)} ${names.shift(move.shiftCode)} ${move.staffName}：${side(move.fromPostId)} → ${side(move.toPostId)}${learner}${cover}`;
 }
 
