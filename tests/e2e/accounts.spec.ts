@@ -74,9 +74,15 @@ test('a shift lead made by the dispatcher sees the hall’s rosters, edits their
   await page.goto(host.url);
   await createAccount(page, { username: 'lead.wang', name: '王班长', role: '班组长', zone: ZONE, password: 'wang-2026x' });
   await createAccount(page, { username: 'client.li', name: '李监督', role: '只读', password: 'li-2026xx' });
-  await roster.generateZoneWeek(ZONE);
-  await roster.publishButton().click();
-  await expect(roster.status()).toHaveText('已发布');
+  // A roster of the lead's zone and another: the other zone's people are on it, not the lead's to move.
+  const pair = [ZONE, '公安司法'];
+  const file = await roster.validRosterFile(pair, '2026-11-23');
+  const zones = (await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones;
+  const twoZones = await roster.api<{ id: number }>('roster/importRoster', {
+    from: '2026-11-23', days: 7, zoneIds: pair.map((name) => zones.find((zone) => zone.nameZh === name)!.id),
+    fileName: 'two-zones.json', base64: Buffer.from(JSON.stringify(file)).toString('base64'),
+  });
+  await roster.api('roster/publish', { rosterId: twoZones.id });
 
   const lead = await hallDesktop(browser, host.url, 'lead.wang', 'wang-2026x');
   await expect(lead.getByTestId('account-menu')).toContainText('王班长 · 班组长');
@@ -93,7 +99,7 @@ test('a shift lead made by the dispatcher sees the hall’s rosters, edits their
   await lead.locator('.recent-table tbody tr').first().getByRole('button', { name: /^打开/ }).click();
   await expect(new BoardPage(lead).board()).toBeVisible();
   await expect(new BoardPage(lead).button('标记缺勤')).toBeEnabled();
-  // Someone of another zone rostered at this zone's posts: the lead sees their row greyed and cannot open it.
+  // Someone of another zone on the same roster: the lead sees their row greyed and cannot open it.
   const [published] = await roster.api<{ id: number }[]>('roster/list', {});
   const state = await roster.api<{ people: { name: string; homeZoneId: number | null }[]; zones: { id: number; nameZh: string }[]; days: { date: string }[] }>('board/get', { rosterId: published!.id });
   const zoneId = state.zones.find((zone) => zone.nameZh === ZONE)!.id;
@@ -158,7 +164,9 @@ test('a change made on one desktop shows on another within seconds, without a re
   const ours = (candidate: { staffId: number; postId: number }) => state.people.find((p) => p.staffId === candidate.staffId)?.homeZoneId === zoneId && state.posts.find((p) => p.id === candidate.postId)?.zoneId === zoneId;
   const duty = state.duties.find((candidate) => candidate.date >= '2026-11-23' && ours(candidate))!;
   const response = await leadPage.request.post(`${host.url}api/board%2Fedit`, {
-    data: { rosterId: newest!.id, ops: [{ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, expectedPostId: duty.postId }], reason: '临时调往咨询台' },
+    data: { rosterId: newest!.id, ops: [{ staffId: duty.staffId, date: duty.date, shiftCode: duty.shiftCode, postId: null, expectedPostId: duty.postId }], reason: '临时调往咨询台',
+      // Taking someone off a working day's duty breaks presence: the lead accepts it in writing.
+      overrideReason: '咨询台排队，临时支援，经调度员同意' },
   });
   expect(((await response.json()) as { ok: boolean }).ok).toBe(true);
   await expect(otherBoard.notice()).toContainText('lead.zhou 刚刚修改了此排班，已刷新。', { timeout: 10_000 });

@@ -89,5 +89,12 @@ test('makes a cross-training plan, shows why, and records it when accepted', asy
   await page.getByRole('button', { name: `接受计划（${lines - 1} 项）` }).click();
   await expect(page.getByRole('status').first()).toContainText(`已记录 ${lines - 1} 项培训`);
   await skills.tab(/技能矩阵/);
-  await expect(page.locator('.ag-cell.level-1').first()).toBeVisible();
+  // The grid draws only the columns in view: scroll across until a recorded trainee's cell shows.
+  const learner = page.locator('.ag-cell.level-1').first();
+  const across = page.locator('.ag-body-horizontal-scroll-viewport').first();
+  for (let step = 0; step < 20 && !(await learner.isVisible()); step += 1) {
+    await across.evaluate((element) => element.scrollBy({ left: 400 }));
+    await page.waitForTimeout(100);
+  }
+  await expect(learner).toBeVisible();
 });
