@@ -11,7 +11,7 @@
  */
 import { checkRoster } from './check.ts';
 import { isoDate, isoDay } from './prepare.ts';
-import type { Assignment, Breach, DemandLine, Pin, Scenario, StaffDef, Unavailability } from './types.ts';
+import type { Assignment, Breach, DemandLine, Pin, Scenario, StaffDef, Unavailability, WindowDef } from './types.ts';
 
 /** Weighs a changed duty below unmet demand (1000) and backup (100), above cost, fairness, continuity. */
 export const REPAIR_CHANGES_WEIGHT = 30;
@@ -172,7 +172,12 @@ export function keepSeats(scenario: Scenario, before: Assignment[], after: Assig
       } else waiting.push(duty);
     }
     const fixedFirst = (id: string) => (windows.get(id)?.staffing === 'fixed' ? 0 : 1);
-    const free = group.map((duty) => duty.window as string).filter((id) => !taken.has(id)).sort((a, b) => fixedFirst(a) - fixedFirst(b));
+    // The post's other windows that open in this shift count as free too: a duty kept outside the
+    // model holds its window, and the solve (not knowing which) may have seated someone there.
+    const { shift, post } = group[0]!;
+    const opensHere = (window: WindowDef) => window.post === post && (window.shifts === undefined || window.shifts.includes(shift) || (window.restDayShifts ?? []).includes(shift));
+    const pool = [...new Set([...group.map((duty) => duty.window as string), ...[...windows.values()].filter(opensHere).map((window) => window.id)])];
+    const free = pool.filter((id) => !taken.has(id)).sort((a, b) => fixedFirst(a) - fixedFirst(b));
     for (const duty of waiting) {
       const own = duty.window as string;
       const window = !taken.has(own) && free.includes(own) ? own : free.find((id) => !taken.has(id));
@@ -297,4 +302,41 @@ function frozenScenario(scenario: Scenario, modelled: Assignment[], kept: Assign
     baseline: modelled.map(({ staff: id, date, shift, post, learner }) => ({ staff: id, date, shift, post, ...(learner === true ? { learner } : {}) })),
     weights: { ...scenario.weights, changes: parts.changesWeight },
   };
+}
+
+/**
+ * A proposal must not bring a hard-rule breach the roster did not have: a move behind a new breach
+ * (two people at one window, a seat the forecast does not open, …) is taken back, cell by cell,
+ * until none is left. What the model could not see (duties kept outside it) is what makes such a
+ * move possible; taking it back keeps the rest of the proposal.
+ */
+export function revertBreakingMoves(scenario: Scenario, before: Assignment[], after: Assignment[], rounds = 6): Assignment[] {
+  // The message too: a seat count that grows (2 seated where 1 sat, 0 open) is a new breach.
+  const key = (breach: Breach) => [breach.rule, breach.staff, breach.date, breach.shift, breach.post, breach.message].join('|');
+  const known = new Set(checkRoster(scenario, before).breaches.map(key));
+  const was = new Map(before.map((duty) => [shiftId(duty), duty]));
+  let current = after;
+  for (let round = 0; round < rounds; round += 1) {
+    const fresh = checkRoster(scenario, current).breaches.filter((breach) => !known.has(key(breach)));
+    if (fresh.length === 0) return current;
+    const moved = new Set(rosterMoves(before, current).map((move) => shiftId(move)));
+    const undo = new Set<string>();
+    const movedStaff = new Set([...moved].map((id) => id.split('|')[0]));
+    for (const breach of fresh) {
+      // A breach naming someone who did not move (the one kept at a window) points at whoever moved there.
+      const namesMover = breach.staff !== undefined && movedStaff.has(breach.staff);
+      for (const id of moved) {
+        const [staff, date, shift] = id.split('|');
+        if (breach.date !== undefined && breach.date !== date) continue;
+        if (breach.shift !== undefined && breach.shift !== shift) continue;
+        const duty = current.find((candidate) => shiftId(candidate) === id) ?? was.get(id);
+        const samePlace = breach.post === undefined || duty?.post === breach.post;
+        if (namesMover ? breach.staff === staff : samePlace) undo.add(id);
+      }
+    }
+    if (undo.size === 0) return current;
+    const kept = current.filter((duty) => !undo.has(shiftId(duty)));
+    current = [...kept, ...[...undo].flatMap((id) => (was.has(id) ? [was.get(id)!] : []))];
+  }
+  return current;
 }

@@ -105,7 +105,9 @@ export function breachesAround(scenario: Scenario, assignments: readonly Assignm
   for (const a of assignments) if (slots.has(`${a.date}|${a.shift}|${a.post}`)) people.add(a.staff);
   const staff = scenario.staff.filter((person) => people.has(person.id));
   const pinned = (scenario.pinned ?? []).filter((pin) => people.has(pin.staff));
-  const narrowed: Scenario = { ...scenario, staff, demand: [], requests: [], pinned };
+  // The slots' own demand stays: it decides how many demand windows open there (the seats rule).
+  const demand = scenario.demand.filter((line) => slots.has(`${line.date}|${line.shift}|${line.post}`));
+  const narrowed: Scenario = { ...scenario, staff, demand, requests: [], pinned };
   return checkRoster(narrowed, assignments.filter((a) => people.has(a.staff))).breaches;
 }
 

@@ -11,7 +11,7 @@ import { AppFailure } from '../../contract/errors.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
 import { isoDate, isoDay } from '../../../solver/roster/prepare.ts';
-import { keepSeats, mergeKept, reoptimiseScenario, repairScenario, rosterMoves, type RepairPlan } from '../../../solver/roster/repair.ts';
+import { keepSeats, mergeKept, reoptimiseScenario, repairScenario, revertBreakingMoves, rosterMoves, type RepairPlan } from '../../../solver/roster/repair.ts';
 import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
 import { zonesOfPeopleAndPosts } from '../../../data/repositories/board.ts';
 import { currentCall } from '../auth/call-context.ts';
@@ -142,7 +142,8 @@ function startProposalJob(ctx: BackendContext, jobs: RosterJobs, timeLimitSecond
 }
 
 async function saveProposal(db: Queryable, ctx: BackendContext, job: ProposalJob, solved: SolvedRoster): Promise<number> {
-  const after = keepSeats(job.hallScenario, job.state.assignments, mergeKept(job.plan, solved.roster.assignments));
+  const seated = keepSeats(job.hallScenario, job.state.assignments, mergeKept(job.plan, solved.roster.assignments));
+  const after = revertBreakingMoves(job.hallScenario, job.state.assignments, seated);
   const { stats } = solved.roster;
   return insertProposal(db, {
     rosterId: job.state.record.id,

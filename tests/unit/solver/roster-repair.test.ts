@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine } from '../../../solver/lp/types.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
-import { mergeKept, reoptimiseScenario, repairScenario, rosterMoves } from '../../../solver/roster/repair.ts';
+import { mergeKept, reoptimiseScenario, repairScenario, revertBreakingMoves, rosterMoves } from '../../../solver/roster/repair.ts';
 import { validateScenario } from '../../../solver/roster/scenario.ts';
 import { solveRoster } from '../../../solver/roster/solve.ts';
 import type { Assignment, Scenario, StaffDef } from '../../../solver/roster/types.ts';
@@ -223,3 +223,26 @@ describe('re-optimising the rest of the period', () => {
     expect(rosterMoves(before, after)).toEqual([{ staff: 'a', date: MONDAY, shift: 'AM', from: 'X', to: 'X', fromWindow: 'W1', toWindow: 'W3', learner: false }]);
   });
 });
+
+describe('a proposal brings no breach the roster did not have', () => {
+  it('takes back the move behind a new breach and keeps the rest of the proposal', () => {
+    const scenario = hall();
+    const away = scenario.staff[0]!.id;
+    const busy: Scenario = { ...scenario, staff: scenario.staff.map((each) => (each.id === away ? { ...each, unavailable: [{ date: MONDAY }] } : each)) };
+    const before: Assignment[] = [];
+    const onLeave: Assignment = { staff: away, date: MONDAY, shift: 'AM', post: 'A' };
+    const fine: Assignment = { staff: scenario.staff[1]!.id, date: date(1), shift: 'AM', post: 'A' };
+    expect(checkRoster(busy, [onLeave]).breaches.map((breach) => breach.rule)).toContain('unavailable');
+    expect(revertBreakingMoves(busy, before, [onLeave, fine])).toEqual([fine]);
+  });
+
+  it('leaves a breach the roster already had alone, and its move with it', () => {
+    const scenario = hall();
+    const away = scenario.staff[0]!.id;
+    const busy: Scenario = { ...scenario, staff: scenario.staff.map((each) => (each.id === away ? { ...each, unavailable: [{ date: MONDAY }] } : each)) };
+    const before: Assignment[] = [{ staff: away, date: MONDAY, shift: 'AM', post: 'A' }];
+    const after: Assignment[] = [...before, { staff: scenario.staff[1]!.id, date: date(2), shift: 'PM', post: 'B' }];
+    expect(revertBreakingMoves(busy, before, after)).toEqual(after);
+  });
+});
+
