@@ -4,18 +4,15 @@
  * table scopes to a lead's zones × (own zone, other zone). Driven by the table, so a new channel is
  * swept without anyone adding it here.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
-import { fixedClock } from '../../../electron/backend/clock.ts';
+import type { BrowserHost } from '../../../electron/serve/server.ts';
 import { CHANNEL_ACCESS } from '../../../electron/contract/access.ts';
 import { channelNames, type Channel } from '../../../electron/contract/channels.ts';
 import type { Envelope } from '../../../electron/contract/errors.ts';
 import type { Role } from '../../../electron/contract/areas/auth.ts';
 import { listAssignments } from '../../../data/repositories/board.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { withBrowserHost } from '../../support/browser-host.ts';
 import { sweepZones, TUESDAY, zoneHall, zoneIdOf, type Dial, type Who } from '../../support/zone-sweep.ts';
 
 interface Reply {
@@ -47,25 +44,17 @@ interface Hall {
 
 /** The host on a fresh data folder, its dispatcher, a lead of 农林水务 and a viewer, each with their own cookie. */
 async function withHall(work: (hall: Hall) => Promise<void>): Promise<void> {
-  await withTempDir(async (dir) => {
-    const staticDir = join(dir, 'renderer');
-    await mkdir(staticDir);
-    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00'), authPolicy: { scryptCost: 2 ** 10 } });
-    try {
-      const cookies: Record<Who, string | null> = { dispatcher: null, lead: null, viewer: null, anonymous: null };
-      cookies.dispatcher = (await post(host, 'auth/setup', { username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }, null)).cookie;
-      const leadZone = await zoneIdOf(host.backend, 'AF');
-      for (const [role, zoneIds] of [['lead', [leadZone]], ['viewer', []]] as [Role, number[]][]) {
-        const created = await post(host, 'accounts/create', { username: `${role}1`, displayName: role, role, zoneIds, password: 'pass-word-1' }, cookies.dispatcher);
-        expect(created.envelope.ok, JSON.stringify(created.envelope)).toBe(true);
-        cookies[role] = (await post(host, 'auth/signIn', { username: `${role}1`, password: 'pass-word-1' }, null)).cookie;
-      }
-      expect(Object.values(cookies).filter(Boolean)).toHaveLength(3);
-      await work({ host, dial: async (who, channel, argument) => (await post(host, channel, argument, cookies[who])).envelope });
-    } finally {
-      await host.close();
+  await withBrowserHost(async (host) => {
+    const cookies: Record<Who, string | null> = { dispatcher: null, lead: null, viewer: null, anonymous: null };
+    cookies.dispatcher = (await post(host, 'auth/setup', { username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }, null)).cookie;
+    const leadZone = await zoneIdOf(host.backend, 'AF');
+    for (const [role, zoneIds] of [['lead', [leadZone]], ['viewer', []]] as [Role, number[]][]) {
+      const created = await post(host, 'accounts/create', { username: `${role}1`, displayName: role, role, zoneIds, password: 'pass-word-1' }, cookies.dispatcher);
+      expect(created.envelope.ok, JSON.stringify(created.envelope)).toBe(true);
+      cookies[role] = (await post(host, 'auth/signIn', { username: `${role}1`, password: 'pass-word-1' }, null)).cookie;
     }
+    expect(Object.values(cookies).filter(Boolean)).toHaveLength(3);
+    await work({ host, dial: async (who, channel, argument) => (await post(host, channel, argument, cookies[who])).envelope });
   });
 }
 

@@ -1,10 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clockFromEnvironment, portFromEnvironment, startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
-import { fixedClock } from '../../../electron/backend/clock.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { clockFromEnvironment, portFromEnvironment, type BrowserHost } from '../../../electron/serve/server.ts';
+import { withBrowserHost } from '../../support/browser-host.ts';
 
 interface Reply {
   status: number;
@@ -36,16 +33,8 @@ async function setUpDispatcher(host: BrowserHost): Promise<string> {
 }
 
 async function withHost(work: (host: BrowserHost) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const staticDir = join(dir, 'renderer');
-    await mkdir(staticDir);
-    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00'), authPolicy: { scryptCost: 2 ** 10 } });
-    try {
-      await work(host);
-    } finally {
-      await host.close();
-    }
+  await withBrowserHost(async (host) => {
+    await work(host);
   });
 }
 

@@ -4,17 +4,14 @@
  * short refusal; a malformed URL is the caller's mistake (400); only JSON is JSON; and sharing
  * never listens on every interface.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRequestHandler, isJsonContentType, type HttpBackend } from '../../../electron/serve/http-api.ts';
-import { startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
-import { fixedClock } from '../../../electron/backend/clock.ts';
+import type { BrowserHost } from '../../../electron/serve/server.ts';
 import { sharingAddressProblem } from '../../../electron/backend/sharing-settings.ts';
 import { callByteLimit, DEFAULT_CALL_BYTES } from '../../../electron/contract/validate.ts';
-import { withTempDir } from '../../support/temp.ts';
+import { withBrowserHost } from '../../support/browser-host.ts';
 
 interface Reply {
   status: number;
@@ -133,24 +130,16 @@ describe('a body past its channel’s limit', () => {
 });
 
 async function withHost(work: (host: BrowserHost, cookie: string) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const staticDir = join(dir, 'renderer');
-    await mkdir(staticDir);
-    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00'), authPolicy: { scryptCost: 2 ** 10 } });
-    try {
-      const setUp = await new Promise<string>((resolve, reject) => {
-        const req = request(new URL('/api/auth%2Fsetup', host.url), { method: 'POST', headers: json }, (res) => {
-          res.resume();
-          resolve(String([res.headers['set-cookie']].flat()[0]).split(';')[0]!);
-        });
-        req.on('error', reject);
-        req.end(JSON.stringify({ username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }));
+  await withBrowserHost(async (host) => {
+    const setUp = await new Promise<string>((resolve, reject) => {
+      const req = request(new URL('/api/auth%2Fsetup', host.url), { method: 'POST', headers: json }, (res) => {
+        res.resume();
+        resolve(String([res.headers['set-cookie']].flat()[0]).split(';')[0]!);
       });
-      await work(host, setUp);
-    } finally {
-      await host.close();
-    }
+      req.on('error', reject);
+      req.end(JSON.stringify({ username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }));
+    });
+    await work(host, setUp);
   });
 }
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../electron/serve/server.ts';
 import { fixedClock } from '../../../electron/backend/clock.ts';
 import { withTempDir } from '../../support/temp.ts';
+import { withBrowserHost } from '../../support/browser-host.ts';
 
 /** Another address of this machine than the loopback host's 127.0.0.1: Linux answers all of 127/8. */
 const HALL_ADDRESS = '127.0.0.2';
@@ -48,17 +49,9 @@ function send(url: URL, options: { method?: string; headers?: Record<string, str
 const json = { 'content-type': 'application/json' };
 
 async function withHost(work: (host: BrowserHost, cookie: string) => Promise<void>) {
-  await withTempDir(async (dir) => {
-    const staticDir = join(dir, 'renderer');
-    await mkdir(staticDir);
-    await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>app</title>');
-    const host = await startBrowserHost({ port: 0, dataDir: join(dir, 'data'), staticDir, clock: fixedClock('2026-11-22T10:00:00'), authPolicy: { scryptCost: 2 ** 10 } });
-    try {
-      const setUp = await send(new URL('/api/auth%2Fsetup', host.url), { method: 'POST', headers: json, body: JSON.stringify({ username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }) });
-      await work(host, String([setUp.headers['set-cookie']].flat()[0]).split(';')[0]!);
-    } finally {
-      await host.close();
-    }
+  await withBrowserHost(async (host) => {
+    const setUp = await send(new URL('/api/auth%2Fsetup', host.url), { method: 'POST', headers: json, body: JSON.stringify({ username: 'dispatcher', displayName: '调度员', password: 'dispatch-2026' }) });
+    await work(host, String([setUp.headers['set-cookie']].flat()[0]).split(';')[0]!);
   });
 }
 
