@@ -256,6 +256,14 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
   for (const window of windows) if (window.zone !== undefined && !zoneOfPost.has(window.post)) zoneOfPost.set(window.post, window.zone);
   for (const post of scenario.posts) if (post.zone !== undefined) zoneOfPost.set(post.id, post.zone);
   const required = new Map(scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line.required]));
+  const staffById = new Map(scenario.staff.map((person) => [person.id, person]));
+  const aIsFree = (window: WindowDef, date: string, shift: string) => {
+    const person = window.a === undefined ? undefined : staffById.get(window.a);
+    if (!person || (person.skills[window.post] ?? 0) < 2) return false;
+    const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    if ((person.fixedWeekdaysOff ?? []).includes(weekday) || person.maxShiftsByType?.[shift] === 0) return false;
+    return !(person.unavailable ?? []).some((entry) => entry.date === date && (entry.shift === undefined || entry.shift === shift));
+  };
   const seats = new Map<string, number>();
   const opening = new Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>();
   for (const day of prepared.days) {
@@ -266,8 +274,9 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
           if (working.has(day.date)) return (window.shifts ?? presence.defaultShifts).includes(shift.id);
           return openRest.has(day.date) && (window.restDayShifts ?? []).includes(shift.id);
         });
-        // On an open rest day every window that opens is fixed (the appointment service's hours).
-        const fixed = open.filter((window) => window.staffing === 'fixed' || (presence !== undefined && !working.has(day.date)));
+        // On an open rest day every window that opens is fixed (the appointment service's hours);
+        // on a working day so is a demand window whose A person is there to sit at it.
+        const fixed = open.filter((window) => window.staffing === 'fixed' || (presence !== undefined && (!working.has(day.date) || aIsFree(window, day.date, shift.id))));
         const demand = open.filter((window) => !fixed.includes(window));
         const key = `${day.date}|${shift.id}|${post}`;
         opening.set(key, { fixed, demand });
