@@ -37,6 +37,7 @@ const postSchema = z.strictObject({ id, name: z.string(), zone: id.optional().de
 
 const windowSchema = z.strictObject({
   id,
+  name: z.string().optional().describe('The hall\'s code for it ("A03"), used in messages.'),
   post: id.describe('The post a person sitting here holds.'),
   zone: id.optional(),
   staffing: z.enum(['fixed', 'demand']).describe('fixed: open in each of its shifts whatever the demand; demand: opened by the demand of its post.'),

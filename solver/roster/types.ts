@@ -38,6 +38,8 @@ export interface PostDef {
  */
 export interface WindowDef {
   id: string;
+  /** The hall's code ("A03"): what people call the window, used in messages. */
+  name?: string;
   post: string;
   zone?: string;
   /** fixed: open for every one of its shifts whatever the demand (出件, the consultation desk);

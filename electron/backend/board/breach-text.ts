@@ -19,8 +19,9 @@ export interface ScenarioNames {
   window(id: string | undefined): string;
 }
 
-/** `windowCodes`: window id → the hall's code ("A03"); the scenario itself knows windows by id only. */
-export function namesOf(scenario: Scenario, windowCodes: ReadonlyMap<string, string> = new Map()): ScenarioNames {
+/** Windows are named by the scenario's `name` (the hall's code, "A03"), else "#id". */
+export function namesOf(scenario: Scenario): ScenarioNames {
+  const windowCodes = new Map((scenario.windows ?? []).flatMap((w) => (w.name === undefined ? [] : [[w.id, w.name] as const])));
   const people = new Map(scenario.staff.map((p) => [p.id, p.name]));
   const posts = new Map(scenario.posts.map((p) => [p.id, p.name]));
   const shifts = new Map(scenario.shifts.map((s) => [s.id, s.name ?? s.id]));

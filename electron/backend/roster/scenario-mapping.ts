@@ -184,6 +184,7 @@ export function windowsOf(inputs: RosterInputs): WindowDef[] {
       const seats = ab.get(window.id);
       return {
         id: String(window.id),
+        name: window.code,
         post: String(window.postId),
         zone: String(window.zoneId),
         staffing: window.staffing,

@@ -39,4 +39,12 @@ describe('breach wording on the board', () => {
     expect(texts).toContainEqual({ rule: 'min_rest', zh: '张三 在 2026-11-24 上午 前休息仅 9.5 小时，至少 11 小时', en: '张三 rests only 9.5 h before 2026-11-24 上午; the least is 11 h' });
     expect(texts).toContainEqual({ rule: 'learner_mentor', zh: '2026-11-26 上午 农林水务收件 有 1 名学员，但只有 0 名带教', en: '1 learner(s) at 农林水务收件 on 2026-11-26 上午 beside only 0 mentor(s)' });
   });
+
+  it('names a window by the hall\'s code, not its id, when two people share it', () => {
+    const hall: Scenario = { ...scenario, windows: [{ id: '15', name: 'A03', post: '7', staffing: 'fixed', shifts: ['AM'] }] };
+    const shared: Assignment[] = ['12', '40'].map((staff) => ({ staff, date: '2026-11-23', shift: 'AM', post: '7', window: '15' }));
+    const texts = checkRoster(hall, shared).breaches.map((breach) => breachText(breach, namesOf(hall)));
+    expect(texts).toContainEqual({ zh: '2026-11-23 上午 窗口 A03 同时坐了两人（李四 与 张三）', en: 'Two people sit at window A03 on 2026-11-23 上午 (李四 and 张三)' });
+    expect(texts.some((text) => text.zh.includes('#15') || text.en.includes('#15'))).toBe(false);
+  });
 });

@@ -196,8 +196,8 @@ describe('the roster scenario from the hall’s records', () => {
   it('seats the selected zones’ windows with their staffing, A and B, and the shifts they open in', () => {
     const windows = buildScenario(inputs()).windows;
     expect(windows).toEqual([
-      { id: '101', post: '11', zone: '1', staffing: 'demand', shifts: ['AM', 'NOON', 'PM'], a: '1' },
-      { id: '102', post: '12', zone: '1', staffing: 'fixed', shifts: ['AM', 'NOON', 'PM'] },
+      { id: '101', name: 'F01', post: '11', zone: '1', staffing: 'demand', shifts: ['AM', 'NOON', 'PM'], a: '1' },
+      { id: '102', name: 'F02', post: '12', zone: '1', staffing: 'fixed', shifts: ['AM', 'NOON', 'PM'] },
     ]);
     // The lunch cover set to window 101 only: 102 opens in the morning and afternoon.
     const dispatcherSet = buildScenario(inputs({ templateWindows: new Map([[NOON.id, [101]]]) })).windows;
