@@ -23,7 +23,7 @@ import { getCentre, listPosts, listWindows, listZones, type PostRecord, type Win
 import { listLeave, type LeaveTypeRecord } from '../../../data/repositories/leave.ts';
 import { listWindowAb } from '../../../data/repositories/skills.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
-import { checkRoster } from '../../../solver/roster/check.ts';
+import { checkRoster, lieuLedger } from '../../../solver/roster/check.ts';
 import type { Assignment, Breach } from '../../../solver/roster/types.ts';
 import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
@@ -257,8 +257,8 @@ function guessedSeatsOf(slot: readonly Assignment[], windows: readonly BoardWind
   return seats;
 }
 
-/** Approved leave from the leave book, then the absences marked on the board. */
-async function absencesOf(db: Queryable, { record, scenario }: BoardState, hall: BoardHall): Promise<BoardAbsence[]> {
+/** Approved leave from the leave book, the absences marked on the board, then the roster's own time off in lieu. */
+async function absencesOf(db: Queryable, { record, scenario, assignments }: BoardState, hall: BoardHall): Promise<BoardAbsence[]> {
   const people = new Set(scenario.staff.map((person) => Number(person.id)));
   const dates = datesFrom(record.from, record.to);
   const activeTemplates = hall.templates.filter((t) => t.active);
@@ -277,7 +277,18 @@ async function absencesOf(db: Queryable, { record, scenario }: BoardState, hall:
     const label = ABSENCE_LABELS[absence.kind];
     result.push({ staffId: absence.staffId, date: absence.date, shiftCode: absence.shiftCode, source: 'absence', labelZh: label.zh, labelEn: label.en });
   }
+  result.push(...lieuOnBoard(scenario, assignments));
   return result.sort((a, b) => a.date.localeCompare(b.date) || a.staffId - b.staffId);
+}
+
+/**
+ * A default-day shift given back for rest-day duty (rule 14) is not an empty cell: the lead and the
+ * printed sheet say 调休, read off the roster as it stands by the checker's own ledger.
+ */
+function lieuOnBoard(scenario: BoardState['scenario'], assignments: Assignment[]): BoardAbsence[] {
+  if (!scenario.presence) return [];
+  return [...lieuLedger(preparedOf(scenario), assignments)].flatMap(([staff, entry]) =>
+    entry.taken.map((shift): BoardAbsence => ({ staffId: Number(staff), date: shift.date, shiftCode: shift.shift, source: 'lieu', labelZh: '调休', labelEn: 'Time off in lieu' })));
 }
 
 /** Sums of the posts' coverage per zone, date and shift: the board's coloured coverage rows. */

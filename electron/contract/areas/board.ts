@@ -204,7 +204,8 @@ export interface BoardAbsence {
   date: string;
   /** null = the whole day. */
   shiftCode: string | null;
-  source: 'leave' | 'absence';
+  /** lieu: a default-day shift the roster gives back for rest-day duty (rule 14). */
+  source: 'leave' | 'absence' | 'lieu';
   /** "年假", "病假"…: the type only. A leave's reason or an absence's note never leaves its area. */
   labelZh: string;
   labelEn: string;

@@ -7,6 +7,8 @@ import type { Assignment, Scenario } from '../../../solver/roster/types.ts';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine } from '../../../solver/lp/types.ts';
 import { solveRoster } from '../../../solver/roster/solve.ts';
+import { lieuLedger } from '../../../solver/roster/check.ts';
+import { prepareScenario } from '../../../solver/roster/prepare.ts';
 import { ask, refused, TEST_NOW, withTestBackend, TEST_DISPATCHER } from '../../support/backend.ts';
 
 const MON = '2026-11-23';
@@ -74,9 +76,9 @@ async function solvedWeek(scenario: Scenario): Promise<Assignment[]> {
   return assignments;
 }
 
-/** The AF zone's week, solved, with a window whose A person sits at it on Monday morning beside someone else at its post. */
-async function setUp(backend: Backend, period = WEEK): Promise<Fixture> {
-  const af = await zoneId(backend, 'AF');
+/** The zone's week (AF unless named), solved, with a window whose A person sits at it on Monday morning beside someone else at its post. */
+async function setUp(backend: Backend, period = WEEK, zoneCode = 'AF'): Promise<Fixture> {
+  const af = await zoneId(backend, zoneCode);
   const file = await ask(backend, 'roster/exportScenario', { ...period, zoneIds: [af] });
   const scenario = JSON.parse(Buffer.from(file.base64, 'base64').toString('utf8')) as Scenario;
   const monday = period.from;
@@ -169,6 +171,22 @@ describe('the roster board', () => {
       const f = await setUp(backend);
       const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
       expect(board.absences).toContainEqual({ staffId, date: WED, shiftCode: null, source: 'leave', labelZh: '事假', labelEn: 'Personal leave' });
+    });
+  });
+
+  it('shows a default-day shift given back for Saturday duty as 调休, not as an empty cell', async () => {
+    await withTestBackend(async (backend) => {
+      // BR's window B01 opens on Saturday mornings (周六预约服务); AF's windows do not.
+      const f = await setUp(backend, WEEK, 'BR');
+      const board = await ask(backend, 'board/get', { rosterId: f.rosterId });
+      const planned = [...lieuLedger(prepareScenario(f.scenario), f.assignments)].flatMap(([staff, entry]) => entry.taken.map((shift) => ({ staffId: Number(staff), date: shift.date, shiftCode: shift.shift })));
+      // Someone sits at B01 on Saturday morning, so the week gives a shift of it back.
+      expect(planned.length).toBeGreaterThan(0);
+      const lieu = board.absences.filter((absence) => absence.source === 'lieu');
+      expect(lieu.map(({ staffId, date, shiftCode }) => ({ staffId, date, shiftCode }))).toEqual(expect.arrayContaining(planned));
+      expect(lieu).toHaveLength(planned.length);
+      expect(lieu.every((absence) => absence.labelZh === '调休' && absence.labelEn === 'Time off in lieu')).toBe(true);
+      for (const absence of lieu) expect(board.duties.some((d) => d.staffId === absence.staffId && d.date === absence.date && d.shiftCode === absence.shiftCode)).toBe(false);
     });
   });
 
