@@ -9,7 +9,7 @@
  */
 import { lieuLedger } from './check.ts';
 import { openSeats, prepareScenario, windowsOpening, type PreparedScenario } from './prepare.ts';
-import type { Assignment, HallSummary, OnDutyProjection, Scenario, ZoneMove } from './types.ts';
+import type { Assignment, ClosedWindows, DemandLine, HallSummary, OnDutyProjection, Scenario, ZoneMove } from './types.ts';
 
 const WEEKDAYS_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const WEEKDAYS_EN = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -23,7 +23,45 @@ export function hallSummary(scenario: Scenario, assignments: Assignment[]): Hall
     ...lieuOf(prepared, assignments),
     moves: zoneMoves(prepared, assignments),
     windowsOpen: windowsOpen(prepared, assignments),
+    windowsClosed: windowsClosed(prepared, assignments),
   };
+}
+
+/**
+ * The demand windows each working day's shift leaves closed, per post, with why in the client's
+ * words: 「预计 10:00–11:30 办件 12 件，开 3 个窗口即可」 from the forecast line's peak.
+ */
+export function windowsClosed(prepared: PreparedScenario, assignments: Assignment[]): ClosedWindows[] {
+  const hall = prepared.hall;
+  if (!hall) return [];
+  const given = new Map(prepared.scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line]));
+  const seated = new Set(assignments.flatMap((a) => (a.window === undefined ? [] : [`${a.date}|${a.shift}|${a.window}`])));
+  const closed: ClosedWindows[] = [];
+  for (const day of prepared.days) {
+    for (const shift of prepared.shifts) {
+      for (const post of hall.windowsByPost.keys()) {
+        const line = given.get(`${day.date}|${shift.id}|${post}`);
+        const opening = windowsOpening(hall, day, shift.id, post);
+        const open = openSeats(opening, line?.required ?? 0);
+        const shut = opening.demand.length - (open - opening.fixed.length);
+        if (shut <= 0) continue;
+        // The model picks which demand windows open; those nobody sits at are the closed ones.
+        const windows = opening.demand.filter((window) => !seated.has(`${day.date}|${shift.id}|${window.id}`)).slice(-shut).map((window) => window.id);
+        closed.push({ date: day.date, shift: shift.id, post, windows, open, ...closedReason(line, open) });
+      }
+    }
+  }
+  return closed;
+}
+
+function closedReason(line: DemandLine | undefined, open: number): { reason: string; reasonEn: string } {
+  const enough = { zh: open === 0 ? '本班不开' : `开 ${open} 个窗口即可`, en: open === 0 ? 'no window opens this shift' : `${open} window${open === 1 ? ' is' : 's are'} enough` };
+  if (line?.peak) {
+    const { from, to, tickets } = line.peak;
+    return { reason: `预计 ${from}–${to} 办件 ${tickets} 件，${enough.zh}`, reasonEn: `Expected ${tickets} applications ${from}–${to}: ${enough.en}` };
+  }
+  if (line && line.required > 0) return { reason: `预计需 ${line.required} 人，${enough.zh}`, reasonEn: `${line.required} needed by the forecast: ${enough.en}` };
+  return { reason: `预计无办件，${enough.zh}`, reasonEn: `No applications expected: ${enough.en}` };
 }
 
 function workingDates(prepared: PreparedScenario): string[] {

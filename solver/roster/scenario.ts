@@ -100,6 +100,10 @@ const demandSchema = z.strictObject({
   required: z.number().int('must be a whole number of staff').min(0, 'demand cannot be negative'),
   underWeight: amount.optional(),
   overWeight: amount.optional(),
+  peak: z
+    .strictObject({ from: clock, to: clock, tickets: z.number().min(0) })
+    .optional()
+    .describe('Why: the busiest stretch of the shift and the applications expected over it. Read for the words on a closed window, never by the model.'),
 });
 
 const pinSchema = z.strictObject({ staff: id, date: isoDateString, shift: id, post: id });

@@ -140,6 +140,15 @@ export interface DemandLine {
   underWeight?: number;
   /** Penalty per staff-shift above `required`; default weights.over. */
   overWeight?: number;
+  /** The busiest stretch of the shift and the tickets expected over it: words for a closed window only. */
+  peak?: DemandPeak;
+}
+
+export interface DemandPeak {
+  /** "10:00", "11:30". */
+  from: string;
+  to: string;
+  tickets: number;
 }
 
 export interface Pin {
@@ -375,6 +384,21 @@ export interface HallSummary {
   moves: ZoneMove[];
   /** Per date|shift: windows open and seated. */
   windowsOpen: { date: string; shift: string; open: number; seated: number }[];
+  /** Demand windows a working day's shift leaves closed, per post, with why. */
+  windowsClosed: ClosedWindows[];
+}
+
+export interface ClosedWindows {
+  date: string;
+  shift: string;
+  post: string;
+  /** Window ids left closed. */
+  windows: string[];
+  /** Windows of the post open in that shift. */
+  open: number;
+  /** 「预计 10:00–11:30 办件 12 件，开 3 个窗口即可」, and in English. */
+  reason: string;
+  reasonEn: string;
 }
 
 /** One hard rule broken: after a solve this is a bug in the model, never a user's problem. */

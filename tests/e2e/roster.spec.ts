@@ -14,6 +14,9 @@ test('generates next week for the demo centre, shows its progress, then the draf
   const away = await roster.everyoneQualifiedAway(SHORT_POST, MONDAY);
   expect(away).toBeGreaterThan(0);
   const postId = await roster.postId(SHORT_POST);
+  // A quiet Monday morning in Tax with two of its A people away: the forecast opens fewer windows than it has.
+  await roster.quietMorning('TX', MONDAY);
+  await roster.aPeopleAway('TX', MONDAY);
   await page.goto(host.url);
   await roster.open();
   await expect(page.getByLabel('周次')).toHaveValue(MONDAY);
@@ -38,6 +41,10 @@ test('generates next week for the demo centre, shows its progress, then the draf
   await expect(page.getByTestId('projected-rate')).toHaveText(/^预计在岗率（全中心）：\d+\.\d%，合同目标 \d+%$/);
   await expect(projection.locator('tbody tr')).toHaveCount(7);
   await expect(page.getByTestId('projected-windows')).toHaveText(/^开放窗口（按预测）：\d+ \/ \d+ 个班次窗口有人$/);
+  // A demand window the forecast leaves closed says why, in the client's words.
+  const closed = page.getByTestId('projected-closed');
+  await closed.locator('summary').click();
+  await expect(closed.locator('li').filter({ hasText: '11月23日 周一 上午 F0' }).first()).toHaveText(/^11月23日 周一 上午 F\d{2}(、F\d{2})*：预计 08:30–12:00 办件 14 件，开 \d+ 个窗口即可$/);
   await expect(page.locator(`.roster-grid .ag-header-cell[col-id="${MONDAY}"]`)).toContainText('11/23 周一');
   await expect(roster.gridCell(0, 'name')).not.toBeEmpty();
 

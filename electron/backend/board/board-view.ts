@@ -6,6 +6,7 @@
 import type {
   BoardAbsence,
   BoardBreach,
+  BoardClosedWindow,
   BoardDay,
   BoardDuty,
   BoardPerson,
@@ -24,6 +25,7 @@ import { listLeave, type LeaveTypeRecord } from '../../../data/repositories/leav
 import { listWindowAb } from '../../../data/repositories/skills.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
 import { checkRoster, lieuLedger } from '../../../solver/roster/check.ts';
+import { windowsClosed } from '../../../solver/roster/hall-summary.ts';
 import type { Assignment, Breach } from '../../../solver/roster/types.ts';
 import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
@@ -106,6 +108,7 @@ export async function boardLayout(db: Queryable, state: BoardState, hall: BoardH
     people: peopleOf(state, hall, zones),
     duties: dutiesOf(state, zones),
     absences: await absencesOf(db, state, hall),
+    closedWindows: closedWindowsOf(state),
     coverage,
     zoneCoverage: zoneCoverageOf(coverage, hall.posts, new Set(record.zoneIds)),
     breaches: boardBreaches(state, checkRoster(scenario, assignments).breaches),
@@ -279,6 +282,11 @@ async function absencesOf(db: Queryable, { record, scenario, assignments }: Boar
   }
   result.push(...lieuOnBoard(scenario, assignments));
   return result.sort((a, b) => a.date.localeCompare(b.date) || a.staffId - b.staffId);
+}
+
+function closedWindowsOf({ scenario, assignments }: BoardState): BoardClosedWindow[] {
+  return windowsClosed(preparedOf(scenario), assignments).flatMap((entry) =>
+    entry.windows.map((id) => ({ windowId: Number(id), date: entry.date, shiftCode: entry.shift, reasonZh: entry.reason, reasonEn: entry.reasonEn })));
 }
 
 /**

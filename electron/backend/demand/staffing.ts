@@ -71,6 +71,7 @@ export async function buildStaffing(db: Queryable, today: string, weeks: number)
     const meanHandle = zoneMeanHandle(zoneTypes);
     const windowCount = windows.filter((w) => w.zoneId === zone.id && w.kind === 'window').length;
     const shares = workloadShares(zoneTypes);
+    const ticketShares = arrivalShares(zoneTypes);
     const fixedPost = fixedPostOf(zone, posts);
     const days: StaffingDay[] = zoneForecast.days.map((day) => {
       // A day off has no queue and no fixed posts either: the hall is closed.
@@ -95,9 +96,10 @@ export async function buildStaffing(db: Queryable, today: string, weeks: number)
         : [];
       for (const slot of slots) {
         for (const share of shares) {
-          if (slot.required > 0) bySkill.push({ postId: share.postId, date: day.date, slot: slot.slot, required: Math.ceil(slot.required * share.share - 1e-9) });
+          const tickets = (slot.arrivalsPerHour / 2) * (ticketShares.get(share.postId) ?? 0);
+          if (slot.required > 0) bySkill.push({ postId: share.postId, date: day.date, slot: slot.slot, required: Math.ceil(slot.required * share.share - 1e-9), tickets });
         }
-        if (target.fixedPosts > 0 && fixedPost !== null) bySkill.push({ postId: fixedPost, date: day.date, slot: slot.slot, required: target.fixedPosts });
+        if (target.fixedPosts > 0 && fixedPost !== null) bySkill.push({ postId: fixedPost, date: day.date, slot: slot.slot, required: target.fixedPosts, tickets: 0 });
       }
       // A shift needs the most windows any of its half-hours needs, plus the fixed posts.
       const shifts = templates.map((template) => {
@@ -110,6 +112,14 @@ export async function buildStaffing(db: Queryable, today: string, weeks: number)
     result.push({ zoneId: zone.id, windows: windowCount, fixedPosts: target.fixedPosts, meanHandleSeconds: meanHandle, target, days });
   }
   return { from: forecast.from, to: forecast.to, zones: result, bySkill: mergeSkills(bySkill) };
+}
+
+/** Each post's share of the zone's applications (arrivals), for saying how many tickets a post expects. */
+function arrivalShares(types: readonly BusinessTypeVolume[]): Map<number, number> {
+  const byPost = new Map<number, number>();
+  for (const type of types) byPost.set(type.postId, (byPost.get(type.postId) ?? 0) + type.arrivals);
+  const total = [...byPost.values()].reduce((a, b) => a + b, 0);
+  return new Map(total > 0 ? [...byPost].map(([postId, arrivals]) => [postId, arrivals / total]) : []);
 }
 
 /**
@@ -136,7 +146,10 @@ function mergeSkills(rows: StaffingPlan['bySkill']): StaffingPlan['bySkill'] {
   for (const row of rows) {
     const key = `${row.postId}|${row.date}|${row.slot}`;
     const seen = merged.get(key);
-    if (seen) seen.required += row.required;
+    if (seen) {
+      seen.required += row.required;
+      seen.tickets += row.tickets;
+    }
     else merged.set(key, { ...row });
   }
   return [...merged.values()].filter((row) => row.required > 0);

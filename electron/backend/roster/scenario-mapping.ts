@@ -14,6 +14,7 @@ import type {
   CalendarEntry,
   DayKind,
   DemandLine,
+  DemandPeak,
   DutyHistory,
   Level,
   PostDef,
@@ -49,7 +50,7 @@ export interface RosterInputs {
   /** Every day of the period and of the history before it. */
   calendar: ReadonlyMap<string, CalendarDay>;
   /** Staff needed per post, date and half-hour (the demand area's bySkill). */
-  demand: readonly { postId: number; date: string; slot: number; required: number }[];
+  demand: readonly { postId: number; date: string; slot: number; required: number; tickets?: number }[];
   /** Duties on published rosters from HISTORY_MONTHS before the period to its end. */
   duties: readonly PublishedDutyRecord[];
   /** The hall's opening hours per day kind (the Saturday appointment service among them). */
@@ -255,7 +256,11 @@ export function longestChain(templates: readonly ShiftTemplateRecord[]): number 
   return count;
 }
 
-/** A shift needs the most staff any half-hour wholly inside it needs (as the demand area counts shifts). */
+/**
+ * A shift needs the most staff any half-hour wholly inside it needs (as the demand area counts
+ * shifts). Where the forecast says how many tickets, the line carries its peak: the first run of
+ * half-hours at that most and the tickets expected over it, the words a closed window gives.
+ */
 export function demandOf(
   bySkill: RosterInputs['demand'],
   shifts: readonly ShiftTemplateRecord[],
@@ -263,22 +268,35 @@ export function demandOf(
   dates: readonly string[],
 ): DemandLine[] {
   const inPeriod = new Set(dates);
-  const need = new Map<string, number>();
+  const slotsOf = new Map<string, RosterInputs['demand'][number][]>();
   for (const row of bySkill) {
     if (!postIds.has(row.postId) || !inPeriod.has(row.date)) continue;
     for (const shift of shifts) {
       if (row.slot * 30 < shift.startsAt || (row.slot + 1) * 30 > shift.endsAt) continue;
       const key = `${row.date}|${shift.code}|${row.postId}`;
-      need.set(key, Math.max(need.get(key) ?? 0, row.required));
+      slotsOf.set(key, [...(slotsOf.get(key) ?? []), row]);
     }
   }
-  return [...need]
-    .filter(([, required]) => required > 0)
-    .map(([key, required]) => {
+  return [...slotsOf]
+    .map(([key, rows]) => ({ key, rows, required: Math.max(0, ...rows.map((row) => row.required)) }))
+    .filter(({ required }) => required > 0)
+    .map(({ key, rows, required }): DemandLine => {
       const [date, shift, post] = key.split('|') as [string, string, string];
-      return { date, shift, post, required };
+      const peak = peakOf(rows, required);
+      return { date, shift, post, required, ...(peak ? { peak } : {}) };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.shift.localeCompare(b.shift) || Number(a.post) - Number(b.post));
+}
+
+function peakOf(rows: RosterInputs['demand'], required: number): DemandPeak | undefined {
+  if (rows.some((row) => row.tickets === undefined)) return undefined;
+  const bySlot = [...rows].sort((a, b) => a.slot - b.slot);
+  const first = bySlot.findIndex((row) => row.required === required);
+  let last = first;
+  while (bySlot[last + 1]?.required === required && bySlot[last + 1]!.slot === bySlot[last]!.slot + 1) last += 1;
+  const run = bySlot.slice(first, last + 1);
+  const tickets = Math.round(run.reduce((total, row) => total + (row.tickets ?? 0), 0));
+  return { from: clockOf(run[0]!.slot * 30), to: clockOf((run[run.length - 1]!.slot + 1) * 30), tickets };
 }
 
 /** Statutory holidays pay 300%, days off 200%, working and make-up days 100%. */

@@ -222,6 +222,15 @@ export interface BoardZoneCoverage {
   withoutBackup: number;
 }
 
+/** A demand window the forecast leaves closed in a shift, with why (「预计 10:00–11:30 办件 12 件，开 3 个窗口即可」). */
+export interface BoardClosedWindow {
+  windowId: number;
+  date: string;
+  shiftCode: string;
+  reasonZh: string;
+  reasonEn: string;
+}
+
 export interface RosterBoard {
   summary: RosterSummary;
   centreNameZh: string;
@@ -243,6 +252,8 @@ export interface RosterBoard {
   people: BoardPerson[];
   duties: BoardDuty[];
   absences: BoardAbsence[];
+  /** Demand windows left closed per shift, with why: the by-window view says so in the empty cell. */
+  closedWindows: BoardClosedWindow[];
   coverage: RosterCoverageCell[];
   zoneCoverage: BoardZoneCoverage[];
   breaches: BoardBreach[];

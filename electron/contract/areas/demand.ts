@@ -133,7 +133,8 @@ export interface StaffingPlan {
   to: string;
   zones: ZoneStaffing[];
   /** The zone's need split by skill in proportion to its business types' workload. */
-  bySkill: { postId: number; date: string; slot: number; required: number }[];
+  /** tickets: the applications expected at the post in that half-hour (its business types' arrivals). */
+  bySkill: { postId: number; date: string; slot: number; required: number; tickets: number }[];
 }
 
 export interface DemandResults {

@@ -135,6 +135,8 @@ export interface RosterHallView {
   moves: { staff: string; date: string; shift: string; fromZone: string; toZone: string; post: string; window?: string; reason: string; reasonEn: string }[];
   /** Per date and shift code: windows open (fixed, and demand ones by the forecast) and seated. */
   windowsOpen: { date: string; shift: string; open: number; seated: number }[];
+  /** Demand windows (ids as strings) a working day's shift leaves closed, per post, with why in plain words. */
+  windowsClosed: { date: string; shift: string; post: string; windows: string[]; open: number; reason: string; reasonEn: string }[];
 }
 
 export interface RosterView {

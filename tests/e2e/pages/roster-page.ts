@@ -70,6 +70,29 @@ export class RosterPage {
     return qualified.length;
   }
 
+  /** A quiet morning forecast for a zone (a few tickets each half-hour), entered as the demand area's override. */
+  async quietMorning(zoneCode: string, date: string): Promise<void> {
+    const zone = (await this.api<{ zones: { id: number; code: string }[] }>('centre/get', {})).zones.find((candidate) => candidate.code === zoneCode)!;
+    for (let slot = 17; slot < 24; slot += 1) await this.api('demand/override', { zoneId: zone.id, date, slot, arrivals: 2, reason: '上级检查，窗口暂停取号' });
+  }
+
+  /**
+   * The A people of a zone's first windows on leave that day: a window whose A is present opens
+   * whatever the forecast (rule 12), so only these are left to the forecast to open or close.
+   */
+  async aPeopleAway(zoneCode: string, date: string, windows = 2): Promise<void> {
+    const centre = await this.api<{ zones: { id: number; code: string }[]; windows: { id: number; zoneId: number; kind: string }[] }>('centre/get', {});
+    const zone = centre.zones.find((candidate) => candidate.code === zoneCode)!;
+    const own = new Set(centre.windows.filter((w) => w.zoneId === zone.id && w.kind === 'window').map((w) => w.id));
+    const seats = (await this.api<{ windowId: number; aStaffId: number | null }[]>('ab/list', {})).filter((ab) => own.has(ab.windowId) && ab.aStaffId !== null).slice(0, windows);
+    for (const seat of seats) {
+      const request = await this.api<{ id: number; version: number }>('leave/request', {
+        staffId: seat.aStaffId, type: 'annual', from: date, to: date, part: 'full', reason: '年假', acknowledgeConflicts: true,
+      });
+      await this.api('leave/decide', { id: request.id, version: request.version, decision: 'approved', acknowledgeConflicts: true });
+    }
+  }
+
   /** A week of one zone generated through the toolbar as a dispatcher does, ending on its draft. */
   async generateZoneWeek(zone: string, timeLimit = 10): Promise<void> {
     await this.open();

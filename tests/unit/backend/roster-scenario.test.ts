@@ -118,6 +118,19 @@ describe('the roster scenario from the hall’s records', () => {
     ]);
   });
 
+  it('carries the peak half-hours and their tickets on a shift’s line where the forecast counts tickets', () => {
+    const bySkill = [
+      { postId: 11, date: '2026-11-23', slot: 17, required: 2, tickets: 4 }, // 08:30
+      { postId: 11, date: '2026-11-23', slot: 20, required: 3, tickets: 5.4 }, // 10:00
+      { postId: 11, date: '2026-11-23', slot: 21, required: 3, tickets: 6.4 }, // 10:30
+      { postId: 11, date: '2026-11-23', slot: 22, required: 2, tickets: 3 }, // 11:00
+      { postId: 11, date: '2026-11-23', slot: 23, required: 3, tickets: 9 }, // 11:30: a second run at the most
+    ];
+    expect(demandOf(bySkill, demandShifts(TEMPLATES), new Set([11]), ['2026-11-23'])).toEqual([
+      { date: '2026-11-23', shift: 'AM', post: '11', required: 3, peak: { from: '10:00', to: '11:00', tickets: 12 } },
+    ]);
+  });
+
   it('maps statutory holidays to holiday, rest days and weekends to restday, make-up days to workday', () => {
     const calendar = new Map<string, CalendarDay>([
       ['2026-10-01', { date: '2026-10-01', kind: 'statutory', holidayName: '国庆节' }],

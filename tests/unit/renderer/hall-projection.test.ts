@@ -22,6 +22,7 @@ const hall: RosterHallView = {
     { date: '2026-12-14', shift: 'AM', open: 30, seated: 30 },
     { date: '2026-12-14', shift: 'PM', open: 28, seated: 27 },
   ],
+  windowsClosed: [{ date: '2026-12-14', shift: 'PM', post: '60', windows: ['4', '5'], open: 3, reason: '预计 14:00–15:30 办件 12 件，开 3 个窗口即可', reasonEn: 'Expected 12 applications 14:00–15:30: 3 windows are enough' }],
 };
 
 const assignments = [
@@ -53,6 +54,13 @@ describe("a draft's projection for the client", () => {
       { staffId: '7', name: '张三', minutes: 180, planned: [] },
       { staffId: '10', name: '#10', minutes: 0, planned: [{ date: '2026-12-16', shift: 'PM' }] },
     ]);
+  });
+
+  it('says which windows a shift leaves closed and why, in the reader’s language', () => {
+    expect(hallProjection({ hall, assignments }, zones, 'zh-CN')!.closed).toEqual([
+      { key: '2026-12-14|PM|60', date: '2026-12-14', shift: 'PM', windowIds: [4, 5], reason: '预计 14:00–15:30 办件 12 件，开 3 个窗口即可' },
+    ]);
+    expect(hallProjection({ hall, assignments }, zones, 'en')!.closed[0]!.reason).toBe('Expected 12 applications 14:00–15:30: 3 windows are enough');
   });
 
   it('is nothing for a roster without the hall rules (a scenario file, a benchmark)', () => {

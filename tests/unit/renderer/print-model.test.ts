@@ -61,7 +61,9 @@ function board(): RosterBoard {
       { staffId: 3, date: '2026-11-25', shiftCode: 'AM', source: 'absence', labelZh: '病假', labelEn: 'Sick' },
       { staffId: 3, date: '2026-11-25', shiftCode: 'PM', source: 'absence', labelZh: '病假', labelEn: 'Sick' },
       { staffId: 4, date: '2026-11-26', shiftCode: null, source: 'leave', labelZh: '事假', labelEn: 'Personal leave' },
+      { staffId: 3, date: '2026-11-27', shiftCode: 'PM', source: 'lieu', labelZh: '调休', labelEn: 'Time off in lieu' },
     ],
+    closedWindows: [],
     coverage: [],
     zoneCoverage: [{ zoneId: 1, date: '2026-11-23', shiftCode: 'AM', required: 2, rostered: 2, withoutBackup: 0 }],
     breaches: [],
@@ -133,6 +135,11 @@ describe('the printed schedule by window', () => {
     expect(sheet.zones[1]?.away[2]).toEqual(['王五 病假（上午、下午）']);
     expect(sheet.zones.at(-1)).toMatchObject({ zoneId: null, name: '其他人员', rows: [] });
     expect(sheet.zones.at(-1)?.away[3]).toEqual(['赵六 事假']);
+  });
+
+  it('lists a shift the roster gives back for Saturday duty as 调休 among those away', () => {
+    expect(windowSheet(board(), board().days, 'zh-CN', words).zones[1]?.away[4]).toEqual(['王五 调休（下午）']);
+    expect(windowSheet(board(), board().days, 'en', { ...words, shift: (code) => code }).zones[1]?.away[4]).toEqual(['王五 Time off in lieu (PM)']);
   });
 
   it('prints only the chosen week’s duties', () => {

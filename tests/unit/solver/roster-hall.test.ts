@@ -140,6 +140,25 @@ describe('the hall model', () => {
     expect(summary.moves[0]?.reason).toMatch(/借调至/);
   });
 
+  it('says why a demand window stays closed, from the forecast line\'s peak', () => {
+    const input = hall({
+      demand: [
+        { date: MONDAY, shift: 'AM', post: 'IN', required: 2, peak: { from: '10:00', to: '11:30', tickets: 12 } },
+        { date: MONDAY, shift: 'PM', post: 'IN', required: 3 },
+      ],
+    });
+    const summary = hallSummary(input, solved(input).assignments);
+    expect(summary.windowsClosed).toEqual([
+      { date: MONDAY, shift: 'AM', post: 'IN', windows: ['W3'], open: 2, reason: '预计 10:00–11:30 办件 12 件，开 2 个窗口即可', reasonEn: 'Expected 12 applications 10:00–11:30: 2 windows are enough' },
+    ]);
+    // Without a forecast W1 and W2 still open for their A people; W3 says there is nothing to do.
+    const quiet = hall({ demand: [] });
+    expect(hallSummary(quiet, solved(quiet).assignments).windowsClosed.map((entry) => [entry.shift, entry.windows, entry.reason])).toEqual([
+      ['AM', ['W3'], '预计无办件，开 2 个窗口即可'],
+      ['PM', ['W3'], '预计无办件，开 2 个窗口即可'],
+    ]);
+  });
+
   it('raises the weekly limits with the week\'s working days: a six-day make-up week', () => {
     const days = dates(7, '2026-02-09');
     const input = hall({ start: '2026-02-09', days: 7, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 6) } });

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellClassParams, CellKeyDownEvent, ColDef, ColGroupDef, ICellRendererParams } from 'ag-grid-community';
-import type { BoardDuty, BoardZoneCoverage, RosterBoard } from '../../../../electron/contract/areas/board.ts';
+import type { BoardClosedWindow, BoardDuty, BoardZoneCoverage, RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import { appGridTheme, gridLocaleText } from '../../components/AppGrid.tsx';
 import {
   abMark,
@@ -42,6 +42,12 @@ interface CellContext {
   board: RosterBoard;
   slots: Map<string, BoardDuty[]>;
   coverage: Map<string, BoardZoneCoverage>;
+  /** windowId|date|shift → why the forecast leaves that window closed. */
+  closed: Map<string, BoardClosedWindow>;
+}
+
+function closedKey(windowId: number, date: string, shiftCode: string): string {
+  return `${windowId}|${date}|${shiftCode}`;
 }
 
 function seatDescription(row: SeatRow, date: string, shiftCode: string, context: CellContext): { seated: BoardDuty[]; text: string; state: ReturnType<typeof breachState> } {
@@ -82,6 +88,15 @@ function SlotCell(props: ICellRendererParams<WindowRow> & { context: CellContext
     );
   }
   const { seated, text } = seatDescription(row, slot.date, slot.shiftCode, props.context);
+  const closed = seated.length === 0 && row.windowId !== null ? props.context.closed.get(closedKey(row.windowId, slot.date, slot.shiftCode)) : undefined;
+  if (closed) {
+    const reason = names.language === 'zh-CN' ? closed.reasonZh : closed.reasonEn;
+    return (
+      <span className="board-cell seat-closed" title={reason} aria-label={`${row.label} ${names.day(slot.date)} ${names.shift(slot.shiftCode)}：${names.t('board.closed')}，${reason}`}>
+        {names.t('board.closed')}
+      </span>
+    );
+  }
   return (
     <span className="board-cell" title={text} aria-label={`${row.label} ${names.day(slot.date)} ${names.shift(slot.shiftCode)}：${text || names.t('board.off')}`}>
       {seated.map((duty) => {
@@ -113,7 +128,10 @@ export function BoardWindowGrid(props: {
   const { board, names } = props;
   const { t } = names;
   const ref = useRef<AgGridReact<WindowRow>>(null);
-  const context = useMemo<CellContext>(() => ({ names, board, slots: props.slots, coverage: props.coverage }), [names, board, props.slots, props.coverage]);
+  const context = useMemo<CellContext>(
+    () => ({ names, board, slots: props.slots, coverage: props.coverage, closed: new Map(board.closedWindows.map((entry) => [closedKey(entry.windowId, entry.date, entry.shiftCode), entry])) }),
+    [names, board, props.slots, props.coverage],
+  );
   const columns = useMemo<(ColDef<WindowRow> | ColGroupDef<WindowRow>)[]>(() => {
     const words = { rest: t('board.day.rest'), makeup: t('board.day.makeup'), holiday: t('board.day.holiday') };
     const shifts = shownShifts(board);

@@ -8,7 +8,7 @@ import { dayLabel } from './roster-format.ts';
  * Before publishing, what the client will see: the on-duty rate the roster projects against the
  * contracted target, windows left unseated, who is lent to another zone and why, lieu owed.
  */
-export function HallProjectionPanel(props: { view: RosterView; zones: Zone[]; shiftName: (code: string) => string }) {
+export function HallProjectionPanel(props: { view: RosterView; zones: Zone[]; shiftName: (code: string) => string; windowCode: (windowId: number) => string }) {
   const { t, language } = useI18n();
   const projection = hallProjection(props.view, props.zones, language);
   if (!projection) return null;
@@ -56,6 +56,17 @@ export function HallProjectionPanel(props: { view: RosterView; zones: Zone[]; sh
             <p className="muted">{t('roster.hall.allSeated')}</p>
           )}
         </div>
+        <details data-testid="projected-closed">
+          <summary>{t('roster.hall.closed', { n: projection.closed.reduce((sum, line) => sum + line.windowIds.length, 0) })}</summary>
+          {projection.closed.length === 0 ? <p className="muted">{t('roster.hall.noClosed')}</p> : null}
+          <ul className="projection-list">
+            {projection.closed.map((line) => (
+              <li key={line.key}>
+                {dayLabel(line.date, t)} {props.shiftName(line.shift)} <strong>{line.windowIds.map(props.windowCode).join('、')}</strong>：{line.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
         <details open={projection.moves.length > 0 && projection.moves.length <= 8} data-testid="projected-moves">
           <summary>{t('roster.hall.moves', { n: projection.moves.length })}</summary>
           {projection.moves.length === 0 ? <p className="muted">{t('roster.hall.noMoves')}</p> : null}

@@ -56,7 +56,7 @@ export function RosterResult(props: {
         onPublish={props.onPublish}
         onDiscard={props.onDiscard}
       />
-      {view.summary.status === 'draft' ? <HallProjectionPanel view={view} zones={props.centre.zones} shiftName={names.shift} /> : null}
+      {view.summary.status === 'draft' ? <HallProjectionPanel view={view} zones={props.centre.zones} shiftName={names.shift} windowCode={(id) => props.centre.windows.find((w) => w.id === id)?.code ?? `#${id}`} /> : null}
       <div className="board-host" hidden={props.tab !== 'grid'}>
         <RosterBoardPanel
           // A roster published or reopened is read afresh: its board, its history, its change count.

@@ -1,7 +1,8 @@
 /**
  * What the client will see of a draft, as rows for the panel above the board: the projected on-duty
  * rate per zone and for the centre against the contracted target, windows open per day and shift
- * against the forecast, people moved across zones with why, and time off in lieu owed. Pure.
+ * against the forecast and the windows left closed with why, people moved across zones with why,
+ * and time off in lieu owed. Pure.
  */
 import type { RosterHallView, RosterView } from '../../../../electron/contract/areas/roster.ts';
 import type { Zone } from '../../../../electron/contract/model.ts';
@@ -39,6 +40,16 @@ export interface LieuLine {
   planned: { date: string; shift: string }[];
 }
 
+/** Demand windows a shift leaves closed, with why in the reader's language. */
+export interface ClosedLine {
+  key: string;
+  date: string;
+  shift: string;
+  /** Window ids, as the board knows them. */
+  windowIds: number[];
+  reason: string;
+}
+
 export interface HallProjection {
   targetPercent: number;
   centre: OnDutyLine | null;
@@ -49,6 +60,7 @@ export interface HallProjection {
   windowsSeated: number;
   moves: MoveLine[];
   lieu: LieuLine[];
+  closed: ClosedLine[];
 }
 
 export function hallProjection(view: Pick<RosterView, 'hall' | 'assignments'>, zones: readonly Zone[], language: 'zh-CN' | 'en'): HallProjection | null {
@@ -83,6 +95,13 @@ export function hallProjection(view: Pick<RosterView, 'hall' | 'assignments'>, z
       reason: language === 'zh-CN' ? move.reason : move.reasonEn,
     })),
     lieu: lieuLines(hall, names),
+    closed: hall.windowsClosed.map((entry) => ({
+      key: `${entry.date}|${entry.shift}|${entry.post}`,
+      date: entry.date,
+      shift: entry.shift,
+      windowIds: entry.windows.map(Number),
+      reason: language === 'zh-CN' ? entry.reason : entry.reasonEn,
+    })),
   };
 }
 
