@@ -109,7 +109,7 @@ export async function buildStaffing(db: Queryable, today: string, weeks: number)
     });
     result.push({ zoneId: zone.id, windows: windowCount, fixedPosts: target.fixedPosts, meanHandleSeconds: meanHandle, target, days });
   }
-  return { from: forecast.from, to: forecast.to, zones: result, bySkill: mergeSkills(bySkill) };
+  return { from: forecast.from, to: forecast.to, zones: result, bySkill: mergeSkills(bySkill), provisionalYears: forecast.provisionalYears };
 }
 
 /**

@@ -73,6 +73,9 @@ export interface DemandForecast {
   to: string;
   openSlots: number[];
   zones: ZoneForecast[];
+  /** Years of the range planned on their provisional calendar (no notice confirmed yet): shown
+   *  as 「节假日安排待国务院通知确认」 wherever this is. Empty when every year is confirmed. */
+  provisionalYears: number[];
 }
 
 export interface ZoneHistory {
@@ -134,6 +137,9 @@ export interface StaffingPlan {
   zones: ZoneStaffing[];
   /** The zone's need split by skill in proportion to its business types' workload. */
   bySkill: { postId: number; date: string; slot: number; required: number }[];
+  /** Years of the range planned on their provisional calendar (no notice confirmed yet): shown
+   *  as 「节假日安排待国务院通知确认」 wherever this is. Empty when every year is confirmed. */
+  provisionalYears: number[];
 }
 
 export interface DemandResults {
