@@ -369,7 +369,8 @@ function datesFrom(from: string, to: string): string[] {
 
 function NoticeDialog(props: { data: CalendarYear; onClose: () => void; onSaved: (saved: CalendarYear) => void }) {
   const { t, problem } = useI18n();
-  const initial = useMemo(() => (props.data.confirmed ? noticeOf(props.data) : null), [props.data]);
+  // A confirmed year starts from its notice; a provisional one from the law's statutory days.
+  const initial = useMemo(() => (props.data.confirmed || props.data.provisional ? noticeOf(props.data) : null), [props.data]);
   const [holidays, setHolidays] = useState<HolidayRow[]>(
     () => initial?.holidays ?? [{ key: nextKey(), name: '', from: '', to: '', statutory: [] }],
   );
