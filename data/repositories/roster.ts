@@ -130,6 +130,19 @@ export async function getRoster(db: Queryable, id: number): Promise<RosterRecord
   return row && fromRow(row);
 }
 
+/**
+ * Published rosters ending on or after `since`, each with the day kinds its scenario was built on
+ * (the scenario's `calendar`, read in SQL so the whole scenario is not parsed); shape the caller's to check.
+ */
+export async function listPublishedRosterCalendars(db: Queryable, since: string): Promise<{ roster: RosterRecord; calendar: unknown }[]> {
+  const rows = await db.all<RosterRow & { calendar: string | null }>(
+    `SELECT ${ROSTER_COLUMNS}, json_extract(scenario, '$.calendar') AS calendar FROM rosters
+     WHERE status = 'published' AND to_date >= ? ORDER BY from_date, id`,
+    [since],
+  );
+  return rows.map((row) => ({ roster: fromRow(row), calendar: row.calendar === null ? [] : (JSON.parse(row.calendar) as unknown) }));
+}
+
 /** The scenario stored with a roster, parsed; its shape is the caller's to check. */
 export async function getRosterScenario(db: Queryable, id: number): Promise<unknown> {
   const row = await db.get<{ scenario: string }>('SELECT scenario FROM rosters WHERE id = ?', [id]);

@@ -150,6 +150,7 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'roster/solveCancel': read(HALL),
   'roster/list': read(ALL),
   'roster/get': read(ALL),
+  'roster/calendarReview': read(ALL),
   'roster/publish': write(DISPATCHER),
   'roster/discard': write(DISPATCHER),
   'roster/exportScenario': read(DISPATCHER),

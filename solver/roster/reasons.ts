@@ -184,6 +184,8 @@ const LEAVE_EN: Record<string, string> = {
   调休: 'is on time off in lieu',
   培训: 'is in training',
   出差: 'is away on business',
+  三八妇女节: "has the Women's Day afternoon off",
+  五四青年节: 'has the Youth Day afternoon off',
 };
 
 const PENALTY_NAMES: Record<keyof Weights, { zh: string; en: string }> = {

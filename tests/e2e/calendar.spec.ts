@@ -1,5 +1,7 @@
 import { test, expect } from './fixtures.ts';
 import { CalendarPage } from './pages/calendar-page.ts';
+import { PrintPage } from './pages/print-page.ts';
+import { RosterPage } from './pages/roster-page.ts';
 
 test('2026 shows the National Day holiday and the Saturday worked after it', async ({ page, shell }) => {
   void shell;
@@ -14,18 +16,39 @@ test('2026 shows the National Day holiday and the Saturday worked after it', asy
   await expect(calendar.day('2026-10-10')).toHaveAttribute('title', /调休上班/);
 });
 
-test('2027 is marked unconfirmed until its notice is entered through the screen', async ({ page, shell }) => {
+test('2027 is provisional until its notice is entered: a roster into it is labelled, and confirming the notice lists it for review', async ({ page, host, shell }) => {
   void shell;
+  // A published roster of the first week of 2027, made on the provisional year (09 a Saturday, a rest day).
+  const roster = new RosterPage(page, host.url);
+  const file = await roster.validRosterFile(['农林水务'], '2027-01-04');
+  const zoneId = (await roster.api<{ zones: { id: number; nameZh: string }[] }>('centre/get', {})).zones.find((zone) => zone.nameZh === '农林水务')!.id;
+  const made = await roster.api<{ id: number }>('roster/importRoster', { from: '2027-01-04', days: 7, zoneIds: [zoneId], fileName: 'r.json', base64: Buffer.from(JSON.stringify(file)).toString('base64') });
+  await roster.api('roster/publish', { rosterId: made.id });
+
+  await roster.open();
+  await roster.tab(/最近排班/);
+  await page.getByRole('button', { name: /打开 2027年1月4日/ }).click();
+  await expect(page.getByTestId('provisional-label')).toContainText('节假日安排待国务院通知确认');
+  await expect(page.getByTestId('provisional-label')).toContainText('2027 年的放假通知尚未确认');
+  // And on paper: the printed weekly schedule carries the same words.
+  const print = new PrintPage(page);
+  await print.open(page.getByTestId('roster-board'));
+  await expect(print.document().getByTestId('print-provisional')).toContainText('节假日安排待国务院通知确认');
+  await print.close();
+
   const calendar = new CalendarPage(page);
   await calendar.open();
   await calendar.goToYear(2027);
-  await expect(calendar.unconfirmedBanner()).toContainText('2027 年的放假安排尚未确认');
-  await expect(calendar.day('2027-01-01')).toHaveAttribute('data-kind', 'workday');
+  await expect(calendar.unconfirmedBanner()).toContainText('2027 年为暂定日历：节假日安排待国务院通知确认');
+  await expect(calendar.day('2027-01-01')).toHaveAttribute('data-kind', 'statutory');
+  await expect(calendar.day('2027-02-05')).toHaveAttribute('data-kind', 'statutory');
+  await expect(calendar.day('2027-01-09')).toHaveAttribute('data-kind', 'weekend');
 
   await calendar.unconfirmedBanner().getByRole('button', { name: '录入放假通知' }).click();
   const dialog = calendar.noticeDialog();
+  // The form starts from the provisional year's statutory days, 元旦 first.
   const holiday = calendar.holidayRow(0);
-  await holiday.getByLabel('假期名称').fill('元旦');
+  await expect(holiday.getByLabel('假期名称')).toHaveValue('元旦');
   await holiday.getByLabel('放假开始').fill('2027-01-01');
   await holiday.getByLabel('放假结束').fill('2027-01-03');
   await holiday.getByRole('checkbox', { name: '01-01' }).check();
@@ -44,6 +67,18 @@ test('2027 is marked unconfirmed until its notice is entered through the screen'
   await expect(calendar.day('2027-01-01')).toHaveAttribute('data-kind', 'statutory');
   await expect(calendar.day('2027-01-02')).toHaveAttribute('data-kind', 'holiday_rest');
   await expect(calendar.day('2027-01-09')).toHaveAttribute('data-kind', 'makeup');
+  // The Saturday the notice makes a working day changes the published roster: listed for review.
+  const review = page.getByTestId('calendar-review');
+  await expect(review).toContainText(`排班 #${made.id}（2027-01-04 至 2027-01-10）`);
+  await expect(review).toContainText('2027-01-09：休息日 → 工作日 · 元旦');
+
+  // The roster screen lists it too, and the roster is no longer provisional.
+  await roster.open();
+  await expect(page.getByTestId('calendar-review')).toContainText(`排班 #${made.id}`);
+  await roster.tab(/最近排班/);
+  await page.getByRole('button', { name: /打开 2027年1月4日/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '排班' })).toBeVisible();
+  await expect(page.getByTestId('provisional-label')).toHaveCount(0);
 });
 
 test('corrects a single day of a confirmed year', async ({ page, shell }) => {

@@ -19,7 +19,9 @@ import type {
 import type { RosterCoverageCell } from '../../contract/areas/roster.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { countChangesSincePublication, listAbsences } from '../../../data/repositories/board.ts';
-import { listCalendarDays, listShiftTemplates, type CalendarDayRecord, type ShiftTemplateRecord } from '../../../data/repositories/calendar.ts';
+import { listShiftTemplates, type CalendarDayRecord, type ShiftTemplateRecord } from '../../../data/repositories/calendar.ts';
+import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import { loadPlanningCalendar } from '../calendar-service.ts';
 import { getCentre, listPosts, listWindows, listZones, type PostRecord, type WindowRecord, type ZoneRecord } from '../../../data/repositories/centre.ts';
 import { listLeave, type LeaveTypeRecord } from '../../../data/repositories/leave.ts';
 import { listWindowAb } from '../../../data/repositories/skills.ts';
@@ -59,11 +61,15 @@ export interface BoardHall {
   ab: Map<number, { aStaffId: number | null; bStaffId: number | null }>;
   staff: Map<number, StaffRecord>;
   templates: ShiftTemplateRecord[];
-  calendar: CalendarDayRecord[];
+  /** The days as planned: confirmed years as entered, unconfirmed ones provisional. */
+  calendar: CalendarDay[];
+  /** Years of the range with no confirmed notice (the board and its print say so). */
+  provisionalYears: number[];
 }
 
 export async function loadBoardHall(db: Queryable, from: string, to: string): Promise<BoardHall> {
   const centre = (await getCentre(db)) ?? { nameZh: '', nameEn: '' };
+  const planning = await loadPlanningCalendar(db, from, to);
   const ab = new Map((await listWindowAb(db)).map((row) => [row.windowId, { aStaffId: row.aStaffId, bStaffId: row.bStaffId }]));
   return {
     centre,
@@ -73,7 +79,8 @@ export async function loadBoardHall(db: Queryable, from: string, to: string): Pr
     ab,
     staff: new Map((await listStaff(db)).map((person) => [person.id, person])),
     templates: await listShiftTemplates(db),
-    calendar: await listCalendarDays(db, from, to),
+    calendar: [...planning.days.values()],
+    provisionalYears: [...planning.provisionalYears, ...planning.unknownYears].sort((a, b) => a - b),
   };
 }
 
@@ -114,6 +121,7 @@ export async function boardLayout(db: Queryable, state: BoardState, hall: BoardH
     breaches: boardBreaches(state, checkRoster(scenario, assignments).breaches),
     gaps: record.gaps.map((gap) => ({ ...gap })),
     lastChangeId: state.lastChangeId,
+    provisionalYears: hall.provisionalYears,
   };
 }
 
@@ -130,7 +138,7 @@ export function weekdayOf(date: string): number {
   return day === 0 ? 7 : day;
 }
 
-function daysOf(from: string, to: string, calendar: readonly CalendarDayRecord[]): BoardDay[] {
+function daysOf(from: string, to: string, calendar: readonly CalendarDay[]): BoardDay[] {
   const byDate = new Map(calendar.map((day) => [day.date, day]));
   return datesFrom(from, to).map((date) => {
     const known = byDate.get(date);

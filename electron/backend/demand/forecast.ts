@@ -10,7 +10,7 @@ import { listOverrides, ticketDateRange, zoneSlotCounts, type OverrideRecord } f
 import { isWorkingKind, type CalendarDay } from '../../../solver/calendar/china-calendar.ts';
 import { backtest, forecastZone } from '../../../solver/demand/forecast.ts';
 import type { Accuracy, ZoneHistoryDay } from '../../../solver/demand/types.ts';
-import { loadCalendar, requireConfirmedCalendar } from '../calendar-service.ts';
+import { loadCalendar, requirePlanningCalendar } from '../calendar-service.ts';
 import { addDays, datesFrom, openSlotsOf } from './calendar.ts';
 
 /** How far back the forecast learns from: a year and a bit sees every holiday and month-end once. */
@@ -79,12 +79,13 @@ export async function historyView(db: Queryable, from: string, to: string): Prom
 }
 
 /**
- * The forecast for the next `weeks` from tomorrow. The horizon must lie in confirmed calendar
- * years (a guessed holiday would put staff in an empty hall); history may use plain weeks.
+ * The forecast for the next `weeks` from tomorrow. The horizon lies in confirmed calendar years
+ * or in provisional ones (the law's statutory days, nothing moved: a guessed 调休 would put staff
+ * in an empty hall), and says which are provisional; history may use plain weeks.
  */
 export async function buildForecast(db: Queryable, today: string, weeks: number): Promise<DemandForecast> {
   const { from, to } = horizonOf(today, weeks);
-  const horizonCalendar = await requireConfirmedCalendar(db, from, to);
+  const { days: horizonCalendar, provisionalYears } = await requirePlanningCalendar(db, from, to);
   const range = await ticketDateRange(db);
   const historyTo = addDays(today, -1);
   const historyFrom = addDays(today, -HISTORY_DAYS);
@@ -109,7 +110,7 @@ export async function buildForecast(db: Queryable, today: string, weeks: number)
     });
     return { zoneId: zone.id, accuracy: hasHistory ? accuracyOf(history, calendar, openSlots) : null, days };
   });
-  return { from, to, openSlots, zones };
+  return { from, to, openSlots, zones, provisionalYears };
 }
 
 function accuracyOf(history: ZoneHistoryDay[], calendar: CalendarDay[], openSlots: number[]): ZoneForecast['accuracy'] {

@@ -111,7 +111,7 @@ export async function buildStaffing(db: Queryable, today: string, weeks: number)
     });
     result.push({ zoneId: zone.id, windows: windowCount, fixedPosts: target.fixedPosts, meanHandleSeconds: meanHandle, target, days });
   }
-  return { from: forecast.from, to: forecast.to, zones: result, bySkill: mergeSkills(bySkill) };
+  return { from: forecast.from, to: forecast.to, zones: result, bySkill: mergeSkills(bySkill), provisionalYears: forecast.provisionalYears };
 }
 
 /** Each post's share of the zone's applications (arrivals), for saying how many tickets a post expects. */

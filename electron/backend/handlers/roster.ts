@@ -11,6 +11,7 @@ import type { RosterJobs } from '../roster/jobs.ts';
 import { lastDateOf, type RosterPeriod } from '../roster/scenario-mapping.ts';
 import { scenarioFromDb } from '../roster/scenario-from-db.ts';
 import { leaveClashesOf, leaveClashFailure } from '../roster/leave-since.ts';
+import { rosterCalendarReview } from '../roster/calendar-review.ts';
 import {
   importedDraft,
   parseRosterFile,
@@ -62,6 +63,8 @@ export function rosterHandlers(ctx: BackendContext, jobs: RosterJobs) {
       ctx.session.use(async (db) => (await listRosters(db, { from, to })).map(summaryOf)),
 
     'roster/get': ({ rosterId }: ChannelArgs<'roster/get'>) => ctx.session.use((db) => rosterView(db, rosterId)),
+
+    'roster/calendarReview': () => ctx.session.use((db) => rosterCalendarReview(db, todayOf(ctx.clock))),
 
     'roster/publish': ({ rosterId, replacePublished }: ChannelArgs<'roster/publish'>): Promise<RosterSummary> =>
       ctx.session.use((db) =>

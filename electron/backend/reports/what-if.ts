@@ -60,7 +60,7 @@ export async function whatIfOf(db: Queryable, today: string, weeks: number, cost
       more: option(more, perPersonCost),
     });
   }
-  return { from: staffing.from, to: staffing.to, weeks, zones: result };
+  return { from: staffing.from, to: staffing.to, weeks, zones: result, provisionalYears: staffing.provisionalYears };
 }
 
 type Outcome = { delta: number; outcome: CapacityOutcome };

@@ -1,7 +1,8 @@
 /**
  * Reads what a roster for (from, days, zones) depends on and hands it to the pure mapping in
- * scenario-mapping.ts. The period must lie in confirmed calendar years: a guessed holiday would
- * roster people into a closed hall, or leave an open one empty.
+ * scenario-mapping.ts. The period lies in confirmed calendar years or provisional ones (the law's
+ * statutory days, no 调休 guessed: a guessed holiday would roster people into a closed hall, or
+ * leave an open one empty); the roster then says it is provisional (rosterView).
  */
 import { AppFailure } from '../../contract/errors.ts';
 import type { Queryable } from '../../../data/connection.ts';
@@ -11,7 +12,7 @@ import { readDutySettings } from '../attendance/service.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { listPublishedDuties } from '../../../data/repositories/roster.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
-import { loadCalendar, requireConfirmedCalendar } from '../calendar-service.ts';
+import { loadCalendar, requirePlanningCalendar } from '../calendar-service.ts';
 import { addDays } from '../demand/calendar.ts';
 import { buildStaffing } from '../demand/staffing.ts';
 import { loadHall } from '../hall-snapshot.ts';
@@ -24,7 +25,7 @@ export async function scenarioFromDb(db: Queryable, period: RosterPeriod, today:
 export async function loadRosterInputs(db: Queryable, period: RosterPeriod, today: string): Promise<RosterInputs> {
   const to = lastDateOf(period);
   const zones = await requireZones(db, period.zoneIds);
-  const periodCalendar = await requireConfirmedCalendar(db, period.from, to);
+  const periodCalendar = (await requirePlanningCalendar(db, period.from, to)).days;
   const historyFrom = historyStartOf(period.from);
   // History only weighs fairness: plain weeks are good enough for a year nobody confirmed.
   const historyCalendar = (await loadCalendar(db, historyFrom, addDays(period.from, -1))).days;

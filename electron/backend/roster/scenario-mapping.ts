@@ -10,6 +10,7 @@ import type { PublishedDutyRecord } from '../../../data/repositories/roster.ts';
 import type { SkillCellRecord, WindowAbRecord } from '../../../data/repositories/skills.ts';
 import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import { birthDateOfIdNumber, partialHolidaysOf } from '../../../solver/calendar/partial-holidays.ts';
 import type {
   CalendarEntry,
   DayKind,
@@ -342,6 +343,7 @@ export function staffOf(inputs: RosterInputs, postIds: ReadonlySet<number>, maxS
       unavailable: [
         ...employmentGaps(person, dates),
         ...leaveOf(inputs.leave.filter((leave) => leave.staffId === person.id), dates, inputs.templates.filter((t) => t.active)),
+        ...partialHolidayAbsences(person, dates, inputs),
         ...(elsewhere.get(person.id) ?? []).map((date) => ({ date, reason: ELSEWHERE_ZH })),
       ],
       homePosts: homes.get(person.id) ?? [],
@@ -403,6 +405,21 @@ export function leaveOf(leave: readonly LeaveRecord[], dates: readonly string[],
     }
   }
   return result;
+}
+
+/**
+ * 3·8 (women) and 5·4 (staff of 14 to 28) on a working day: the afternoon off, paid
+ * (劳社厅函〔2000〕18号), so the shifts reaching past noon are not theirs and the presence rule
+ * does not ask for them. On a rest day there is nothing, and no day in lieu.
+ */
+export function partialHolidayAbsences(person: Pick<StaffRecord, 'gender' | 'idNumber'>, dates: readonly string[], inputs: Pick<RosterInputs, 'calendar' | 'templates'>): Unavailability[] {
+  const isWorkingDay = (date: string) => {
+    const day = inputs.calendar.get(date);
+    return day ? dayKindOf(day) === 'workday' : !isWeekendDate(date);
+  };
+  const halves = partialHolidaysOf({ gender: person.gender, birthDate: birthDateOfIdNumber(person.idNumber) }, dates, isWorkingDay);
+  const afternoon = inputs.templates.filter((template) => template.active && template.endsAt > 12 * 60);
+  return halves.flatMap((half) => afternoon.map((template) => ({ date: half.date, shift: template.code, reason: half.name })));
 }
 
 /**

@@ -25,6 +25,7 @@ import { explainGaps } from '../../../solver/roster/reasons.ts';
 import { hallSummary } from '../../../solver/roster/hall-summary.ts';
 import { validateRoster } from '../../../solver/roster/scenario.ts';
 import type { Assignment, Gap, Scenario, ScenarioProblem, SoftTotals } from '../../../solver/roster/types.ts';
+import { loadCalendar } from '../calendar-service.ts';
 import { coverageOf } from './coverage.ts';
 import type { SolvedRoster } from './jobs.ts';
 import { lastDateOf, type RosterPeriod } from './scenario-mapping.ts';
@@ -132,6 +133,8 @@ export async function rosterView(db: Queryable, rosterId: number): Promise<Roste
     gaps: record.gaps.map((gap): RosterGapView => ({ ...gap })),
     replaces: replaces.map(replacementOf),
     hall: scenario.presence !== undefined || scenario.windows !== undefined ? hallSummary(scenario, solverAssignments) : null,
+    // Live, not stored: once the notice is confirmed the roster stops being provisional.
+    provisionalYears: (await loadCalendar(db, record.from, record.to)).unconfirmedYears.sort((a, b) => a - b),
   };
 }
 

@@ -262,6 +262,9 @@ export interface RosterBoard {
   changesSincePublication: number;
   /** The newest change's id (0 when none): a proposal made before a later change is stale. */
   lastChangeId: number;
+  /** Years of the roster's period with no confirmed notice: the board and the printed schedule
+   *  say 「节假日安排待国务院通知确认」. Empty once confirmed. */
+  provisionalYears: number[];
 }
 
 export interface BoardCheck {

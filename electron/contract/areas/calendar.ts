@@ -82,6 +82,11 @@ export interface CalendarYear {
   year: number;
   /** Someone entered (or the app shipped) this year's notice; until then rostering into it is refused. */
   confirmed: boolean;
+  /**
+   * Not confirmed, and its days are the law's statutory days with nothing moved (no 调休): rosters,
+   * the forecast and the what-if plan on it, labelled 「节假日安排待国务院通知确认」.
+   */
+  provisional: boolean;
   confirmedAt: string | null;
   confirmedBy: string | null;
   /** 'built-in', 'entered', or null for a year never written. */

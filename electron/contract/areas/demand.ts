@@ -73,6 +73,9 @@ export interface DemandForecast {
   to: string;
   openSlots: number[];
   zones: ZoneForecast[];
+  /** Years of the range planned on their provisional calendar (no notice confirmed yet): shown
+   *  as 「节假日安排待国务院通知确认」 wherever this is. Empty when every year is confirmed. */
+  provisionalYears: number[];
 }
 
 export interface ZoneHistory {
@@ -135,6 +138,9 @@ export interface StaffingPlan {
   /** The zone's need split by skill in proportion to its business types' workload. */
   /** tickets: the applications expected at the post in that half-hour (its business types' arrivals). */
   bySkill: { postId: number; date: string; slot: number; required: number; tickets: number }[];
+  /** Years of the range planned on their provisional calendar (no notice confirmed yet): shown
+   *  as 「节假日安排待国务院通知确认」 wherever this is. Empty when every year is confirmed. */
+  provisionalYears: number[];
 }
 
 export interface DemandResults {

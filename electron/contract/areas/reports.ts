@@ -310,6 +310,9 @@ export interface WhatIf {
   to: string;
   weeks: number;
   zones: WhatIfZone[];
+  /** Years of the range planned on their provisional calendar (no notice confirmed yet): shown
+   *  as 「节假日安排待国务院通知确认」 wherever this is. Empty when every year is confirmed. */
+  provisionalYears: number[];
 }
 
 // ── the morning dashboard ────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@
  * roster without saying so), and move scenarios and rosters in and out as JSON files.
  */
 import { z } from 'zod';
-import { base64File, isoDate, recordId, uploadName } from '../schema-parts.ts';
+import { base64File, isoDate, noArgument, recordId, uploadName } from '../schema-parts.ts';
 import type { FilePayload } from '../model.ts';
 
 const period = {
@@ -33,6 +33,8 @@ export const rosterChannels = {
   'roster/discard': z.strictObject({ rosterId: recordId }),
   'roster/exportScenario': z.strictObject(period),
   'roster/importRoster': z.strictObject({ ...period, fileName: uploadName, base64: base64File }),
+  /** Published rosters (to today or later) whose days changed kind since they were made. */
+  'roster/calendarReview': noArgument,
 } satisfies Record<string, z.ZodType>;
 
 export type RosterJobState = 'running' | 'done' | 'failed' | 'cancelled';
@@ -150,6 +152,27 @@ export interface RosterView {
    *  '*' the centre), lieu owed per staff id (minutes), cross-zone moves with reasons, windows open
    *  per shift. Null for a roster whose scenario has no presence rule or windows. */
   hall: RosterHallView | null;
+  /** Years of the roster's period with no confirmed notice: it was planned on the law's statutory
+   *  days alone, and is shown and printed as 「节假日安排待国务院通知确认」. Empty once confirmed. */
+  provisionalYears: number[];
+}
+
+/** A day as a roster is priced and staffed: working (make-up days too), rest day, statutory holiday. */
+export type RosterDayKind = 'workday' | 'restday' | 'holiday';
+
+export interface RosterCalendarChange {
+  date: string;
+  /** As the calendar said when the roster was made. */
+  was: RosterDayKind;
+  /** As the calendar says now. */
+  now: RosterDayKind;
+  holidayName: string | null;
+}
+
+/** A published roster to review: the calendar now gives some of its days another kind. */
+export interface RosterCalendarReview {
+  roster: RosterSummary;
+  changes: RosterCalendarChange[];
 }
 
 export interface RosterResults {
@@ -162,4 +185,5 @@ export interface RosterResults {
   'roster/discard': { discarded: number };
   'roster/exportScenario': FilePayload;
   'roster/importRoster': RosterSummary;
+  'roster/calendarReview': RosterCalendarReview[];
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadCalendar, requireConfirmedCalendar } from '../../../electron/backend/calendar-service.ts';
+import { loadCalendar, requireConfirmedCalendar, requirePlanningCalendar } from '../../../electron/backend/calendar-service.ts';
+import { calendarOf } from '../../../electron/backend/roster/scenario-mapping.ts';
+import { insertDraftRoster, publishRoster } from '../../../data/repositories/roster.ts';
+import { datesBetween } from '../../../solver/calendar/china-calendar.ts';
+import type { Backend } from '../../../electron/backend/backend.ts';
 import { listAudit } from '../../../data/repositories/audit.ts';
 import { ask, refused, withTestBackend } from '../../support/backend.ts';
 
@@ -25,11 +29,18 @@ describe('working calendar', () => {
       expect(year.days.filter((day) => day.kind === 'statutory')).toHaveLength(13);
     }));
 
-  it('marks 2027 unconfirmed and refuses to roster into it, saying what to do', () =>
+  it('marks 2027 unconfirmed but provisional (the law\'s statutory days, nothing moved), and refuses leave counting into it, saying what to do', () =>
     withTestBackend(async (backend) => {
       const year = await ask(backend, 'calendar/year', { year: 2027 });
-      expect(year).toMatchObject({ year: 2027, confirmed: false, confirmedAt: null, source: null });
-      expect(dayOf(year, '2027-01-01')).toMatchObject({ kind: 'workday', holidayName: null });
+      expect(year).toMatchObject({ year: 2027, confirmed: false, provisional: true, confirmedAt: null, source: null });
+      expect(dayOf(year, '2027-01-01')).toMatchObject({ kind: 'statutory', holidayName: '元旦' });
+      expect(dayOf(year, '2027-01-02')).toMatchObject({ kind: 'weekend', holidayName: null });
+      expect(year.days.filter((day) => day.kind === 'statutory')).toHaveLength(13);
+      expect(year.days.filter((day) => day.kind === 'makeup' || day.kind === 'holiday_rest')).toEqual([]);
+      // Past the lunar table there is nothing to plan on: the plain week, shown as such.
+      const far = await ask(backend, 'calendar/year', { year: 2036 });
+      expect(far).toMatchObject({ confirmed: false, provisional: false });
+      expect(dayOf(far, '2036-01-01')).toMatchObject({ kind: 'workday' });
       const attempt = backend.context.session.use((db) => requireConfirmedCalendar(db, '2027-01-01', '2027-01-31'));
       await expect(attempt).rejects.toMatchObject({ error: { code: 'conflict' } });
       await expect(attempt).rejects.toThrow(/工作日历.*录入.*确认/);
@@ -165,4 +176,56 @@ describe('shift templates', () => {
       expect((await refused(backend, 'shifts/save', { ...am!, code: '上 午' })).fields).toEqual({ code: 'format' });
       expect(await ask(backend, 'shifts/list', {})).toContainEqual(am);
     }));
+
+  it('plans the turn of the year on 2027\'s provisional days, and refuses a year past the lunar table', () =>
+    withTestBackend(async (backend) => {
+      const planning = await backend.context.session.use((db) => requirePlanningCalendar(db, '2026-12-28', '2027-01-03'));
+      expect(planning.provisionalYears).toEqual([2027]);
+      expect([...planning.days.values()].map((day) => day.kind)).toEqual(['workday', 'workday', 'workday', 'workday', 'statutory', 'weekend', 'weekend']);
+      expect(planning.days.get('2027-01-01')?.holidayName).toBe('元旦');
+      const confirmedOnly = await backend.context.session.use((db) => requirePlanningCalendar(db, '2026-12-01', '2026-12-31'));
+      expect(confirmedOnly.provisionalYears).toEqual([]);
+      const far = backend.context.session.use((db) => requirePlanningCalendar(db, '2036-01-01', '2036-01-07'));
+      await expect(far).rejects.toMatchObject({ error: { code: 'conflict' } });
+      await expect(far).rejects.toThrow(/2036.*工作日历/);
+    }));
+
+  it('lists the published rosters whose days changed kind once the notice is confirmed, with each day', () =>
+    withTestBackend(async (backend) => {
+      // Made on the provisional year: 2027-02-05 (除夕) to 02-08 statutory, 02-09 to 02-12 working days.
+      const spring = await publishedRosterOn(backend, '2027-02-01', '2027-02-14');
+      await publishedRosterOn(backend, '2027-03-01', '2027-03-07');
+      expect(await ask(backend, 'roster/calendarReview', {})).toEqual([]);
+      await ask(backend, 'calendar/saveNotice', {
+        year: 2027,
+        holidays: [{ name: '春节', from: '2027-02-05', to: '2027-02-11', statutory: ['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08'] }],
+        makeupDays: [{ date: '2027-02-14', name: '春节' }],
+      });
+      const review = await ask(backend, 'roster/calendarReview', {});
+      expect(review.map((entry) => entry.roster.id)).toEqual([spring]);
+      expect(review[0]!.changes).toEqual([
+        { date: '2027-02-09', was: 'workday', now: 'restday', holidayName: '春节' },
+        { date: '2027-02-10', was: 'workday', now: 'restday', holidayName: '春节' },
+        { date: '2027-02-11', was: 'workday', now: 'restday', holidayName: '春节' },
+        { date: '2027-02-14', was: 'restday', now: 'workday', holidayName: '春节' },
+      ]);
+      // The roster itself is no longer provisional once its year is confirmed.
+      expect((await backend.context.session.use((db) => loadCalendar(db, '2027-02-01', '2027-02-14'))).unconfirmedYears).toEqual([]);
+    }));
 });
+
+/** A published roster of zone 1 whose stored scenario carries the day kinds the planning calendar gives now. */
+async function publishedRosterOn(backend: Backend, from: string, to: string): Promise<number> {
+  return backend.context.session.use((db) =>
+    db.transaction(async (tx) => {
+      const { days } = await requirePlanningCalendar(tx, from, to);
+      const stats = { engine: null, status: null, seconds: null, objective: null, bound: null, gap: null, unmet: 0, resilience: 1 };
+      const id = await insertDraftRoster(tx, {
+        from, to, zoneIds: [1], source: 'import', createdAt: '2026-11-22T02:00:00.000Z', stats, gaps: [], assignments: [],
+        scenario: { calendar: calendarOf(days, datesBetween(from, to)) },
+      });
+      await publishRoster(tx, id, '2026-11-22T02:00:00.000Z');
+      return id;
+    }),
+  );
+}

@@ -153,13 +153,15 @@ describe('the forecast', () => {
     });
   });
 
-  it('refuses a forecast into 2027 until its holiday notice is entered', async () => {
+  it('forecasts into 2027 before its notice on the provisional year, saying so: 元旦 closed, no 调休 guessed', async () => {
     await withTestBackend(async (backend) => {
-      const error = await refused(backend, 'demand/forecast', { weeks: 8 });
-      expect(error.code).toBe('conflict');
-      expect(error.message).toContain('2027');
-      expect(error.message).toContain('工作日历');
-      expect((await refused(backend, 'demand/staffing', { weeks: 8 })).message).toContain('2027');
+      const forecast = await ask(backend, 'demand/forecast', { weeks: 8 });
+      expect(forecast.provisionalYears).toEqual([2027]);
+      const newYear = forecast.zones[0]!.days.find((day) => day.date === '2027-01-01')!;
+      expect(newYear).toMatchObject({ kind: 'statutory', arrivals: 0, slots: [] });
+      expect(forecast.zones[0]!.days.find((day) => day.date === '2027-01-04')).toMatchObject({ kind: 'workday' });
+      expect((await ask(backend, 'demand/staffing', { weeks: 8 })).provisionalYears).toEqual([2027]);
+      expect((await ask(backend, 'demand/forecast', { weeks: 1 })).provisionalYears).toEqual([]);
     });
   });
 });

@@ -15,11 +15,26 @@ import {
   historyStartOf,
   leaveOf,
   longestChain,
+  partialHolidayAbsences,
   shiftOf,
   type RosterInputs,
 } from '../../../electron/backend/roster/scenario-mapping.ts';
 import { forecastDay, scenarioFromDb } from '../../../electron/backend/roster/scenario-from-db.ts';
-import { ask, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
+import { ask, openTestBackend, refused, TEST_TODAY, withTestBackend } from '../../support/backend.ts';
+import { withTempDir } from '../../support/temp.ts';
+import type { Backend } from '../../../electron/backend/backend.ts';
+
+/** The demo centre with the clock at `at` (HALL_ROSTER_CLOCK in the app). */
+async function withBackendAt(at: string, work: (backend: Backend) => Promise<void>): Promise<void> {
+  await withTempDir(async (dir) => {
+    const backend = await openTestBackend(dir, at);
+    try {
+      await work(backend);
+    } finally {
+      await backend.close();
+    }
+  });
+}
 
 function template(code: string, startsAt: number, endsAt: number, defaultDay = false, active = true, id = startsAt): ShiftTemplateRecord {
   return { id, code, nameZh: code, nameEn: code, startsAt, endsAt, defaultDay, active };
@@ -278,11 +293,53 @@ describe('the roster scenario of the demo centre', () => {
     });
   });
 
-  it('is refused for a year whose holiday notice nobody has confirmed, saying what to do', async () => {
+  it('is refused for a year with no confirmed notice that the lunar table does not reach, saying what to do', async () => {
     await withTestBackend(async (backend) => {
-      const error = await refused(backend, 'roster/exportScenario', { from: '2027-01-04', days: 7, zoneIds: [1] });
+      const error = await refused(backend, 'roster/exportScenario', { from: '2036-01-07', days: 7, zoneIds: [1] });
       expect(error.code).toBe('conflict');
+      expect(error.message).toContain('2036');
       expect(error.message).toContain('工作日历');
+    });
+  });
+
+  it('on 2026-12-20 builds the turn of the year and January 2027 on the provisional year: 元旦 a holiday, nothing moved', async () => {
+    await withBackendAt('2026-12-20T10:00:00', async (backend) => {
+      const week = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2026-12-28', days: 7, zoneIds: [1] }, '2026-12-20'));
+      expect(week.calendar!.map((entry) => entry.kind)).toEqual(['workday', 'workday', 'workday', 'workday', 'holiday', 'restday', 'restday']);
+      expect(week.presence!.workingDays).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31']);
+      expect(week.demand.some((line) => line.date === '2026-12-31')).toBe(true);
+      const january = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2027-01-01', days: 31, zoneIds: [1] }, '2026-12-20'));
+      expect(january.presence!.workingDays).toHaveLength(20);
+      expect(january.demand.some((line) => line.date === '2027-01-29')).toBe(true);
+      const whatIf = await ask(backend, 'cost/whatIf', {});
+      expect(whatIf).toMatchObject({ weeks: 4, to: '2027-01-17', provisionalYears: [2027] });
+      expect(whatIf.zones.length).toBeGreaterThan(0);
+      expect((await ask(backend, 'demand/forecast', { weeks: 4 })).provisionalYears).toEqual([2027]);
+    });
+  });
+
+  it('gives women the afternoon of 3·8 2027 (a Monday) off in the scenario, so the presence rule asks only their morning', async () => {
+    const days = new Map([['2027-03-08', { date: '2027-03-08', kind: 'workday' as const, holidayName: null }], ['2027-03-13', { date: '2027-03-13', kind: 'weekend' as const, holidayName: null }]]);
+    const templates = [template('AM', 9 * 60, 12 * 60, true), template('NOON', 12 * 60, 13 * 60 + 30), template('PM', 13 * 60 + 30, 17 * 60, true)];
+    const inputs = { calendar: days, templates };
+    const woman = { gender: 'F' as const, idNumber: '110101198001010020' };
+    expect(partialHolidayAbsences(woman, ['2027-03-08'], inputs)).toEqual([
+      { date: '2027-03-08', shift: 'NOON', reason: '三八妇女节' },
+      { date: '2027-03-08', shift: 'PM', reason: '三八妇女节' },
+    ]);
+    expect(partialHolidayAbsences({ ...woman, gender: 'M' }, ['2027-03-08'], inputs)).toEqual([]);
+    // On a rest day: nothing, and no day in lieu.
+    expect(partialHolidayAbsences(woman, ['2027-03-13'], { calendar: new Map([['2027-03-13', { date: '2027-03-13', kind: 'weekend', holidayName: null }]]), templates })).toEqual([]);
+    await withBackendAt('2026-12-20T10:00:00', async (backend) => {
+      const scenario = await backend.context.session.use((db) => scenarioFromDb(db, { from: '2027-03-08', days: 7, zoneIds: [1] }, '2026-12-20'));
+      const women = await backend.context.session.use((db) => db.all<{ id: number }>("SELECT id FROM staff WHERE gender = 'F'"));
+      const womenIds = new Set(women.map((row) => String(row.id)));
+      const rostered = scenario.staff.filter((person) => womenIds.has(person.id));
+      expect(rostered.length).toBeGreaterThan(0);
+      for (const person of rostered) expect(person.unavailable).toContainEqual({ date: '2027-03-08', shift: 'PM', reason: '三八妇女节' });
+      for (const person of scenario.staff.filter((candidate) => !womenIds.has(candidate.id))) {
+        expect((person.unavailable ?? []).some((entry) => entry.reason === '三八妇女节')).toBe(false);
+      }
     });
   });
 

@@ -70,6 +70,7 @@ function board(): RosterBoard {
     gaps: [],
     changesSincePublication: 0,
     lastChangeId: 0,
+    provisionalYears: [],
   };
 }
 

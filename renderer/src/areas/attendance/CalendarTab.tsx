@@ -6,6 +6,8 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
+import type { RosterCalendarReview } from '../../../../electron/contract/areas/roster.ts';
+import { CalendarReviewList } from '../roster/CalendarReviewList.tsx';
 import type { AttendanceTabProps } from './tab-props.ts';
 import './calendar.css';
 
@@ -21,6 +23,8 @@ export function CalendarTab(props: AttendanceTabProps) {
   const [data, setData] = useState<CalendarYear | null>(null);
   const [editingNotice, setEditingNotice] = useState(false);
   const [editingDay, setEditingDay] = useState<CalendarDayView | null>(null);
+  /** After a notice is confirmed: the published rosters whose days it changed. */
+  const [review, setReview] = useState<RosterCalendarReview[] | null>(null);
   const { onNotice } = props;
 
   const load = useCallback(
@@ -63,6 +67,7 @@ export function CalendarTab(props: AttendanceTabProps) {
       ) : (
         <>
           <YearStatus data={shown} onEnter={() => setEditingNotice(true)} />
+          {review ? <CalendarReviewList reviews={review} showNone /> : null}
           <Legend />
           <YearGrid data={shown} today={props.info.today} onPick={shown.confirmed ? setEditingDay : null} />
         </>
@@ -75,6 +80,7 @@ export function CalendarTab(props: AttendanceTabProps) {
             setData(saved);
             setEditingNotice(false);
             onNotice(t('calendar.notice.saved', { year: saved.year }), 'ok');
+            call('roster/calendarReview', {}).then(setReview, (caught: unknown) => onNotice(String(caught instanceof ApiError ? caught.error.message : caught), 'error'));
           }}
         />
       ) : null}
@@ -96,6 +102,17 @@ export function CalendarTab(props: AttendanceTabProps) {
 function YearStatus(props: { data: CalendarYear; onEnter: () => void }) {
   const { t, language } = useI18n();
   const { data } = props;
+  if (!data.confirmed && data.provisional) {
+    return (
+      <div className="calendar-banner calendar-banner-unconfirmed" role="region" aria-label={t('calendar.provisional.title', { year: data.year })}>
+        <strong>{t('calendar.provisional.title', { year: data.year })}</strong>
+        <p>{t('calendar.provisional.body')}</p>
+        <button type="button" className="primary" onClick={props.onEnter}>
+          {t('calendar.enterNotice')}
+        </button>
+      </div>
+    );
+  }
   if (!data.confirmed) {
     return (
       <div className="calendar-banner calendar-banner-unconfirmed" role="region" aria-label={t('calendar.unconfirmed.title', { year: data.year })}>
@@ -352,7 +369,8 @@ function datesFrom(from: string, to: string): string[] {
 
 function NoticeDialog(props: { data: CalendarYear; onClose: () => void; onSaved: (saved: CalendarYear) => void }) {
   const { t, problem } = useI18n();
-  const initial = useMemo(() => (props.data.confirmed ? noticeOf(props.data) : null), [props.data]);
+  // A confirmed year starts from its notice; a provisional one from the law's statutory days.
+  const initial = useMemo(() => (props.data.confirmed || props.data.provisional ? noticeOf(props.data) : null), [props.data]);
   const [holidays, setHolidays] = useState<HolidayRow[]>(
     () => initial?.holidays ?? [{ key: nextKey(), name: '', from: '', to: '', statutory: [] }],
   );

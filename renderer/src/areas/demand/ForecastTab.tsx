@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { ProvisionalLabel } from '../../components/ProvisionalLabel.tsx';
 import type { DemandDay, DemandForecast } from '../../../../electron/contract/areas/demand.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
@@ -69,6 +70,7 @@ export function ForecastTab(props: DemandTabProps) {
         loadingText={t('demand.forecast.loading')}
         status={forecast ? <span className="muted">{t('demand.forecast.range', { from: forecast.from, to: forecast.to })}</span> : null}
       />
+      {forecast ? <ProvisionalLabel years={forecast.provisionalYears} /> : null}
       {forecast && !zone ? <p className="hint">{t('demand.forecast.noZone')}</p> : null}
       {zone ? (
         <>

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ProvisionalLabel } from '../../components/ProvisionalLabel.tsx';
 import type { StaffingDay, StaffingSlot, ZoneStaffing } from '../../../../electron/contract/areas/demand.ts';
 import { call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -61,6 +62,7 @@ export function StaffingTab(props: DemandTabProps) {
         loading={loading}
         loadingText={t('demand.staffing.loading')}
       />
+      {plan ? <ProvisionalLabel years={plan.provisionalYears} /> : null}
       {plan && !zone ? <p className="hint">{t('demand.staffing.noZone')}</p> : null}
       {zone ? (
         <>

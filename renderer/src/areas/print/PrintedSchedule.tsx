@@ -46,6 +46,11 @@ export function PrintedSchedule({ board, days, view, language, t }: PrintedSched
           <span>{t(`print.status.${board.summary.status}`)}</span>
         </p>
         <p className="print-date">{t('print.printDate', { date: printDate })}</p>
+        {board.provisionalYears.length > 0 ? (
+          <p className="print-provisional" data-testid="print-provisional">
+            <strong>{t('provisional.label')}</strong> {t('provisional.detail', { years: board.provisionalYears.join('、') })}
+          </p>
+        ) : null}
       </header>
       {view === 'window' ? (
         <WindowTable sheet={windowSheet(board, days, language, words)} t={t} />

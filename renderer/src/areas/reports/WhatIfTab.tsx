@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { ProvisionalLabel } from '../../components/ProvisionalLabel.tsx';
 import type { WhatIfOption } from '../../../../electron/contract/areas/reports.ts';
 import { call } from '../../api/client.ts';
 import { useLatestLoad } from '../../components/use-latest-load.ts';
@@ -34,6 +35,7 @@ export function WhatIfTab({ centre }: ReportsTabProps) {
       <ReportStatus loading={loading} failure={failure} />
       {result ? (
         <>
+          <ProvisionalLabel years={result.provisionalYears} />
           <p className="hint">{t('whatIf.explain', { from: result.from, to: result.to })}</p>
           <table className="plain-table what-if-table" data-testid="what-if">
             <thead>

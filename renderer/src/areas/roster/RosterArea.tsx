@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { inDomains, useChanges } from '../../components/changes.ts';
 import type { ShiftTemplate } from '../../../../electron/contract/areas/calendar.ts';
-import type { RosterJob, RosterSummary, RosterView } from '../../../../electron/contract/areas/roster.ts';
+import type { RosterCalendarReview, RosterJob, RosterSummary, RosterView } from '../../../../electron/contract/areas/roster.ts';
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
 import { downloadPayload } from '../../api/files.ts';
@@ -14,6 +14,7 @@ import { ImportRosterDialog } from './ImportRosterDialog.tsx';
 import { defaultPeriod, periodOfRoster } from './period.ts';
 import { DiscardConfirmDialog, ReplaceConfirmDialog } from './RosterDialogs.tsx';
 import { RecentRosters } from './RecentRosters.tsx';
+import { CalendarReviewList } from './CalendarReviewList.tsx';
 import { NoRosterOpen, RosterResult, type ResultTab } from './RosterResult.tsx';
 import { RosterToolbar, TIME_LIMIT, type SolveSettings } from './RosterToolbar.tsx';
 import { useErrorText } from './errors.ts';
@@ -36,6 +37,8 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
   const [solving, setSolving] = useState<SolveRequest | null>(null);
   const [view, setView] = useState<RosterView | null>(null);
   const [rosters, setRosters] = useState<RosterSummary[] | null>(null);
+  /** Published rosters whose days a confirmed notice (or a corrected day) changed kind. */
+  const [review, setReview] = useState<RosterCalendarReview[]>([]);
   const [shifts, setShifts] = useState<ShiftTemplate[]>([]);
   const [tab, setTab] = useState<Tab>('grid');
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -49,6 +52,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
   const reloadList = useCallback(async () => {
     try {
       setRosters(await call('roster/list', {}));
+      setReview(await call('roster/calendarReview', {}));
     } catch (caught) {
       setRosters([]);
       say(errorText(caught), 'error');
@@ -203,6 +207,7 @@ export function RosterArea({ centre, info }: { centre: Centre; info: AppInfo }) 
         onImport={() => openDialog('import')}
       />
       <Notice text={notice?.text ?? null} tone={notice?.tone} />
+      <CalendarReviewList reviews={review} />
       <Tabs label={t('nav.roster')} idPrefix="roster" tabs={tabs} current={tab} onChange={setTab} />
       <div role="tabpanel" id={`roster-panel-${tab}`} aria-labelledby={`roster-tab-${tab}`} className="tab-panel roster-panel">
         {tab === 'recent' ? (

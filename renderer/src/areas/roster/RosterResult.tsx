@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode, type RefObject } from 'react';
+import { ProvisionalLabel } from '../../components/ProvisionalLabel.tsx';
 import { useAccess } from '../../components/access.tsx';
 import type { RosterBoard } from '../../../../electron/contract/areas/board.ts';
 import type { RosterView } from '../../../../electron/contract/areas/roster.ts';
@@ -56,6 +57,7 @@ export function RosterResult(props: {
         onPublish={props.onPublish}
         onDiscard={props.onDiscard}
       />
+      <ProvisionalLabel years={view.provisionalYears} />
       {view.summary.status === 'draft' ? <HallProjectionPanel view={view} zones={props.centre.zones} shiftName={names.shift} windowCode={(id) => props.centre.windows.find((w) => w.id === id)?.code ?? `#${id}`} /> : null}
       <div className="board-host" hidden={props.tab !== 'grid'}>
         <RosterBoardPanel
