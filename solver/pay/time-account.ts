@@ -165,13 +165,21 @@ export function monthTimeAccount(account: TimeAccount, month: string, policy: Ti
  * is already the week's own give-back in the pay rules; the roster's half-day lieu shifts are not
  * entries yet.)
  */
-export function personTimeAccount(input: { staffId: number; months: readonly string[]; days: WorkDayInput[] }, rules: HoursRules, policy: TimeAccountPolicy, asOf: string): TimeAccount {
+export function personTimeAccount(input: { staffId: number; months: readonly string[]; days: WorkDayInput[]; promised?: readonly Spend[] }, rules: HoursRules, policy: TimeAccountPolicy, asOf: string): TimeAccount {
   const earnings: Earning[] = [];
-  const spends: Spend[] = [];
+  // 调休 approved for days not over yet: the days read carry the plan, not the leave.
+  const spends: Spend[] = [...(input.promised ?? [])];
   for (const month of input.months) {
     const hours = personHours({ staffId: input.staffId, contract: 'standard', month, days: input.days }, rules);
     for (const day of hours.days) if (day.overtime200 > 0) earnings.push({ date: day.date, minutes: day.overtime200, tier: PAY_TIERS.restDay });
     spends.push(...hours.unusedLeave.map((leave) => ({ ...leave, source: 'compensatory_leave' as const })));
   }
   return timeAccount(earnings, spends, policy, asOf);
+}
+
+/** Minutes in the account at the end of `date`: lots earned by then and still alive the next day, less what was spent by then. */
+export function balanceAt(account: TimeAccount, date: string): number {
+  return account.lots
+    .filter((lot) => lot.date <= date && lot.expiresOn > date)
+    .reduce((total, lot) => total + lot.minutes - lot.spent.filter((spend) => spend.date <= date).reduce((sum, spend) => sum + spend.minutes, 0), 0);
 }

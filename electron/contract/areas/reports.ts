@@ -157,6 +157,12 @@ export interface HoursRow {
   overtime300Minutes: number;
   overtimeMinutes: number;
   lieuMinutes: number;
+  /** Rest-day minutes of the month held in the time account (调休余额), not paid this month. */
+  bankedMinutes: number;
+  /** Banked minutes of earlier months paid out at expiry this month (already in the tiers). */
+  payoutMinutes: number;
+  /** The time account's balance at the month's end. */
+  balanceMinutes: number;
   /** Minutes of days not over yet, counted from the roster as planned. */
   plannedMinutes: number;
   /** Days the published roster decided (duties or rest); the others followed the default day. */

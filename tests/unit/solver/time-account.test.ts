@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildYear, datesBetween, isWeekend, isWorkingKind, type DayKind } from '../../../solver/calendar/china-calendar.ts';
 import { NOTICE_2026 } from '../../../solver/calendar/notices.ts';
 import { DEFAULT_HOURS_RULES, personHours, type WorkDayInput } from '../../../solver/pay/hours.ts';
-import { balanceOn, DEFAULT_TIME_ACCOUNT_POLICY, expiryOf, monthTimeAccount, personTimeAccount, timeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
+import { balanceAt, balanceOn, DEFAULT_TIME_ACCOUNT_POLICY, expiryOf, monthTimeAccount, personTimeAccount, timeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 
 /*
  * Hand-worked on the 2026 calendar: the person works 8 h every working day of March–June and
@@ -107,5 +107,16 @@ describe('the time account (调休余额)', () => {
     expect(balanceOn(earnings, [{ date: '2026-05-06', minutes: 240, source: 'compensatory_leave' }], QUARTER_ON, '2026-04-20')).toBe(240);
     expect(balanceOn(earnings, [], QUARTER_ON, '2026-03-06')).toBe(0);
     expect(balanceOn(earnings, [], QUARTER_ON, '2026-07-01')).toBe(0);
+  });
+});
+
+describe('the balance at the end of a day', () => {
+  it('counts lots alive the next day, less what was spent by then', () => {
+    const account = timeAccount([{ date: '2026-03-07', minutes: 480, tier: 2 }], [{ date: '2026-04-15', minutes: 240, source: 'compensatory_leave' }], QUARTER_ON, '2026-07-01');
+    expect(balanceAt(account, '2026-03-06')).toBe(0);
+    expect(balanceAt(account, '2026-03-31')).toBe(480);
+    expect(balanceAt(account, '2026-04-30')).toBe(240);
+    // 30 June is its last day: nothing is carried past it.
+    expect(balanceAt(account, '2026-06-30')).toBe(0);
   });
 });
