@@ -3,7 +3,7 @@
  * month's account reads, and one person's balance on a date. The rules are solver/pay/time-account.ts.
  */
 import type { Queryable } from '../../../data/connection.ts';
-import { getSetting } from '../../../data/repositories/settings.ts';
+import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
 import { DEFAULT_TIME_ACCOUNT_POLICY, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 
 export const TIME_ACCOUNT_KEYS = {
@@ -22,6 +22,12 @@ export async function readTimeAccountPolicy(db: Queryable): Promise<TimeAccountP
     months: Number.isInteger(months) && months >= 1 && months <= 12 ? months : DEFAULT_TIME_ACCOUNT_POLICY.months,
     onExpiry: onExpiry === 'forfeit' ? 'forfeit' : 'payout',
   };
+}
+
+export async function writeTimeAccountPolicy(db: Queryable, policy: TimeAccountPolicy): Promise<void> {
+  await putSetting(db, TIME_ACCOUNT_KEYS.expiry, policy.expiry);
+  await putSetting(db, TIME_ACCOUNT_KEYS.months, String(policy.months));
+  await putSetting(db, TIME_ACCOUNT_KEYS.onExpiry, policy.onExpiry);
 }
 
 /** How many months a lot can live, its own included: 1 means nothing is carried into another month. */

@@ -50,6 +50,10 @@ export const reportsChannels = {
         surchargePercentOfVat: percent,
         comprehensiveCycle: z.enum(HOURS_CYCLES),
         payGrades: z.array(z.strictObject({ grade: z.number().int().min(1).max(12), monthlyWage: yuan })).max(12),
+        /** Left out: the time account's setting stays as it is. */
+        timeAccount: z
+          .strictObject({ expiry: z.enum(['quarter', 'months']), months: z.number().int().min(1).max(12), onExpiry: z.enum(['payout', 'forfeit']) })
+          .optional(),
       })
       .optional(),
   }),
@@ -208,6 +212,8 @@ export interface CostSettings {
   comprehensiveCycle: HoursCycle;
   payGrades: { grade: number; monthlyWage: number }[];
   rules: SocialInsuranceRule[];
+  /** How long banked rest-day hours (调休余额) keep, and what happens to them after (solver/pay/time-account.ts). */
+  timeAccount: { expiry: 'quarter' | 'months'; months: number; onExpiry: 'payout' | 'forfeit' };
 }
 
 /** One row of the bid's table (seed 001): per person per month, head count, month and year. */

@@ -4,8 +4,6 @@ import type { Backend } from '../../../electron/backend/backend.ts';
 import { readAllSheets, readPageSetup } from '../../../electron/backend/transfer/xlsx.ts';
 import type { FilePayload } from '../../../electron/contract/model.ts';
 import { insertDraftRoster, publishRoster, type RosterAssignmentRecord } from '../../../data/repositories/roster.ts';
-import { putSetting } from '../../../data/repositories/settings.ts';
-import { TIME_ACCOUNT_KEYS } from '../../../electron/backend/reports/time-account.ts';
 import type { DemandLine, Scenario } from '../../../solver/roster/types.ts';
 import { ask, openTestBackend, refused, withTestBackend } from '../../support/backend.ts';
 import { draftStaff, validResidentId } from '../../support/people.ts';
@@ -633,10 +631,9 @@ describe('the time account (调休余额)', () => {
       const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
       await publish(backend, { from: '2026-10-26', to: '2026-11-01', zoneIds: [zoneId], scenario, assignments });
       await importPunches(backend, 'T0002', days);
-      await backend.context.session.use(async (db) => {
-        await putSetting(db, TIME_ACCOUNT_KEYS.expiry, 'months');
-        await putSetting(db, TIME_ACCOUNT_KEYS.months, '3');
-      });
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      const saved = await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 3, onExpiry: 'payout' } } });
+      expect(saved.timeAccount).toEqual({ expiry: 'months', months: 3, onExpiry: 'payout' });
       await work(backend, staffId);
     });
   }
@@ -662,6 +659,18 @@ describe('the time account (调休余额)', () => {
       expect(error.code).toBe('conflict');
       expect(error.message).toContain('调休余额为 3.5 小时，不足本次申请的 8 小时');
       expect((await ask(backend, 'leave/list', { staffId, from: '2026-11-01', to: '2026-11-30' })).filter((request) => request.type === 'compensatory')).toHaveLength(1);
+    });
+  });
+
+  it('keeps the setting as it was when a change leaves it out, and refuses a year of more than twelve months', async () => {
+    await withTestBackend(async (backend) => {
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = await ask(backend, 'cost/settings', {});
+      expect(timeAccount).toEqual({ expiry: 'months', months: 1, onExpiry: 'payout' });
+      const base = { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades };
+      await ask(backend, 'cost/settings', { set: { ...base, timeAccount: { expiry: 'quarter', months: 1, onExpiry: 'forfeit' } } });
+      expect((await ask(backend, 'cost/settings', { set: base })).timeAccount).toEqual({ expiry: 'quarter', months: 1, onExpiry: 'forfeit' });
+      const error = await refused(backend, 'cost/settings', { set: { ...base, timeAccount: { expiry: 'months', months: 13, onExpiry: 'payout' } } });
+      expect(error.code).toBe('invalid_argument');
     });
   });
 
