@@ -126,7 +126,7 @@ export function balanceOn(earnings: readonly Earning[], spends: readonly Spend[]
 
 /** What one month's pay reads of the account (solver/pay/hours.ts). */
 export interface MonthTimeAccount {
-  /** Rest-day date of the month → its minutes a 调休 of a later month spent: paid at 100%. */
+  /** Rest-day date of the month → its minutes a 调休 the account booked spent: paid at 100%. */
   spentLater: Record<string, number>;
   /** Rest-day date of the month → its minutes still in the account (or forfeited): not paid now. */
   banked: Record<string, number>;
@@ -143,8 +143,10 @@ export function monthTimeAccount(account: TimeAccount, month: string, policy: Ti
   for (const lot of account.lots) {
     const sameMonth = lot.expiresOn.slice(0, 7) === lot.date.slice(0, 7);
     if (lot.date.startsWith(`${month}-`) && !sameMonth) {
-      const later = lot.spent.filter((spend) => spend.date.slice(0, 7) > month).reduce((total, spend) => total + spend.minutes, 0);
-      if (later > 0) view.spentLater[lot.date] = later;
+      // A lot holds only what the month's own allocation left; whatever of it the account spent
+      // (调休 of a later month, or approved for days of this month not yet over) is lieu.
+      const spent = lot.spent.reduce((total, spend) => total + spend.minutes, 0);
+      if (spent > 0) view.spentLater[lot.date] = spent;
       // Still in the account, or gone without pay: nothing to pay in the month worked.
       const held = lot.remainingMinutes + (policy.onExpiry === 'forfeit' ? lot.expiredMinutes : 0);
       if (held > 0) view.banked[lot.date] = held;
