@@ -9,7 +9,8 @@
  *   hourlyWage      = monthlyWage / 21.75 / 8, rounded to cents (the rate a pay slip states, which
  *                     the overtime is computed from)
  *   wage            = monthlyWage × employedShare
- *   overtimePay     = hourlyWage × (1.5·h150 + 2·h200 + 3·h300), h = minutes / 60. The statutory
+ *   overtimePay     = hourlyWage × (1.5·h150 + 2·h200 + 3·h300), h = minutes / 60 (the tiers of
+ *                     ./tiers.ts, which the roster's cost reads too). The statutory
  *                     300% is on top of the day's normal pay, which the monthly wage already holds.
  *   SI base         = clamp(monthlyWage, baseFloor, baseCap)
  *   socialInsurance = SI base × Σ employer rates / 100, in full for any month the person was
@@ -22,6 +23,7 @@
  *   total           = subtotal + managementFee + tax
  */
 import { isWorkingKind, type DayKind } from '../calendar/china-calendar.ts';
+import { overtimeHours } from './tiers.ts';
 
 /** 管理负责人 / 窗口服务人员 / 咨询引导人员 */
 export type CostCategory = 'manager' | 'window' | 'desk';
@@ -105,7 +107,7 @@ export interface PersonMonthCost {
 export function personMonthCost(input: PersonMonthCostInput, rule: SocialInsuranceRule, rates: CostRates): PersonMonthCost {
   const rate = hourlyWage(input.monthlyWage);
   const { minutes150, minutes200, minutes300 } = input.overtime;
-  const weightedHours = (1.5 * minutes150 + 2 * minutes200 + 3 * minutes300) / 60;
+  const weightedHours = overtimeHours({ overtime150: minutes150, overtime200: minutes200, overtime300: minutes300 });
   const socialInsuranceBase = Math.min(rule.baseCap, Math.max(rule.baseFloor, input.monthlyWage));
   const employed = input.employedShare > 0;
   const wage = cents(input.monthlyWage * input.employedShare);

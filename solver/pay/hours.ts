@@ -17,7 +17,10 @@
  *      then the 调休 leave by date;
  *   2. rest-day minutes of the month still uncovered take the month's 调休 leave that its own week
  *      did not use, first in first out by date;
- *   3. whatever is left is 200%.
+ *   3. the time account (solver/pay/time-account.ts), where the caller gives it: minutes a 调休 of
+ *      a later month spent are lieu too; minutes still banked are paid nothing this month;
+ *   4. whatever is left is 200%. Banked minutes that expired with payout in this month are added
+ *      to the month's overtime at the tier they were earned (`payoutMinutes`).
  *   Minutes covered by time off in lieu count as regular (and are reported as `lieu`).
  * - More than `monthlyOvertimeCapMinutes` (36 h) of overtime (150 + 200 + 300) in the month
  *   breaks the monthly cap.
@@ -40,6 +43,8 @@
  * carry the roster's planned minutes, since a working day with nothing worked reads as a day off.
  */
 import { isWorkingKind, type DayKind } from '../calendar/china-calendar.ts';
+import type { MonthTimeAccount } from './time-account.ts';
+import { PAY_TIERS } from './tiers.ts';
 
 export type ContractType = 'standard' | 'comprehensive';
 export type HoursCycle = 'week' | 'month' | 'quarter' | 'year';
@@ -80,6 +85,8 @@ export interface PersonHoursInput {
   month: string;
   /** The person's days over `hoursWindow` of the month; days outside it are ignored. */
   days: WorkDayInput[];
+  /** Standard contracts: the month's view of the person's time account; none, nothing banked. */
+  timeAccount?: MonthTimeAccount;
 }
 
 /** How one day's minutes are paid. `regular` includes `lieu`. */
@@ -90,6 +97,8 @@ export interface DaySplit {
   overtime300: number;
   /** Rest-day minutes compensated by time off in lieu. */
   lieu: number;
+  /** Rest-day minutes held in the time account (or forfeited): not paid this month. */
+  banked: number;
 }
 
 export interface DayHours extends DaySplit {
@@ -133,6 +142,12 @@ export interface PersonHours {
   overtime300Minutes: number;
   overtimeMinutes: number;
   lieuMinutes: number;
+  /** Rest-day minutes of the month held in the time account: in `workedMinutes`, in no tier. */
+  bankedMinutes: number;
+  /** Banked minutes of earlier months paid out at expiry this month, already in the overtime tiers. */
+  payoutMinutes: number;
+  /** Standard contracts: the month's 调休 leave its week and month did not use, for the account. */
+  unusedLeave: { date: string; minutes: number }[];
   /** The month's days only. */
   days: DayHours[];
   /** Comprehensive contracts: the cycles overlapping the month, in order; null for standard. */
@@ -181,10 +196,27 @@ function standardHours(input: PersonHoursInput, days: WorkDayInput[], rules: Hou
     const need = uncovered.get(day.date) ?? 0;
     if (need > 0) uncovered.set(day.date, need - cover(splits.get(day.date)!, need, monthPool));
   }
-  for (const [date, minutes] of uncovered) splits.get(date)!.overtime200 += minutes;
+  // Step 3: the time account — spent by a later 调休 (lieu), or still banked (not paid yet).
+  const account = input.timeAccount;
+  for (const [date, minutes] of uncovered) {
+    const split = splits.get(date)!;
+    const later = Math.min(minutes, account?.spentLater[date] ?? 0);
+    const banked = Math.min(minutes - later, account?.banked[date] ?? 0);
+    split.lieu += later;
+    split.regular += later;
+    split.banked += banked;
+    split.overtime200 += minutes - later - banked;
+  }
 
   const monthDays = dayHours(days, splits, month);
   const totals = totalsOf(monthDays);
+  for (const payout of account?.payouts ?? []) {
+    if (payout.tier === PAY_TIERS.statutory) totals.overtime300Minutes += payout.minutes;
+    else totals.overtime200Minutes += payout.minutes;
+    totals.overtimeMinutes += payout.minutes;
+    totals.payoutMinutes += payout.minutes;
+  }
+  const unusedLeave = monthPool.filter((supply) => supply.minutes > 0).map((supply) => ({ ...supply }));
   const breaches: HoursBreach[] = [];
   for (const day of monthDays) {
     if (day.overtime150 > rules.dailyOvertimeCapMinutes) {
@@ -194,12 +226,12 @@ function standardHours(input: PersonHoursInput, days: WorkDayInput[], rules: Hou
   if (totals.overtimeMinutes > rules.monthlyOvertimeCapMinutes) {
     breaches.push({ rule: 'monthly_overtime_cap', minutes: totals.overtimeMinutes, capMinutes: rules.monthlyOvertimeCapMinutes });
   }
-  return { staffId: input.staffId, contract: 'standard', month, ...totals, days: monthDays, cycle: null, breaches };
+  return { staffId: input.staffId, contract: 'standard', month, ...totals, unusedLeave, days: monthDays, cycle: null, breaches };
 }
 
 /** A day's split before time off in lieu: rest-day minutes are left for the allocation. */
 function baseSplit(day: WorkDayInput, rules: HoursRules): DaySplit {
-  const split: DaySplit = { regular: 0, overtime150: 0, overtime200: 0, overtime300: 0, lieu: 0 };
+  const split: DaySplit = { regular: 0, overtime150: 0, overtime200: 0, overtime300: 0, lieu: 0, banked: 0 };
   if (!day.employed) return split;
   const worked = Math.max(0, day.workedMinutes);
   if (day.kind === 'statutory') split.overtime300 = worked;
@@ -268,7 +300,7 @@ function comprehensiveHours(input: PersonHoursInput, days: WorkDayInput[], rules
   const splits = new Map<string, DaySplit>(days.map((day) => {
     const worked = day.employed ? Math.max(0, day.workedMinutes) : 0;
     const statutory = day.kind === 'statutory';
-    return [day.date, { regular: statutory ? 0 : worked, overtime150: 0, overtime200: 0, overtime300: statutory ? worked : 0, lieu: 0 }];
+    return [day.date, { regular: statutory ? 0 : worked, overtime150: 0, overtime200: 0, overtime300: statutory ? worked : 0, lieu: 0, banked: 0 }];
   }));
   const monthEnd = monthSpan(month).to;
   const cycles = cyclesOf(month, rules.comprehensiveCycle).map((span): CycleHours & { statutoryMinutes: number } => {
@@ -289,7 +321,7 @@ function comprehensiveHours(input: PersonHoursInput, days: WorkDayInput[], rules
   totals.overtime150Minutes = sum(settled.map((cycle) => cycle.excessMinutes));
   totals.overtimeMinutes = totals.overtime150Minutes + totals.overtime300Minutes;
   return {
-    staffId: input.staffId, contract: 'comprehensive', month, ...totals, days: monthDays,
+    staffId: input.staffId, contract: 'comprehensive', month, ...totals, unusedLeave: [], days: monthDays,
     cycle: cycles.map(({ statutoryMinutes: _statutory, ...cycle }) => cycle),
     breaches: cycleBreaches(month, rules, settled, totals.overtime300Minutes),
   };
@@ -318,7 +350,7 @@ function dayHours(days: WorkDayInput[], splits: Map<string, DaySplit>, month: st
     .map((day) => ({ date: day.date, kind: day.kind, employed: day.employed, workedMinutes: day.employed ? Math.max(0, day.workedMinutes) : 0, ...splits.get(day.date)! }));
 }
 
-type Totals = Pick<PersonHours, 'workedMinutes' | 'regularMinutes' | 'overtime150Minutes' | 'overtime200Minutes' | 'overtime300Minutes' | 'overtimeMinutes' | 'lieuMinutes'>;
+type Totals = Pick<PersonHours, 'workedMinutes' | 'regularMinutes' | 'overtime150Minutes' | 'overtime200Minutes' | 'overtime300Minutes' | 'overtimeMinutes' | 'lieuMinutes' | 'bankedMinutes' | 'payoutMinutes'>;
 
 function totalsOf(days: DayHours[]): Totals {
   const of = (pick: (day: DayHours) => number) => sum(days.map(pick));
@@ -333,6 +365,8 @@ function totalsOf(days: DayHours[]): Totals {
     overtime300Minutes,
     overtimeMinutes: overtime150Minutes + overtime200Minutes + overtime300Minutes,
     lieuMinutes: of((day) => day.lieu),
+    bankedMinutes: of((day) => day.banked),
+    payoutMinutes: 0,
   };
 }
 

@@ -4,6 +4,7 @@
  * model (solver/roster/model.ts) but the resolved view of prepare.ts, so a mistake in the model's
  * constraints shows up here as a breach, and a mistake in its objective as a different total.
  */
+import { dayTier, LIEU_TIER, PAY_TIERS } from '../pay/tiers.ts';
 import { prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
 import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DayKind, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights, type WindowDef } from './types.ts';
 
@@ -20,8 +21,12 @@ function restMinutes(a: PreparedShift, b: PreparedShift): number {
   return b.startMinute + 24 * 60 - a.endMinute;
 }
 
-/** Soft goal 4: 100% on a workday, 200% on a restday, 300% on a holiday. */
-const DAY_RATE: Record<DayKind, number> = { workday: 1, restday: 2, holiday: 3 };
+/**
+ * Soft goal 4: 100% on a workday, 200% on a restday, 300% on a holiday. The tiers are payroll's
+ * (solver/pay/tiers.ts), read here and in the model alike: they are the law's figures, not a
+ * formula of the model's, and one definition is what keeps the roster's cost and pay equal.
+ */
+const DAY_RATE: Record<DayKind, number> = { workday: dayTier('workday'), restday: dayTier('restday'), holiday: dayTier('holiday') };
 
 /** One assignment with its person, day and shift resolved. */
 export interface Placed {
@@ -810,10 +815,10 @@ function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[
   }
   for (const [week, minutes] of workdayMinutes) {
     const standard = (context.prepared.rules.standardHoursPerWeek * (context.weekScales[week] ?? 1) * (context.daysInWeek.get(week) ?? 7)) / 7;
-    yuan += 0.5 * person.hourlyWage * Math.max(0, minutes / 60 - standard);
+    yuan += (PAY_TIERS.extension - PAY_TIERS.regular) * person.hourlyWage * Math.max(0, minutes / 60 - standard);
   }
   // Rule 14: a rest-day minute given back in lieu is paid at 100%, not 200%.
-  if (context.hall?.defaultShifts) yuan -= sum(lieuOf(context.prepared, context.hall, person, items).taken.map((gap) => (gap.minutes / 60) * person.hourlyWage));
+  if (context.hall?.defaultShifts) yuan -= sum(lieuOf(context.prepared, context.hall, person, items).taken.map((gap) => (gap.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER)));
   return yuan;
 }
 

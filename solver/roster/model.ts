@@ -18,6 +18,7 @@
  * - changes against a baseline roster as costs on the duty binaries themselves (no variables).
  */
 import type { IntegerProgram } from '../lp/types.ts';
+import { LIEU_TIER, PAY_TIERS } from '../pay/tiers.ts';
 import { addRunNetwork } from './runs.ts';
 import { ProgramBuilder, scaled, single, sumOf, type Terms } from './program.ts';
 import {
@@ -664,7 +665,7 @@ function addLieu(context: Context): void {
         if (!hall.working[day.index]) continue;
         for (const shift of prepared.shifts) {
           if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
-          const credit = -((shift.minutes / 60) * person.hourlyWage * prepared.weights.cost) / 100;
+          const credit = -((shift.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER) * prepared.weights.cost) / 100;
           const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
           context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
           taken.push({ variable: name, coefficient: shift.minutes });
@@ -842,7 +843,7 @@ function addOvertime(context: Context): void {
       let possible = workdays.reduce((sum, day) => sum + dayCapacity(context, person, day.index).minutes / 60, 0);
       if (person.maxMinutesPerWeek !== null) possible = Math.min(possible, (person.maxMinutesPerWeek * scale) / 60);
       if (possible <= threshold + 1e-9) continue;
-      const overtime = builder.variable(`overtime|${person.index}|${week}`, 'continuous', (0.5 * person.hourlyWage * prepared.weights.cost) / 100);
+      const overtime = builder.variable(`overtime|${person.index}|${week}`, 'continuous', ((PAY_TIERS.extension - PAY_TIERS.regular) * person.hourlyWage * prepared.weights.cost) / 100);
       builder.row(`overtime|${person.index}|${week}`, sumOf(hours, single(overtime, -1)), undefined, threshold);
     }
   }

@@ -4,6 +4,7 @@
  * limits with the centre's defaults filled in. Dates are handled as UTC day numbers so no time zone
  * can move a day.
  */
+import { dayTier } from '../pay/tiers.ts';
 import {
   DEFAULT_RULES,
   DEFAULT_WEIGHTS,
@@ -225,8 +226,9 @@ export function restBetween(first: PreparedShift, then: PreparedShift): number {
 }
 
 /** Pay multiplier of a shift on a day of this kind, before weekly overtime: 100/200/300%. */
+/** The pay tier of a day's shifts: payroll's own definition (solver/pay/tiers.ts), not a copy. */
 export function dayRate(kind: DayKind): number {
-  return kind === 'holiday' ? 3 : kind === 'restday' ? 2 : 1;
+  return dayTier(kind);
 }
 
 function prepareHall(scenario: Scenario, days: PreparedDay[], shifts: PreparedShift[], people: PreparedPerson[]): PreparedHall | null {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { test, expect } from './fixtures.ts';
 import { PrintPage, pdfToPngs } from './pages/print-page.ts';
 import { ReportsPage } from './pages/reports-page.ts';
+import { LeavePage } from './pages/leave-page.ts';
 import { RosterPage } from './pages/roster-page.ts';
 
 // The frozen clock's Sunday 22 November; the roster toolbar offers the week from Monday the 23rd.
@@ -158,4 +159,61 @@ test('one person more or fewer per zone, its cost against the predicted wait', a
   await expect(cells.nth(5)).toHaveText(`−${perPerson}`);
   await expect(cells.nth(8)).toHaveText(`+${perPerson}`);
   await expect(zone.locator('.wait-current')).toContainText('分钟');
+});
+
+test('the time account of one person: a Saturday banked under the vendor’s setting, then spent by 调休', async ({ page, host }) => {
+  test.setTimeout(120_000);
+  const reports = new ReportsPage(page);
+  const roster = new RosterPage(page, host.url);
+  const hours = await roster.api<{ rows: { employeeNo: string; name: string; contract: string }[] }>('reports/hours', { year: 2026, month: 11 });
+  const person = hours.rows.find((row) => row.contract === 'standard')!;
+  // Earning: punches on the unrostered Saturday 14 November, 08:00 to 17:00 (540 min at 200%).
+  const text = ['工号,打卡时间,设备', `${person.employeeNo},2026-11-14 08:00:00,大厅1号机`, `${person.employeeNo},2026-11-14 17:00:00,大厅1号机`].join('\r\n') + '\r\n';
+  await roster.api('punches/apply', { fileName: 'saturday.csv', base64: Buffer.from(text, 'utf8').toString('base64'), goodRowsOnly: false });
+
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('成本设置');
+  await page.getByLabel('有效月数（1 = 当月未调休即按 200% 支付）').fill('3');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(reports.notice()).toHaveText('成本设置已保存。');
+
+  const hoursRow = async () => {
+    await reports.tab('工时与加班');
+    const sheet = (await sheetsOf(await readFile((await (await reports.exportXlsx()).path())!))).get('工时与加班')!;
+    const header = sheet.find((row) => row.includes('调休余额'))!;
+    const row = sheet.find((candidate) => candidate[0] === person.employeeNo)!;
+    return (name: string) => row[header.indexOf(name)];
+  };
+  const banked = await hoursRow();
+  expect([banked('调休存入'), banked('调休余额'), banked('加班 200%')]).toEqual(['9', '9', '0']);
+
+  // Spending: a day of 调休 on Monday 23, asked for and approved through the leave screen.
+  const leave = new LeavePage(page);
+  await leave.open();
+  await leave.request({ search: person.employeeNo, type: '调休/补休', from: '2026-11-23', to: '2026-11-23', reason: '周六加班调休' });
+  const dialog = leave.dialog();
+  await expect(dialog.getByTestId('leave-days')).toHaveText('共计 1 天');
+  const conflicts = dialog.getByTestId('leave-conflicts');
+  if (await conflicts.isVisible()) await conflicts.getByLabel('我已知悉，仍然提交').check();
+  await dialog.getByRole('button', { name: '提交申请' }).click();
+  await expect(dialog).toBeHidden();
+  await leave.showMonth('2026-11');
+  // Approving against thin cover asks to confirm (window.confirm): the dispatcher does.
+  page.once('dialog', (confirm) => void confirm.accept());
+  await leave.row(person.name).filter({ hasText: '2026-11-23' }).getByRole('button', { name: '批准' }).click();
+  await expect(leave.row(person.name).filter({ hasText: '2026-11-23' }).getByTestId('leave-status')).toHaveText('已批准');
+
+  await reports.open();
+  const spent = await hoursRow();
+  // 480 of the 540 given back: paid at 100% (调休抵扣), 60 left in the account.
+  expect([spent('调休抵扣'), spent('调休存入'), spent('调休余额'), spent('加班 200%')]).toEqual(['8', '1', '1', '0']);
+
+  // A second day finds 1 h left and is refused, saying so.
+  await leave.open();
+  await leave.request({ search: person.employeeNo, type: '调休/补休', from: '2026-11-24', to: '2026-11-24', reason: '再调休一天' });
+  await expect(dialog.getByTestId('leave-days')).toHaveText('共计 1 天');
+  if (await conflicts.isVisible()) await conflicts.getByLabel('我已知悉，仍然提交').check();
+  await dialog.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByText(/调休余额为 1 小时，不足本次申请的 8 小时/)).toBeVisible();
 });

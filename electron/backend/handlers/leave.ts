@@ -10,6 +10,7 @@ import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { loadHall } from '../hall-snapshot.ts';
 import { balancesOf, checkLeave, describeConflicts, toRequest } from '../leave/leave-service.ts';
+import { assertLieuBalance } from '../leave/lieu-balance.ts';
 
 /** The leave channels (see electron/contract/areas/leave.ts). */
 export function leaveHandlers(ctx: BackendContext) {
@@ -82,6 +83,10 @@ async function request(tx: Queryable, ctx: BackendContext, arg: ChannelArgs<'lea
       'conflict',
       `${year} 年年休假余额 ${remaining} 天，不足 ${check.days} 天。 / Only ${remaining} days of ${year} annual leave remain; this request takes ${check.days}.`,
     );
+  }
+  if (arg.type === 'compensatory') {
+    const person = hall.staff.find((candidate) => candidate.id === arg.staffId)!;
+    await assertLieuBalance(tx, person, { from: arg.from, days: check.days }, todayOf(ctx.clock));
   }
   const conflicted = hasConflicts(check.conflicts);
   if (conflicted && !arg.acknowledgeConflicts) throw new AppFailure('conflict', describeConflicts(hall, check.conflicts));

@@ -9,6 +9,8 @@ import { HOURS_CYCLES } from '../../contract/areas/reports.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { COST_CITY_KEY, getSocialInsuranceRule, listPayGrades, listSocialInsuranceRules, putPayGrade } from '../../../data/repositories/cost.ts';
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
+import type { TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
+import { readTimeAccountPolicy, writeTimeAccountPolicy } from './time-account.ts';
 import { DEFAULT_COST_RATES, taxPercent, type SocialInsuranceRule as SolverRule } from '../../../solver/pay/cost.ts';
 
 export const COST_KEYS = {
@@ -35,6 +37,7 @@ export async function readCostSettings(db: Queryable): Promise<CostSettings> {
     comprehensiveCycle: HOURS_CYCLES.find((cycle) => cycle === storedCycle) ?? DEFAULT_CYCLE,
     payGrades: await listPayGrades(db),
     rules: await listSocialInsuranceRules(db),
+    timeAccount: await readTimeAccountPolicy(db),
   };
 }
 
@@ -45,6 +48,7 @@ export interface CostSettingsChange {
   surchargePercentOfVat: number;
   comprehensiveCycle: HoursCycle;
   payGrades: { grade: number; monthlyWage: number }[];
+  timeAccount?: TimeAccountPolicy;
 }
 
 export async function writeCostSettings(db: Queryable, change: CostSettingsChange): Promise<void> {
@@ -58,6 +62,7 @@ export async function writeCostSettings(db: Queryable, change: CostSettingsChang
   await putSetting(db, COST_KEYS.vat, String(change.vatPercent));
   await putSetting(db, COST_KEYS.surcharge, String(change.surchargePercentOfVat));
   await putSetting(db, COST_KEYS.cycle, change.comprehensiveCycle);
+  if (change.timeAccount) await writeTimeAccountPolicy(db, change.timeAccount);
   for (const line of change.payGrades) await putPayGrade(db, line);
 }
 

@@ -14,14 +14,18 @@ import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { DayResult } from '../../../solver/attendance/reconcile.ts';
 import { DEFAULT_HOURS_RULES, hoursWindow, monthSpan, personHours, type PersonHours, type WorkDayInput } from '../../../solver/pay/hours.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import { balanceAt, monthTimeAccount, personTimeAccount, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
+import { listLeave } from '../../../data/repositories/leave.ts';
+import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { reconcileRange } from '../attendance/service.ts';
 import { readCostSettings } from './cost-settings.ts';
+import { accountSpan, monthsAround, readTimeAccountPolicy } from './time-account.ts';
 
 export interface MonthHours {
   month: number;
   /** The month's own calendar days, for proration. */
   days: CalendarDay[];
-  people: { person: StaffRecord; hours: PersonHours; plannedMinutes: number; rosteredDays: number }[];
+  people: { person: StaffRecord; hours: PersonHours; plannedMinutes: number; rosteredDays: number; balanceMinutes: number }[];
 }
 
 export interface HoursOfMonths {
@@ -34,27 +38,58 @@ export interface HoursOfMonths {
 /** Hours of `months` of `year`, each person employed at some point of the month. */
 export async function hoursOfMonths(db: Queryable, request: { year: number; months: number[]; today: string }): Promise<HoursOfMonths> {
   const { comprehensiveCycle: cycle } = await readCostSettings(db);
+  const policy = await readTimeAccountPolicy(db);
   const keys = request.months.map((month) => monthKey(request.year, month));
-  const window = await confirmedWindow(db, request.year, keys, cycle);
+  // The time account reaches the months whose lots or 调休 touch these (none under the default).
+  const wanted = accountSpan(policy) > 1 ? [...new Set(keys.flatMap((key) => monthsAround(key, policy)))].sort() : keys;
+  const window = await confirmedWindow(db, request.year, wanted, cycle);
+  const accountMonths = wanted.filter((key) => monthSpan(key).from >= window.from && monthSpan(key).to <= window.to);
   const range = await reconcileRange(db, { ...window, today: request.today });
   const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle };
+  const workDays = range.people.map((_person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!)));
+  // Under the default nothing is carried into another month: no account to keep.
+  const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();
+  const accounts = range.people.map((person, at): TimeAccount | null =>
+    person.contractType === 'standard' && accountSpan(policy) > 1 ? personTimeAccount({ staffId: person.id, months: accountMonths, days: workDays[at]!, promised: promised.get(person.id) }, rules, policy, request.today) : null);
   const months = request.months.map((month, index): MonthHours => {
     const span = monthSpan(keys[index]!);
     const people = range.people.flatMap((person, at) => {
       if (person.hireDate > span.to || (person.leftOn !== null && person.leftOn < span.from)) return [];
       const days = range.results[at]!.days;
-      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: days.map((day, i) => workDayOf(day, range.calendar[i]!)) }, rules);
+      const account = accounts[at] ?? null;
+      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: workDays[at]!, timeAccount: accountView(account, keys[index]!, policy) }, rules);
       const inMonth = days.filter((day) => day.date >= span.from && day.date <= span.to);
       return [{
         person,
         hours,
         plannedMinutes: inMonth.filter((day) => day.status === 'pending').reduce((sum, day) => sum + day.scheduledMinutes, 0),
         rosteredDays: inMonth.filter((day) => day.rostered).length,
+        balanceMinutes: account ? balanceAt(account, span.to) : 0,
       }];
     });
     return { month, days: range.calendar.filter((day) => day.date >= span.from && day.date <= span.to), people };
   });
   return { year: request.year, cycle, pendingFrom: range.pendingFrom, months };
+}
+
+/** Approved 调休 on days not over yet, per person: spends the account owes already. */
+export async function promisedLieu(db: Queryable, from: string, to: string, calendar: readonly CalendarDay[]): Promise<Map<number, Spend[]>> {
+  const kinds = new Map(calendar.map((day) => [day.date, day.kind]));
+  const promised = new Map<number, Spend[]>();
+  for (const leave of await listLeave(db, { from, to, statuses: ['approved'] })) {
+    if (leave.type !== 'compensatory') continue;
+    const minutes = (leave.part === 'full' ? 1 : 0.5) * DEFAULT_HOURS_RULES.standardDayMinutes;
+    for (const date of datesBetween(leave.from < from ? from : leave.from, leave.to > to ? to : leave.to)) {
+      const kind = kinds.get(date);
+      if (kind === undefined || !isWorkingKind(kind)) continue;
+      promised.set(leave.staffId, [...(promised.get(leave.staffId) ?? []), { date, minutes, source: 'compensatory_leave' }]);
+    }
+  }
+  return promised;
+}
+
+function accountView(account: TimeAccount | null, month: string, policy: TimeAccountPolicy) {
+  return account ? monthTimeAccount(account, month, policy) : undefined;
 }
 
 /** What the pay rules read of a reconciled day. */
@@ -88,7 +123,7 @@ export async function hoursReport(db: Queryable, at: { year: number; month: numb
   };
 }
 
-function rowOf({ person, hours, plannedMinutes, rosteredDays }: MonthHours['people'][number]): HoursRow {
+function rowOf({ person, hours, plannedMinutes, rosteredDays, balanceMinutes }: MonthHours['people'][number]): HoursRow {
   return {
     staffId: person.id,
     employeeNo: person.employeeNo,
@@ -102,6 +137,9 @@ function rowOf({ person, hours, plannedMinutes, rosteredDays }: MonthHours['peop
     overtime300Minutes: hours.overtime300Minutes,
     overtimeMinutes: hours.overtimeMinutes,
     lieuMinutes: hours.lieuMinutes,
+    bankedMinutes: hours.bankedMinutes,
+    payoutMinutes: hours.payoutMinutes,
+    balanceMinutes,
     plannedMinutes,
     rosteredDays,
     cycles: hours.cycle ?? [],

@@ -91,18 +91,18 @@ export async function clientWorkbook(report: ClientMonthReport, names: CentreNam
 
 export async function hoursWorkbook(report: HoursReport, names: CentreNames, centreNameZh: string, today: string): Promise<FilePayload> {
   const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
-  const header = ['工号', '姓名', '区域', '工时制', '出勤工时', '标准工时内', '加班 150%', '加班 200%', '加班 300%', '加班合计', '调休抵扣', '计划工时', '违规'];
+  const header = ['工号', '姓名', '区域', '工时制', '出勤工时', '标准工时内', '加班 150%', '加班 200%', '加班 300%', '加班合计', '调休抵扣', '调休存入', '到期支付', '调休余额', '计划工时', '违规'];
   const rows = report.rows.map((row): PrintableCell[] => [
     row.employeeNo, row.name, names.zone(row.zoneId), CONTRACT_NAMES_ZH[row.contract], hours(row.workedMinutes), hours(row.regularMinutes),
     hours(row.overtime150Minutes), hours(row.overtime200Minutes), hours(row.overtime300Minutes), hours(row.overtimeMinutes), hours(row.lieuMinutes),
-    hours(row.plannedMinutes), row.breaches.map(breachText).join('；'),
+    hours(row.bankedMinutes), hours(row.payoutMinutes), hours(row.balanceMinutes), hours(row.plannedMinutes), row.breaches.map(breachText).join('；'),
   ]);
   const sheet: PrintableSheet = {
     name: '工时与加班',
     titleRows: [[centreNameZh], [`${monthTitle(report.year, report.month)} 工时与加班（小时）`, '', `制表日期 ${today}`]],
     rows: [header, ...rows],
-    widths: [9, 8, 12, 12, 9, 10, 9, 9, 9, 9, 9, 9, 40],
-    numberFormats: Object.fromEntries([4, 5, 6, 7, 8, 9, 10, 11].map((column) => [column, HOURS_FORMAT])),
+    widths: [9, 8, 12, 12, 9, 10, 9, 9, 9, 9, 9, 9, 9, 9, 9, 34],
+    numberFormats: Object.fromEntries([4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14].map((column) => [column, HOURS_FORMAT])),
     orientation: 'landscape',
     wrap: true,
     footerRows: SIGN_OFF,

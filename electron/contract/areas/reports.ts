@@ -50,6 +50,10 @@ export const reportsChannels = {
         surchargePercentOfVat: percent,
         comprehensiveCycle: z.enum(HOURS_CYCLES),
         payGrades: z.array(z.strictObject({ grade: z.number().int().min(1).max(12), monthlyWage: yuan })).max(12),
+        /** Left out: the time account's setting stays as it is. */
+        timeAccount: z
+          .strictObject({ expiry: z.enum(['quarter', 'months']), months: z.number().int().min(1).max(12), onExpiry: z.enum(['payout', 'forfeit']) })
+          .optional(),
       })
       .optional(),
   }),
@@ -157,6 +161,12 @@ export interface HoursRow {
   overtime300Minutes: number;
   overtimeMinutes: number;
   lieuMinutes: number;
+  /** Rest-day minutes of the month held in the time account (调休余额), not paid this month. */
+  bankedMinutes: number;
+  /** Banked minutes of earlier months paid out at expiry this month (already in the tiers). */
+  payoutMinutes: number;
+  /** The time account's balance at the month's end. */
+  balanceMinutes: number;
   /** Minutes of days not over yet, counted from the roster as planned. */
   plannedMinutes: number;
   /** Days the published roster decided (duties or rest); the others followed the default day. */
@@ -202,6 +212,8 @@ export interface CostSettings {
   comprehensiveCycle: HoursCycle;
   payGrades: { grade: number; monthlyWage: number }[];
   rules: SocialInsuranceRule[];
+  /** How long banked rest-day hours (调休余额) keep, and what happens to them after (solver/pay/time-account.ts). */
+  timeAccount: { expiry: 'quarter' | 'months'; months: number; onExpiry: 'payout' | 'forfeit' };
 }
 
 /** One row of the bid's table (seed 001): per person per month, head count, month and year. */

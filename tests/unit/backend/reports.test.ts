@@ -513,11 +513,12 @@ describe('the reports as workbooks', () => {
       const [sheet] = await readAllSheets(decode(file));
       expect(sheet!.name).toBe('工时与加班');
       const header = sheet!.rows[2]!;
-      expect(header).toEqual(['工号', '姓名', '区域', '工时制', '出勤工时', '标准工时内', '加班 150%', '加班 200%', '加班 300%', '加班合计', '调休抵扣', '计划工时', '违规']);
+      expect(header).toEqual(['工号', '姓名', '区域', '工时制', '出勤工时', '标准工时内', '加班 150%', '加班 200%', '加班 300%', '加班合计', '调休抵扣', '调休存入', '到期支付', '调休余额', '计划工时', '违规']);
       const mine = sheet!.rows.find((row) => row[0] === 'T0001')!;
-      // 8,940 min = 149 h worked; 810 min = 13.5 h overtime: 1, 3.5 and 9 h by tier; 7.5 h in lieu.
+      // 8,940 min = 149 h worked; 810 min = 13.5 h overtime: 1, 3.5 and 9 h by tier; 7.5 h in lieu;
+      // nothing banked, paid at expiry or carried (the default time account keeps nothing); 0 planned.
       expect(mine.slice(0, 4)).toEqual(['T0001', '测试12', '公安司法', '标准工时']);
-      expect(mine.slice(4, 12)).toEqual(['149', '135.5', '1', '3.5', '9', '13.5', '7.5', '0']);
+      expect(mine.slice(4, 15)).toEqual(['149', '135.5', '1', '3.5', '9', '13.5', '7.5', '0', '0', '0', '0']);
       expect(await readPageSetup(decode(file), '工时与加班')).toEqual({ paperSize: 9, orientation: 'landscape', printTitlesRow: '3:3' });
       const overtime = rowStarting(await worksheet(file, '工时与加班'), 'T0001').getCell(header.indexOf('加班合计') + 1);
       expect(overtime.value).toBe(13.5);
@@ -611,6 +612,73 @@ describe('dashboard/today', () => {
       // Whether the hall opens is not known either: no zone is called unrostered on a guessed day.
       expect(board.todayWorking).toBeNull();
       expect(board.unrosteredToday).toEqual([]);
+    });
+  });
+});
+
+describe('the time account (调休余额)', () => {
+  /**
+   * T0002 of 公安司法 works the week of 26 October 2026 and Saturday 31 (08:30–12:00, 13:30–17:30:
+   * 450 min, no day off that week or month); the vendor keeps banked hours three months.
+   */
+  async function withSaturdayBanked(work: (backend: Backend, staffId: number) => Promise<void>): Promise<void> {
+    await withTestBackend(async (backend) => {
+      const zoneId = await zoneIdOf(backend, 'PJ');
+      const postId = await postIdOf(backend, 'PJ-INTAKE');
+      const staffId = await createPerson(backend, 'T0002', '13', { homeZoneId: zoneId });
+      const days = ['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31'].map(normal);
+      const scenario = await scenarioOf(backend, '2026-10-26', 7, [zoneId]);
+      const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
+      await publish(backend, { from: '2026-10-26', to: '2026-11-01', zoneIds: [zoneId], scenario, assignments });
+      await importPunches(backend, 'T0002', days);
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      const saved = await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 3, onExpiry: 'payout' } } });
+      expect(saved.timeAccount).toEqual({ expiry: 'months', months: 3, onExpiry: 'payout' });
+      await work(backend, staffId);
+    });
+  }
+
+  it('banks a Saturday not given back, unpaid until it is taken, and spends it on a 调休 of the next month', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      const october = async () => (await ask(backend, 'reports/hours', { year: 2026, month: 10 })).rows.find((row) => row.staffId === staffId)!;
+      expect(await october()).toMatchObject({ overtime200Minutes: 0, bankedMinutes: 450, lieuMinutes: 0, balanceMinutes: 450 });
+      const leave = await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      // The half day spends 240 of the Saturday's 450: those are paid at 100% in October, the rest stays banked.
+      expect(await october()).toMatchObject({ overtime200Minutes: 0, bankedMinutes: 210, lieuMinutes: 240, balanceMinutes: 450 });
+      const november = (await ask(backend, 'reports/hours', { year: 2026, month: 11 })).rows.find((row) => row.staffId === staffId)!;
+      expect(november).toMatchObject({ balanceMinutes: 210, overtime200Minutes: 0, payoutMinutes: 0 });
+    });
+  });
+
+  it('refuses a 调休 beyond the balance, saying the balance', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      // 450 earned, 240 already asked for: 3.5 h left, a full day is 8 h.
+      const error = await refused(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-24', to: '2026-11-24', part: 'full', reason: '调休', acknowledgeConflicts: true });
+      expect(error.code).toBe('conflict');
+      expect(error.message).toContain('调休余额为 3.5 小时，不足本次申请的 8 小时');
+      expect((await ask(backend, 'leave/list', { staffId, from: '2026-11-01', to: '2026-11-30' })).filter((request) => request.type === 'compensatory')).toHaveLength(1);
+    });
+  });
+
+  it('keeps the setting as it was when a change leaves it out, and refuses a year of more than twelve months', async () => {
+    await withTestBackend(async (backend) => {
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = await ask(backend, 'cost/settings', {});
+      expect(timeAccount).toEqual({ expiry: 'months', months: 1, onExpiry: 'payout' });
+      const base = { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades };
+      await ask(backend, 'cost/settings', { set: { ...base, timeAccount: { expiry: 'quarter', months: 1, onExpiry: 'forfeit' } } });
+      expect((await ask(backend, 'cost/settings', { set: base })).timeAccount).toEqual({ expiry: 'quarter', months: 1, onExpiry: 'forfeit' });
+      const error = await refused(backend, 'cost/settings', { set: { ...base, timeAccount: { expiry: 'months', months: 13, onExpiry: 'payout' } } });
+      expect(error.code).toBe('invalid_argument');
+    });
+  });
+
+  it('refuses a 调休 with nothing earned under the default, which carries nothing into another month', async () => {
+    await withTestBackend(async (backend) => {
+      const staffId = await createPerson(backend, 'T0003', '14');
+      const error = await refused(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-24', to: '2026-11-24', part: 'full', reason: '调休', acknowledgeConflicts: true });
+      expect(error.message).toContain('调休余额为 0 小时');
     });
   });
 });

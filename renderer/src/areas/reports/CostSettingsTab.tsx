@@ -47,8 +47,8 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
   const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
   const save = async () => {
     const refused = await run(async () => {
-      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = draft;
-      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } });
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = draft;
+      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } });
       setDraft(saved);
       onSaved(saved);
     });
@@ -78,6 +78,23 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
             {HOURS_CYCLES.map((cycle) => (
               <option key={cycle} value={cycle}>{t(`hours.cycle.${cycle}`)}</option>
             ))}
+          </select>
+        </Field>
+        <Field label={t('costSettings.lieuExpiry')}>
+          <select value={draft.timeAccount.expiry} onChange={(event) => setDraft({ ...draft, timeAccount: { ...draft.timeAccount, expiry: event.target.value === 'quarter' ? 'quarter' : 'months' } })}>
+            <option value="months">{t('costSettings.lieuExpiry.months')}</option>
+            <option value="quarter">{t('costSettings.lieuExpiry.quarter')}</option>
+          </select>
+        </Field>
+        {draft.timeAccount.expiry === 'months' ? (
+          <Field label={t('costSettings.lieuMonths')} error={fieldError('set.timeAccount.months')}>
+            <input type="number" inputMode="numeric" step={1} min={1} max={12} value={Number.isFinite(draft.timeAccount.months) ? draft.timeAccount.months : ''} onChange={(event) => setDraft({ ...draft, timeAccount: { ...draft.timeAccount, months: event.target.valueAsNumber } })} />
+          </Field>
+        ) : null}
+        <Field label={t('costSettings.lieuOnExpiry')}>
+          <select value={draft.timeAccount.onExpiry} onChange={(event) => setDraft({ ...draft, timeAccount: { ...draft.timeAccount, onExpiry: event.target.value === 'forfeit' ? 'forfeit' : 'payout' } })}>
+            <option value="payout">{t('costSettings.lieuOnExpiry.payout')}</option>
+            <option value="forfeit">{t('costSettings.lieuOnExpiry.forfeit')}</option>
           </select>
         </Field>
       </div>

@@ -10,7 +10,7 @@ import { hoursText } from './report-format.ts';
 
 const gridTheme = appGridTheme(12);
 
-type MinuteField = 'workedMinutes' | 'regularMinutes' | 'overtime150Minutes' | 'overtime200Minutes' | 'overtime300Minutes' | 'overtimeMinutes' | 'lieuMinutes' | 'plannedMinutes';
+type MinuteField = 'workedMinutes' | 'regularMinutes' | 'overtime150Minutes' | 'overtime200Minutes' | 'overtime300Minutes' | 'overtimeMinutes' | 'lieuMinutes' | 'bankedMinutes' | 'payoutMinutes' | 'balanceMinutes' | 'plannedMinutes';
 
 const HOUR_COLUMNS: readonly [MinuteField, MessageKey][] = [
   ['workedMinutes', 'hours.col.worked'],
@@ -20,6 +20,9 @@ const HOUR_COLUMNS: readonly [MinuteField, MessageKey][] = [
   ['overtime300Minutes', 'hours.col.ot300'],
   ['overtimeMinutes', 'hours.col.overtime'],
   ['lieuMinutes', 'hours.col.lieu'],
+  ['bankedMinutes', 'hours.col.banked'],
+  ['payoutMinutes', 'hours.col.payout'],
+  ['balanceMinutes', 'hours.col.balance'],
   ['plannedMinutes', 'hours.col.planned'],
 ];
 
