@@ -1,5 +1,5 @@
 import type { Queryable } from '../connection.ts';
-import { COST_CITY_KEY, putSocialInsuranceRule, replaceBudget, type SocialInsuranceRecord } from '../repositories/cost.ts';
+import { COST_CITY_KEY, putSocialInsuranceRule, SOCIAL_INSURANCE_START_MONTH_KEY, replaceBudget, type SocialInsuranceRecord } from '../repositories/cost.ts';
 import { putSetting } from '../repositories/settings.ts';
 
 export const DEMO_CITY = '示范市';
@@ -7,8 +7,11 @@ export const DEMO_CITY = '示范市';
 /**
  * The demo city's social insurance, close to a mid-sized city's published figures (the base floor
  * and cap move every July with the city's average wage): pension 16%, medical 8%, unemployment
- * 0.5%, work injury 0.4%, maternity 0.8%, housing fund 5% — the employer's shares.
+ * 0.5%, work injury 0.4%, maternity 0.8%, housing fund 5% — the employer's shares. The city's
+ * contribution year runs July–June, so the rule named 2025 prices July 2025 to June 2026.
  */
+export const DEMO_START_MONTH = 7;
+
 const DEMO_RULES: Omit<SocialInsuranceRecord, 'updatedAt'>[] = [
   { city: DEMO_CITY, year: 2025, baseFloor: 4492, baseCap: 22461, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5 },
   { city: DEMO_CITY, year: 2026, baseFloor: 4588, baseCap: 22941, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5 },
@@ -23,6 +26,7 @@ const DEMO_BUDGET_2026 = [
 
 export async function seedDemoCost(db: Queryable, now: string): Promise<void> {
   await putSetting(db, COST_CITY_KEY, DEMO_CITY);
+  await putSetting(db, SOCIAL_INSURANCE_START_MONTH_KEY, String(DEMO_START_MONTH));
   for (const rule of DEMO_RULES) await putSocialInsuranceRule(db, { ...rule, updatedAt: now });
   await replaceBudget(db, 2026, DEMO_BUDGET_2026.map((line) => ({ ...line, updatedAt: now })));
 }

@@ -2,6 +2,8 @@ import type { Queryable } from '../connection.ts';
 
 /** The settings key naming the city whose social-insurance rules apply to the centre's staff. */
 export const COST_CITY_KEY = 'cost.city';
+/** The settings key of the month the city's contribution year (社保年度) starts in, 1–12. */
+export const SOCIAL_INSURANCE_START_MONTH_KEY = 'cost.socialInsuranceStartMonth';
 
 export interface PayGradeRecord {
   grade: number;

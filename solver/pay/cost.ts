@@ -11,7 +11,10 @@
  *   wage            = monthlyWage × employedShare
  *   overtimePay     = hourlyWage × (1.5·h150 + 2·h200 + 3·h300), h = minutes / 60. The statutory
  *                     300% is on top of the day's normal pay, which the monthly wage already holds.
- *   SI base         = clamp(monthlyWage, baseFloor, baseCap)
+ *   SI base         = clamp(monthlyWage, baseFloor, baseCap), with the rule in force that month: a city's
+ *                     rule named year Y holds from its contribution year's first month of Y (July in
+ *                     most cities) until that month of Y + 1, so January is priced with the rule of
+ *                     the July before (`contributionYearOf`)
  *   socialInsurance = SI base × Σ employer rates / 100, in full for any month the person was
  *                     employed at all (contributions are monthly, not prorated), else 0
  *   subtotal        = wage + overtimePay + socialInsurance
@@ -44,6 +47,20 @@ export interface SocialInsuranceRule {
   baseFloor: number;
   baseCap: number;
   rates: SocialInsuranceRates;
+}
+
+/** Calendar months 1–12 a contribution year may start in; 1 is the calendar year. */
+export function isStartMonth(month: number): boolean {
+  return Number.isInteger(month) && month >= 1 && month <= 12;
+}
+
+/**
+ * The year named by the rule in force in `month` of `year`, when the city's contribution year
+ * starts in `startMonth`: from July 2025 to June 2026 it is 2025 for a July city.
+ */
+export function contributionYearOf(year: number, month: number, startMonth: number): number {
+  if (!isStartMonth(startMonth)) throw new RangeError(`start month ${startMonth} is not 1–12`);
+  return month >= startMonth ? year : year - 1;
 }
 
 export interface CostRates {

@@ -7,9 +7,9 @@ import { AppFailure } from '../../contract/errors.ts';
 import type { CostSettings, HoursCycle, SocialInsuranceRule } from '../../contract/areas/reports.ts';
 import { HOURS_CYCLES } from '../../contract/areas/reports.ts';
 import type { Queryable } from '../../../data/connection.ts';
-import { COST_CITY_KEY, getSocialInsuranceRule, listPayGrades, listSocialInsuranceRules, putPayGrade } from '../../../data/repositories/cost.ts';
+import { COST_CITY_KEY, getSocialInsuranceRule, SOCIAL_INSURANCE_START_MONTH_KEY, listPayGrades, listSocialInsuranceRules, putPayGrade } from '../../../data/repositories/cost.ts';
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
-import { DEFAULT_COST_RATES, taxPercent, type SocialInsuranceRule as SolverRule } from '../../../solver/pay/cost.ts';
+import { contributionYearOf, DEFAULT_COST_RATES, isStartMonth, taxPercent, type SocialInsuranceRule as SolverRule } from '../../../solver/pay/cost.ts';
 
 export const COST_KEYS = {
   city: COST_CITY_KEY,
@@ -17,7 +17,12 @@ export const COST_KEYS = {
   vat: 'cost.vatPercent',
   surcharge: 'cost.surchargePercentOfVat',
   cycle: 'hours.comprehensiveCycle',
+  /** The month the city's contribution year starts in (社保年度): 7 in most cities, 1 by default. */
+  startMonth: SOCIAL_INSURANCE_START_MONTH_KEY,
 } as const;
+
+/** Without a setting the contribution year is the calendar year, as the rules were read before. */
+export const DEFAULT_START_MONTH = 1;
 
 export const DEFAULT_CYCLE: HoursCycle = 'month';
 
@@ -26,8 +31,10 @@ export async function readCostSettings(db: Queryable): Promise<CostSettings> {
   const vatPercent = await numberSetting(db, COST_KEYS.vat, DEFAULT_COST_RATES.vatPercent);
   const surchargePercentOfVat = await numberSetting(db, COST_KEYS.surcharge, DEFAULT_COST_RATES.surchargePercentOfVat);
   const storedCycle = await getSetting(db, COST_KEYS.cycle);
+  const startMonth = await numberSetting(db, COST_KEYS.startMonth, DEFAULT_START_MONTH);
   return {
     city: (await getSetting(db, COST_KEYS.city)) ?? '',
+    socialInsuranceStartMonth: isStartMonth(startMonth) ? startMonth : DEFAULT_START_MONTH,
     managementFeePercent,
     vatPercent,
     surchargePercentOfVat,
@@ -44,6 +51,8 @@ export interface CostSettingsChange {
   vatPercent: number;
   surchargePercentOfVat: number;
   comprehensiveCycle: HoursCycle;
+  /** Left out: the stored month stays. */
+  socialInsuranceStartMonth?: number | undefined;
   payGrades: { grade: number; monthlyWage: number }[];
 }
 
@@ -58,26 +67,42 @@ export async function writeCostSettings(db: Queryable, change: CostSettingsChang
   await putSetting(db, COST_KEYS.vat, String(change.vatPercent));
   await putSetting(db, COST_KEYS.surcharge, String(change.surchargePercentOfVat));
   await putSetting(db, COST_KEYS.cycle, change.comprehensiveCycle);
+  if (change.socialInsuranceStartMonth !== undefined) await putSetting(db, COST_KEYS.startMonth, String(change.socialInsuranceStartMonth));
   for (const line of change.payGrades) await putPayGrade(db, line);
 }
 
-/** The rule the cost of `year` is priced with; refused, saying what to enter, when there is none. */
-export async function requireRule(db: Queryable, year: number): Promise<{ settings: CostSettings; rule: SocialInsuranceRule }> {
+/**
+ * The rule in force in `month` of `year`: the one named by the contribution year the month falls in
+ * (a January in a July city is priced with the rule of the July before). Refused, saying which
+ * rule to enter, when there is none — never priced with another year's base.
+ */
+export async function requireRuleInForce(db: Queryable, year: number, month: number): Promise<{ settings: CostSettings; rule: SocialInsuranceRule }> {
   const settings = await readCostSettings(db);
+  return { settings, rule: await requireNamedRule(db, settings, contributionYearOf(year, month, settings.socialInsuranceStartMonth), { year, month }) };
+}
+
+/** The rule named `ruleYear` (a budget is priced with its year's rule); refused as above. */
+export async function requireRule(db: Queryable, ruleYear: number): Promise<{ settings: CostSettings; rule: SocialInsuranceRule }> {
+  const settings = await readCostSettings(db);
+  return { settings, rule: await requireNamedRule(db, settings, ruleYear, null) };
+}
+
+async function requireNamedRule(db: Queryable, settings: CostSettings, ruleYear: number, pricing: { year: number; month: number } | null): Promise<SocialInsuranceRule> {
   if (settings.city === '') {
     throw new AppFailure(
       'invalid_argument',
       '尚未设置社保参保城市：请在 报表 → 成本设置 中填写城市及其社保缴费基数与费率。 / No city is set for social insurance: enter it with its base and rates under Reports → Cost settings.',
     );
   }
-  const rule = await getSocialInsuranceRule(db, settings.city, year);
-  if (!rule) {
-    throw new AppFailure(
-      'invalid_argument',
-      `${settings.city} ${year} 年的社保缴费基数与费率尚未录入：请在 报表 → 成本设置 中录入后再计算成本。 / ${settings.city} has no social-insurance base and rates for ${year}: enter them under Reports → Cost settings first.`,
-    );
-  }
-  return { settings, rule };
+  const rule = await getSocialInsuranceRule(db, settings.city, ruleYear);
+  if (rule) return rule;
+  const start = settings.socialInsuranceStartMonth;
+  const forMonth = pricing && start !== 1 ? `（${pricing.year} 年 ${pricing.month} 月按 ${ruleYear} 年 ${start} 月起的社保年度计费）` : '';
+  const forMonthEn = pricing && start !== 1 ? ` (${pricing.year}-${String(pricing.month).padStart(2, '0')} falls in the contribution year from ${ruleYear}-${String(start).padStart(2, '0')})` : '';
+  throw new AppFailure(
+    'invalid_argument',
+    `${settings.city} ${ruleYear} 年的社保缴费基数与费率尚未录入${forMonth}：请在 报表 → 成本设置 中录入后再计算成本。 / ${settings.city} has no social-insurance base and rates for ${ruleYear}${forMonthEn}: enter them under Reports → Cost settings first.`,
+  );
 }
 
 /** The wage of each grade; a grade missing from the table is an error in the settings, said so. */

@@ -49,6 +49,7 @@ export const reportsChannels = {
         vatPercent: percent,
         surchargePercentOfVat: percent,
         comprehensiveCycle: z.enum(HOURS_CYCLES),
+        socialInsuranceStartMonth: z.number().int().min(1).max(12).optional(),
         payGrades: z.array(z.strictObject({ grade: z.number().int().min(1).max(12), monthlyWage: yuan })).max(12),
       })
       .optional(),
@@ -194,6 +195,11 @@ export interface SocialInsuranceRule {
 
 export interface CostSettings {
   city: string;
+  /**
+   * The month the city's contribution year (社保年度) starts in: the rule named year Y is in force
+   * from this month of Y until it comes round in Y + 1. 7 in most cities; 1 is the calendar year.
+   */
+  socialInsuranceStartMonth: number;
   managementFeePercent: number;
   vatPercent: number;
   surchargePercentOfVat: number;
@@ -255,7 +261,10 @@ export interface CostMonth {
   centreNameZh: string;
   centreNameEn: string;
   city: string;
+  /** The rule in force in this month (for a July city, January's is the rule of the July before). */
   rule: SocialInsuranceRule;
+  /** Its first month: `rule.year`-`ruleFromMonth`. */
+  ruleFromMonth: number;
   rates: { managementFeePercent: number; vatPercent: number; surchargePercentOfVat: number; taxPercent: number };
   table: CostTableRow[];
   /** The year so far, month by month, per category. */

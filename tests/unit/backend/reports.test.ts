@@ -368,6 +368,29 @@ describe('cost/month', () => {
   });
 });
 
+describe('cost/month in a July city', () => {
+  it('prices January with the rule of the July before and October with the year’s own, month by month through the year', async () => {
+    await withTestBackend(async (backend) => {
+      expect((await ask(backend, 'cost/settings', {})).socialInsuranceStartMonth).toBe(7);
+      const january = await ask(backend, 'cost/month', { year: 2026, month: 1 });
+      // The demo city's 2025 rule (floor 4,492) holds July 2025 – June 2026.
+      expect(january).toMatchObject({ rule: { year: 2025, baseFloor: 4492 }, ruleFromMonth: 7 });
+      const belowFloor = january.people.find((row) => row.monthlyWage < 4492 && row.employedShare === 1)!;
+      expect(belowFloor.socialInsuranceBase).toBe(4492);
+      // 4,492 × 30.7% = 1,379.044 → 1,379.04
+      expect(belowFloor.socialInsurance).toBe(1379.04);
+      const october = await ask(backend, 'cost/month', { year: 2026, month: 10 });
+      expect(october.rule).toMatchObject({ year: 2026, baseFloor: 4588 });
+
+      // Without the 2025 rule January is refused, saying which contribution year it falls in.
+      await ask(backend, 'cost/deleteRule', { city: '示范市', year: 2025 });
+      const error = await refused(backend, 'cost/month', { year: 2026, month: 1 });
+      expect(error.message).toContain('示范市 2025 年');
+      expect(error.message).toContain('2026 年 1 月按 2025 年 7 月起的社保年度计费');
+    });
+  });
+});
+
 describe('cost settings', () => {
   it('refuses to price a year without a social-insurance rule, naming the city and year, and the budget says why it has no table', async () => {
     await withTestBackend(async (backend) => {

@@ -198,3 +198,16 @@ describe('budget against actual', () => {
     expect(variance[3]).toMatchObject({ budgetMonthly: 24_745.34, actualMonthly: 32_104.92, difference: 7359.58, differencePercent: 29.7 });
   });
 });
+
+describe('the social-insurance rule in force in a month', () => {
+  it('names the July before for January–June of a July city, and the calendar year for a January city', async () => {
+    const { contributionYearOf } = await import('../../../solver/pay/cost.ts');
+    expect(contributionYearOf(2026, 1, 7)).toBe(2025);
+    expect(contributionYearOf(2026, 6, 7)).toBe(2025);
+    expect(contributionYearOf(2026, 7, 7)).toBe(2026);
+    expect(contributionYearOf(2026, 12, 7)).toBe(2026);
+    expect(contributionYearOf(2026, 1, 1)).toBe(2026);
+    expect(contributionYearOf(2026, 12, 1)).toBe(2026);
+    expect(() => contributionYearOf(2026, 1, 13)).toThrow(RangeError);
+  });
+});

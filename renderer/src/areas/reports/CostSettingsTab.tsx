@@ -47,8 +47,8 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
   const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
   const save = async () => {
     const refused = await run(async () => {
-      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = draft;
-      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } });
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, socialInsuranceStartMonth, payGrades } = draft;
+      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, socialInsuranceStartMonth, payGrades } });
       setDraft(saved);
       onSaved(saved);
     });
@@ -62,6 +62,13 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
       <div className="form-grid">
         <Field label={t('costSettings.city')} error={fieldError('set.city')} required>
           <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
+        </Field>
+        <Field label={t('costSettings.startMonth')} error={fieldError('set.socialInsuranceStartMonth')}>
+          <select value={draft.socialInsuranceStartMonth} onChange={(event) => setDraft({ ...draft, socialInsuranceStartMonth: Number(event.target.value) })}>
+            {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
+              <option key={month} value={month}>{t('costSettings.startMonthOption', { month })}</option>
+            ))}
+          </select>
         </Field>
         <Field label={t('costSettings.fee')} error={fieldError('set.managementFeePercent')}>
           {numberInput(draft.managementFeePercent, (value) => setDraft({ ...draft, managementFeePercent: value }))}

@@ -20,7 +20,7 @@ export function CostTab({ centre, info, onNotice }: ReportsTabProps) {
           <section className="report-block" aria-labelledby="cost-table-title">
             <h2 id="cost-table-title">{t('cost.table.title', { year: report.year, month: report.month })}</h2>
             <p className="hint">
-              {t('cost.table.basis', { city: report.city, year: report.rule.year, floor: yuanText(report.rule.baseFloor), cap: yuanText(report.rule.baseCap), fee: report.rates.managementFeePercent, tax: report.rates.taxPercent })}
+              {t('cost.table.basis', { city: report.city, year: report.rule.year, from: report.ruleFromMonth, floor: yuanText(report.rule.baseFloor), cap: yuanText(report.rule.baseCap), fee: report.rates.managementFeePercent, tax: report.rates.taxPercent })}
             </p>
             <CostTable rows={report.table} rates={report.rates} yearLabel={t('cost.col.yearToDate')} t={t} testId="cost-table" />
           </section>

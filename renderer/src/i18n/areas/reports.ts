@@ -79,7 +79,7 @@ export const reportsZh = {
   'hours.cycle.year': '年',
 
   'cost.table.title': '{year}年{month}月 服务人员费用表',
-  'cost.table.basis': '参保城市 {city}，{year} 年社保缴费基数 {floor}–{cap} 元；管理费 {fee}%，税率 {tax}%（增值税及附加）。',
+  'cost.table.basis': '参保城市 {city}，{year} 年度（{year} 年 {from} 月起）社保缴费基数 {floor}–{cap} 元；管理费 {fee}%，税率 {tax}%（增值税及附加）。',
   'cost.col.category': '人员',
   'cost.col.wage': '工资标准',
   'cost.col.overtime': '加班费',
@@ -142,6 +142,8 @@ export const reportsZh = {
 
   'costSettings.basic': '费率与薪级',
   'costSettings.city': '社保参保城市',
+  'costSettings.startMonth': '社保年度起始月（该年度规则自此月起执行至次年同月前）',
+  'costSettings.startMonthOption': '{month} 月',
   'costSettings.fee': '管理费（%）',
   'costSettings.vat': '增值税（%）',
   'costSettings.surcharge': '附加税（占增值税 %）',
@@ -289,7 +291,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'hours.cycle.year': 'year',
 
   'cost.table.title': 'Staff cost, {year}-{month}',
-  'cost.table.basis': 'Insured in {city}; {year} social-insurance base {floor}–{cap} yuan; management fee {fee}%, tax {tax}% (VAT and surcharges).',
+  'cost.table.basis': 'Insured in {city}; the {year} contribution year’s (from month {from} of {year}) social-insurance base {floor}–{cap} yuan; management fee {fee}%, tax {tax}% (VAT and surcharges).',
   'cost.col.category': 'Staff',
   'cost.col.wage': 'Wage',
   'cost.col.overtime': 'Overtime',
@@ -352,6 +354,8 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
 
   'costSettings.basic': 'Rates and pay grades',
   'costSettings.city': 'City of social insurance',
+  'costSettings.startMonth': 'Contribution year starts in (a year’s rule holds from this month until it comes round again)',
+  'costSettings.startMonthOption': 'Month {month}',
   'costSettings.fee': 'Management fee (%)',
   'costSettings.vat': 'VAT (%)',
   'costSettings.surcharge': 'Surcharges (% of VAT)',
