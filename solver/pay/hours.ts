@@ -20,7 +20,8 @@
  *   3. whatever is left is 200%.
  *   Minutes covered by time off in lieu count as regular (and are reported as `lieu`).
  * - More than `monthlyOvertimeCapMinutes` (36 h) of overtime (150 + 200 + 300) in the month
- *   breaks the monthly cap.
+ *   breaks the monthly cap; rest-day minutes given back as lieu count too unless the setting
+ *   `lieuCountsTowardMonthlyCap` says otherwise (the conservative reading counts them).
  *
  * Comprehensive working hours (综合计算工时制, approved by the labour authority): hours are averaged
  * over a cycle (week, month, quarter or year) instead of judged per day.
@@ -61,6 +62,12 @@ export interface WorkDayInput {
 export interface HoursRules {
   standardDayMinutes: number;
   monthlyOvertimeCapMinutes: number;
+  /**
+   * Whether rest-day minutes given back as time off in lieu still count toward the monthly cap.
+   * The conservative reading (the default): they were worked beyond the standard week, so they
+   * count, even though no 200% is paid for them.
+   */
+  lieuCountsTowardMonthlyCap: boolean;
   dailyOvertimeCapMinutes: number;
   /** The averaging cycle of comprehensive contracts. */
   comprehensiveCycle: HoursCycle;
@@ -69,6 +76,7 @@ export interface HoursRules {
 export const DEFAULT_HOURS_RULES: HoursRules = {
   standardDayMinutes: 8 * 60,
   monthlyOvertimeCapMinutes: 36 * 60,
+  lieuCountsTowardMonthlyCap: true,
   dailyOvertimeCapMinutes: 3 * 60,
   comprehensiveCycle: 'month',
 };
@@ -191,8 +199,9 @@ function standardHours(input: PersonHoursInput, days: WorkDayInput[], rules: Hou
       breaches.push({ rule: 'daily_overtime_cap', date: day.date, minutes: day.overtime150, capMinutes: rules.dailyOvertimeCapMinutes });
     }
   }
-  if (totals.overtimeMinutes > rules.monthlyOvertimeCapMinutes) {
-    breaches.push({ rule: 'monthly_overtime_cap', minutes: totals.overtimeMinutes, capMinutes: rules.monthlyOvertimeCapMinutes });
+  const cappedMinutes = totals.overtimeMinutes + (rules.lieuCountsTowardMonthlyCap ? totals.lieuMinutes : 0);
+  if (cappedMinutes > rules.monthlyOvertimeCapMinutes) {
+    breaches.push({ rule: 'monthly_overtime_cap', minutes: cappedMinutes, capMinutes: rules.monthlyOvertimeCapMinutes });
   }
   return { staffId: input.staffId, contract: 'standard', month, ...totals, days: monthDays, cycle: null, breaches };
 }
