@@ -5,11 +5,20 @@
  */
 import { AppFailure } from '../../contract/errors.ts';
 import type { CostSettings, HoursCycle, SocialInsuranceRule } from '../../contract/areas/reports.ts';
-import { HOURS_CYCLES } from '../../contract/areas/reports.ts';
+import { HOURS_CYCLES, VAT_MODES, type VatMode } from '../../contract/areas/reports.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { COST_CITY_KEY, getSocialInsuranceRule, SOCIAL_INSURANCE_START_MONTH_KEY, listPayGrades, listSocialInsuranceRules, putPayGrade } from '../../../data/repositories/cost.ts';
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
-import { contributionYearOf, DEFAULT_COST_RATES, isStartMonth, taxPercent, type SocialInsuranceRule as SolverRule } from '../../../solver/pay/cost.ts';
+import {
+  cityConstructionTaxOf,
+  contributionYearOf,
+  DEFAULT_COST_RATES,
+  dispatchDifferenceTaxPercent,
+  isStartMonth,
+  taxPercent,
+  type BaseLimits,
+  type SocialInsuranceRule as SolverRule,
+} from '../../../solver/pay/cost.ts';
 
 export const COST_KEYS = {
   city: COST_CITY_KEY,
@@ -19,6 +28,10 @@ export const COST_KEYS = {
   cycle: 'hours.comprehensiveCycle',
   /** The month the city's contribution year starts in (社保年度): 7 in most cities, 1 by default. */
   startMonth: SOCIAL_INSURANCE_START_MONTH_KEY,
+  /** 'general' or 'dispatchDifference' (差额, 财税〔2016〕47号). */
+  vatMode: 'cost.vatMode',
+  /** 'true' or 'false': whether rest-day work given back as lieu counts toward the 36 h cap. */
+  lieuCountsTowardCap: 'hours.lieuCountsTowardMonthlyCap',
 } as const;
 
 /** Without a setting the contribution year is the calendar year, as the rules were read before. */
@@ -32,13 +45,21 @@ export async function readCostSettings(db: Queryable): Promise<CostSettings> {
   const surchargePercentOfVat = await numberSetting(db, COST_KEYS.surcharge, DEFAULT_COST_RATES.surchargePercentOfVat);
   const storedCycle = await getSetting(db, COST_KEYS.cycle);
   const startMonth = await numberSetting(db, COST_KEYS.startMonth, DEFAULT_START_MONTH);
+  const storedMode = await getSetting(db, COST_KEYS.vatMode);
+  const vatMode: VatMode = VAT_MODES.find((mode) => mode === storedMode) ?? 'general';
+  const rates = { managementFeePercent, vatPercent, surchargePercentOfVat };
   return {
     city: (await getSetting(db, COST_KEYS.city)) ?? '',
     socialInsuranceStartMonth: isStartMonth(startMonth) ? startMonth : DEFAULT_START_MONTH,
     managementFeePercent,
     vatPercent,
     surchargePercentOfVat,
-    taxPercent: taxPercent({ managementFeePercent, vatPercent, surchargePercentOfVat }),
+    taxPercent: taxPercent(rates),
+    cityConstructionTaxPercent: cityConstructionTaxOf(surchargePercentOfVat),
+    vatMode,
+    dispatchDifferenceTaxPercent: dispatchDifferenceTaxPercent(rates),
+    // The conservative reading unless the vendor has said otherwise.
+    lieuCountsTowardMonthlyCap: (await getSetting(db, COST_KEYS.lieuCountsTowardCap)) !== 'false',
     comprehensiveCycle: HOURS_CYCLES.find((cycle) => cycle === storedCycle) ?? DEFAULT_CYCLE,
     payGrades: await listPayGrades(db),
     rules: await listSocialInsuranceRules(db),
@@ -53,6 +74,8 @@ export interface CostSettingsChange {
   comprehensiveCycle: HoursCycle;
   /** Left out: the stored month stays. */
   socialInsuranceStartMonth?: number | undefined;
+  vatMode?: VatMode | undefined;
+  lieuCountsTowardMonthlyCap?: boolean | undefined;
   payGrades: { grade: number; monthlyWage: number }[];
 }
 
@@ -68,6 +91,8 @@ export async function writeCostSettings(db: Queryable, change: CostSettingsChang
   await putSetting(db, COST_KEYS.surcharge, String(change.surchargePercentOfVat));
   await putSetting(db, COST_KEYS.cycle, change.comprehensiveCycle);
   if (change.socialInsuranceStartMonth !== undefined) await putSetting(db, COST_KEYS.startMonth, String(change.socialInsuranceStartMonth));
+  if (change.vatMode !== undefined) await putSetting(db, COST_KEYS.vatMode, change.vatMode);
+  if (change.lieuCountsTowardMonthlyCap !== undefined) await putSetting(db, COST_KEYS.lieuCountsTowardCap, String(change.lieuCountsTowardMonthlyCap));
   for (const line of change.payGrades) await putPayGrade(db, line);
 }
 
@@ -123,5 +148,17 @@ async function numberSetting(db: Queryable, key: string, fallback: number): Prom
 /** The solver's form of a stored rule: the rates in one object. */
 export function solverRule(rule: SocialInsuranceRule): SolverRule {
   const { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund } = rule;
-  return { city, year, baseFloor, baseCap, rates: { pension, medical, unemployment, injury, maternity, housingFund } };
+  const limits = (floor: number | null, cap: number | null): BaseLimits | undefined => (floor === null || cap === null ? undefined : { floor, cap });
+  const bases: NonNullable<SolverRule['bases']> = {};
+  const pensionBase = limits(rule.pensionBaseFloor, rule.pensionBaseCap);
+  const medicalBase = limits(rule.medicalBaseFloor, rule.medicalBaseCap);
+  const housingFundBase = limits(rule.housingFundBaseFloor, rule.housingFundBaseCap);
+  if (pensionBase) bases.pension = pensionBase;
+  if (medicalBase) bases.medical = medicalBase;
+  if (housingFundBase) bases.housingFund = housingFundBase;
+  return {
+    city, year, baseFloor, baseCap, rates: { pension, medical, unemployment, injury, maternity, housingFund }, bases,
+    employeeRates: { pension: rule.employeePension, medical: rule.employeeMedical, unemployment: rule.employeeUnemployment, housingFund: rule.employeeHousingFund },
+    minimumWage: rule.minimumWage,
+  };
 }

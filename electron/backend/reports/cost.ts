@@ -34,7 +34,7 @@ export function categoryOf(person: Pick<StaffRecord, 'primaryPostId' | 'homeZone
 }
 
 export function ratesOf(settings: CostSettings): CostRates {
-  return { managementFeePercent: settings.managementFeePercent, vatPercent: settings.vatPercent, surchargePercentOfVat: settings.surchargePercentOfVat };
+  return { managementFeePercent: settings.managementFeePercent, vatPercent: settings.vatPercent, surchargePercentOfVat: settings.surchargePercentOfVat, vatMode: settings.vatMode };
 }
 
 export async function costMonth(db: Queryable, at: { year: number; month: number; today: string }): Promise<CostMonth> {
@@ -86,7 +86,7 @@ export async function costMonth(db: Queryable, at: { year: number; month: number
     city: settings.city,
     rule,
     ruleFromMonth: settings.socialInsuranceStartMonth,
-    rates: { ...rates, taxPercent: settings.taxPercent },
+    rates: { ...rates, vatMode: settings.vatMode, taxPercent: settings.taxPercent },
     table,
     months: monthTotals,
     people: current.map(({ person, monthlyWage, cost }) => personRow(person, monthlyWage, cost)),
@@ -107,7 +107,10 @@ function personRow(person: StaffRecord, monthlyWage: number, cost: PersonMonthCo
     wage: cost.wage,
     overtimePay: cost.overtimePay,
     socialInsuranceBase: cost.socialInsuranceBase,
+    bases: cost.bases,
     socialInsurance: cost.socialInsurance,
+    employeeShare: cost.employeeShare,
+    minimumWageShortfall: cost.minimumWageShortfall,
     managementFee: cost.managementFee,
     tax: cost.tax,
     total: cost.total,

@@ -33,11 +33,11 @@ export interface HoursOfMonths {
 
 /** Hours of `months` of `year`, each person employed at some point of the month. */
 export async function hoursOfMonths(db: Queryable, request: { year: number; months: number[]; today: string }): Promise<HoursOfMonths> {
-  const { comprehensiveCycle: cycle } = await readCostSettings(db);
+  const { comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap } = await readCostSettings(db);
   const keys = request.months.map((month) => monthKey(request.year, month));
   const window = await confirmedWindow(db, request.year, keys, cycle);
   const range = await reconcileRange(db, { ...window, today: request.today });
-  const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle };
+  const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap };
   const months = request.months.map((month, index): MonthHours => {
     const span = monthSpan(keys[index]!);
     const people = range.people.flatMap((person, at) => {

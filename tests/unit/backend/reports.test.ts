@@ -317,9 +317,12 @@ describe('cost/month', () => {
       //   subtotal 3,500 + 713.91 + 1,408.52 = 5,622.43; fee 5% = 281.1215 → 281.12
       //   tax (5,622.43 + 281.12) × 6.72% = 5,903.55 × 0.0672 = 396.71856 → 396.72
       //   total 5,622.43 + 281.12 + 396.72 = 6,300.27
+      //   employee's share (withheld, not the client's): (8 + 2 + 0.5 + 5)% × 4,588 = 711.14
+      //   minimum wage 2,300 (the demo's 2026 rule): 3,500 is above it, no shortfall
       expect(cost.people.find((row) => row.staffId === staffId)).toEqual({
         staffId, employeeNo: 'T0001', name: '测试12', zoneId: await zoneIdOf(backend, 'PJ'), category: 'window', grade: 2, monthlyWage: 3500, employedShare: 1,
-        wage: 3500, overtimePay: 713.91, socialInsuranceBase: 4588, socialInsurance: 1408.52, managementFee: 281.12, tax: 396.72, total: 6300.27,
+        wage: 3500, overtimePay: 713.91, socialInsuranceBase: 4588, bases: { pension: 4588, medical: 4588, housingFund: 4588 }, socialInsurance: 1408.52,
+        employeeShare: 711.14, minimumWageShortfall: 0, managementFee: 281.12, tax: 396.72, total: 6300.27,
       });
       // T0003, grade 12 at 25,000, nothing worked (no punches) but paid the month; no overtime:
       //   SI base capped at 22,941 → 22,941 × 30.7% = 7,042.887 → 7,042.89
