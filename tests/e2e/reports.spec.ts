@@ -154,8 +154,10 @@ test('a year without its social-insurance rule cannot be costed until the rule i
   await page.goto(host.url);
   await reports.open();
   await reports.tab('成本');
-  await reports.month('2027-01');
-  await expect(page.getByRole('alert')).toContainText('示范市 2027 年的社保缴费基数与费率尚未录入');
+  // The demo city's contribution year starts in July: January 2027 is priced with the 2026 rule, so
+  // the first month without one is July 2027.
+  await reports.month('2027-07');
+  await expect(page.getByRole('alert')).toContainText('示范市 2027 年的社保缴费基数与费率尚未录入（2027 年 7 月按 2027 年 7 月起的社保年度计费）');
 
   await reports.tab('成本设置');
   await page.getByRole('button', { name: '新增年度（复制最近一年）' }).click();
