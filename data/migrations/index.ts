@@ -12,6 +12,7 @@ import { migration009Cost } from './009_cost.ts';
 import { migration010Accounts } from './010_accounts.ts';
 import { migration011HallSeats } from './011_hall_seats.ts';
 import { migration012RosterCover } from './012_roster_cover.ts';
+import { migration013PayReadings } from './013_pay_readings.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration010Accounts,
   migration011HallSeats,
   migration012RosterCover,
+  migration013PayReadings,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

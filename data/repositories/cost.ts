@@ -2,6 +2,8 @@ import type { Queryable } from '../connection.ts';
 
 /** The settings key naming the city whose social-insurance rules apply to the centre's staff. */
 export const COST_CITY_KEY = 'cost.city';
+/** The settings key of the month the city's contribution year (社保年度) starts in, 1–12. */
+export const SOCIAL_INSURANCE_START_MONTH_KEY = 'cost.socialInsuranceStartMonth';
 
 export interface PayGradeRecord {
   grade: number;
@@ -19,8 +21,28 @@ export interface SocialInsuranceRecord {
   injury: number;
   maternity: number;
   housingFund: number;
+  /** A base of its own where the city sets one; null: the common base. */
+  pensionBaseFloor: number | null;
+  pensionBaseCap: number | null;
+  medicalBaseFloor: number | null;
+  medicalBaseCap: number | null;
+  housingFundBaseFloor: number | null;
+  housingFundBaseCap: number | null;
+  /** Employee shares in percent of the base. */
+  employeePension: number;
+  employeeMedical: number;
+  employeeUnemployment: number;
+  employeeHousingFund: number;
+  /** 月最低工资标准; null when not entered. */
+  minimumWage: number | null;
   updatedAt: string;
 }
+
+/** A rule's extras when the city has one base for all, no employee shares entered and no minimum wage. */
+export const COMMON_BASE_ONLY = {
+  pensionBaseFloor: null, pensionBaseCap: null, medicalBaseFloor: null, medicalBaseCap: null, housingFundBaseFloor: null, housingFundBaseCap: null,
+  employeePension: 0, employeeMedical: 0, employeeUnemployment: 0, employeeHousingFund: 0, minimumWage: null,
+} as const satisfies Partial<SocialInsuranceRecord>;
 
 export type CostCategoryRecord = 'manager' | 'window' | 'desk';
 
@@ -44,7 +66,11 @@ export async function putPayGrade(db: Queryable, grade: PayGradeRecord): Promise
 }
 
 const RULE_COLUMNS = `city, year, base_floor AS baseFloor, base_cap AS baseCap, pension, medical, unemployment, injury,
-  maternity, housing_fund AS housingFund, updated_at AS updatedAt`;
+  maternity, housing_fund AS housingFund, pension_base_floor AS pensionBaseFloor, pension_base_cap AS pensionBaseCap,
+  medical_base_floor AS medicalBaseFloor, medical_base_cap AS medicalBaseCap, housing_fund_base_floor AS housingFundBaseFloor,
+  housing_fund_base_cap AS housingFundBaseCap, employee_pension AS employeePension, employee_medical AS employeeMedical,
+  employee_unemployment AS employeeUnemployment, employee_housing_fund AS employeeHousingFund, minimum_wage AS minimumWage,
+  updated_at AS updatedAt`;
 
 export async function listSocialInsuranceRules(db: Queryable): Promise<SocialInsuranceRecord[]> {
   return db.all<SocialInsuranceRecord>(`SELECT ${RULE_COLUMNS} FROM social_insurance_rules ORDER BY city, year DESC`);
@@ -56,12 +82,23 @@ export async function getSocialInsuranceRule(db: Queryable, city: string, year: 
 
 export async function putSocialInsuranceRule(db: Queryable, rule: SocialInsuranceRecord): Promise<void> {
   await db.run(
-    `INSERT INTO social_insurance_rules (city, year, base_floor, base_cap, pension, medical, unemployment, injury, maternity, housing_fund, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO social_insurance_rules (city, year, base_floor, base_cap, pension, medical, unemployment, injury, maternity, housing_fund,
+       pension_base_floor, pension_base_cap, medical_base_floor, medical_base_cap, housing_fund_base_floor, housing_fund_base_cap,
+       employee_pension, employee_medical, employee_unemployment, employee_housing_fund, minimum_wage, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (city, year) DO UPDATE SET base_floor = excluded.base_floor, base_cap = excluded.base_cap,
        pension = excluded.pension, medical = excluded.medical, unemployment = excluded.unemployment, injury = excluded.injury,
-       maternity = excluded.maternity, housing_fund = excluded.housing_fund, updated_at = excluded.updated_at`,
-    [rule.city, rule.year, rule.baseFloor, rule.baseCap, rule.pension, rule.medical, rule.unemployment, rule.injury, rule.maternity, rule.housingFund, rule.updatedAt],
+       maternity = excluded.maternity, housing_fund = excluded.housing_fund, pension_base_floor = excluded.pension_base_floor,
+       pension_base_cap = excluded.pension_base_cap, medical_base_floor = excluded.medical_base_floor, medical_base_cap = excluded.medical_base_cap,
+       housing_fund_base_floor = excluded.housing_fund_base_floor, housing_fund_base_cap = excluded.housing_fund_base_cap,
+       employee_pension = excluded.employee_pension, employee_medical = excluded.employee_medical,
+       employee_unemployment = excluded.employee_unemployment, employee_housing_fund = excluded.employee_housing_fund,
+       minimum_wage = excluded.minimum_wage, updated_at = excluded.updated_at`,
+    [
+      rule.city, rule.year, rule.baseFloor, rule.baseCap, rule.pension, rule.medical, rule.unemployment, rule.injury, rule.maternity, rule.housingFund,
+      rule.pensionBaseFloor, rule.pensionBaseCap, rule.medicalBaseFloor, rule.medicalBaseCap, rule.housingFundBaseFloor, rule.housingFundBaseCap,
+      rule.employeePension, rule.employeeMedical, rule.employeeUnemployment, rule.employeeHousingFund, rule.minimumWage, rule.updatedAt,
+    ],
   );
 }
 

@@ -23,7 +23,8 @@
  *      to the month's overtime at the tier they were earned (`payoutMinutes`).
  *   Minutes covered by time off in lieu count as regular (and are reported as `lieu`).
  * - More than `monthlyOvertimeCapMinutes` (36 h) of overtime (150 + 200 + 300) in the month
- *   breaks the monthly cap.
+ *   breaks the monthly cap; rest-day minutes given back as lieu count too unless the setting
+ *   `lieuCountsTowardMonthlyCap` says otherwise (the conservative reading counts them).
  *
  * Comprehensive working hours (综合计算工时制, approved by the labour authority): hours are averaged
  * over a cycle (week, month, quarter or year) instead of judged per day.
@@ -66,6 +67,12 @@ export interface WorkDayInput {
 export interface HoursRules {
   standardDayMinutes: number;
   monthlyOvertimeCapMinutes: number;
+  /**
+   * Whether rest-day minutes given back as time off in lieu still count toward the monthly cap.
+   * The conservative reading (the default): they were worked beyond the standard week, so they
+   * count, even though no 200% is paid for them.
+   */
+  lieuCountsTowardMonthlyCap: boolean;
   dailyOvertimeCapMinutes: number;
   /** The averaging cycle of comprehensive contracts. */
   comprehensiveCycle: HoursCycle;
@@ -74,6 +81,7 @@ export interface HoursRules {
 export const DEFAULT_HOURS_RULES: HoursRules = {
   standardDayMinutes: 8 * 60,
   monthlyOvertimeCapMinutes: 36 * 60,
+  lieuCountsTowardMonthlyCap: true,
   dailyOvertimeCapMinutes: 3 * 60,
   comprehensiveCycle: 'month',
 };
@@ -223,8 +231,9 @@ function standardHours(input: PersonHoursInput, days: WorkDayInput[], rules: Hou
       breaches.push({ rule: 'daily_overtime_cap', date: day.date, minutes: day.overtime150, capMinutes: rules.dailyOvertimeCapMinutes });
     }
   }
-  if (totals.overtimeMinutes > rules.monthlyOvertimeCapMinutes) {
-    breaches.push({ rule: 'monthly_overtime_cap', minutes: totals.overtimeMinutes, capMinutes: rules.monthlyOvertimeCapMinutes });
+  const cappedMinutes = totals.overtimeMinutes + (rules.lieuCountsTowardMonthlyCap ? totals.lieuMinutes : 0);
+  if (cappedMinutes > rules.monthlyOvertimeCapMinutes) {
+    breaches.push({ rule: 'monthly_overtime_cap', minutes: cappedMinutes, capMinutes: rules.monthlyOvertimeCapMinutes });
   }
   return { staffId: input.staffId, contract: 'standard', month, ...totals, unusedLeave, days: monthDays, cycle: null, breaches };
 }

@@ -123,14 +123,42 @@ test('the cost of the month in the bid’s layout, against the budget; a higher 
   await expect(page.getByTestId('cost-table').locator('thead')).toContainText('税费 6.6%');
 });
 
+test('January is costed with the rule of the July before, said on screen; 差额 for labour dispatch taxes the fee alone', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('成本');
+  const basis = page.locator('.cost-tab .hint').first();
+  // November 2026 is in the contribution year from July 2026; January 2026 in the one from July 2025.
+  await expect(basis).toContainText('2026 年度（2026 年 7 月起）社保缴费基数 4,588.00–22,941.00 元');
+  await reports.month('2026-01');
+  await expect(basis).toContainText('2025 年度（2025 年 7 月起）社保缴费基数 4,492.00–22,461.00 元');
+  await expect(page.getByTestId('cost-people').locator('thead')).toContainText('个人缴纳（代扣）');
+
+  await reports.tab('成本设置');
+  // The demo centre's 12% surcharge reads as the city rate of 城建税; a county's 5% makes it 10%.
+  await expect(page.getByLabel('城市维护建设税（城建税）')).toHaveValue('7');
+  await page.getByLabel('城市维护建设税（城建税）').selectOption('5');
+  await expect(page.getByLabel('附加税（占增值税 %）')).toHaveValue('10');
+  await page.getByLabel('增值税计税方式').selectOption('dispatchDifference');
+  await expect(page.getByTestId('cost-tax')).toContainText('管理费 × 5.5%');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(reports.notice()).toHaveText('成本设置已保存。');
+  await reports.tab('成本');
+  await expect(page.getByTestId('cost-vat-mode')).toContainText('劳务派遣差额计税');
+});
+
 test('a year without its social-insurance rule cannot be costed until the rule is entered through the dialog', async ({ page, host }) => {
   test.setTimeout(90_000);
   const reports = new ReportsPage(page);
   await page.goto(host.url);
   await reports.open();
   await reports.tab('成本');
-  await reports.month('2027-01');
-  await expect(page.getByRole('alert')).toContainText('示范市 2027 年的社保缴费基数与费率尚未录入');
+  // The demo city's contribution year starts in July: January 2027 is priced with the 2026 rule, so
+  // the first month without one is July 2027.
+  await reports.month('2027-07');
+  await expect(page.getByRole('alert')).toContainText('示范市 2027 年的社保缴费基数与费率尚未录入（2027 年 7 月按 2027 年 7 月起的社保年度计费）');
 
   await reports.tab('成本设置');
   await page.getByRole('button', { name: '新增年度（复制最近一年）' }).click();

@@ -10,7 +10,7 @@ import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
 import { clientMonthReport } from '../reports/client.ts';
 import { categoryOf, costBudget, costMonth, ratesOf } from '../reports/cost.ts';
-import { readCostSettings, requireRule, solverRule, wageOfGrade, writeCostSettings } from '../reports/cost-settings.ts';
+import { readCostSettings, requireRuleInForce, solverRule, wageOfGrade, writeCostSettings } from '../reports/cost-settings.ts';
 import { dashboardOf } from '../reports/dashboard.ts';
 import { hoursReport } from '../reports/hours.ts';
 import { centreNames } from '../reports/names.ts';
@@ -80,15 +80,15 @@ export function reportsHandlers(ctx: BackendContext) {
       }),
 
     'cost/whatIf': ({ weeks }: ChannelArgs<'cost/whatIf'>) =>
-      read(async (db) => whatIfOf(db, today(), weeks, await whatIfCosts(db, Number(today().slice(0, 4))))),
+      read(async (db) => whatIfOf(db, today(), weeks, await whatIfCosts(db, today()))),
 
     'dashboard/today': () => read((db) => dashboardOf(db, today())),
   };
 }
 
 /** A person more of a zone costs what its people cost on average at full time without overtime. */
-async function whatIfCosts(db: Queryable, year: number): Promise<WhatIfCosts> {
-  const { settings, rule } = await requireRule(db, year);
+async function whatIfCosts(db: Queryable, day: string): Promise<WhatIfCosts> {
+  const { settings, rule } = await requireRuleInForce(db, Number(day.slice(0, 4)), Number(day.slice(5, 7)));
   const posts = new Map((await listPosts(db)).map((post) => [post.id, post]));
   const zones = new Map((await listZones(db)).map((zone) => [zone.id, zone]));
   return {

@@ -22,7 +22,7 @@ import {
   type PersonMonthCost,
 } from '../../../solver/pay/cost.ts';
 import { hoursOfMonths } from './hours.ts';
-import { requireRule, solverRule, wageOfGrade } from './cost-settings.ts';
+import { requireRule, requireRuleInForce, solverRule, wageOfGrade } from './cost-settings.ts';
 import type { CostSettings } from '../../contract/areas/reports.ts';
 
 /** The category a person is costed in: shift leads manage, the desk consults and guides, the rest serve at windows. */
@@ -34,17 +34,19 @@ export function categoryOf(person: Pick<StaffRecord, 'primaryPostId' | 'homeZone
 }
 
 export function ratesOf(settings: CostSettings): CostRates {
-  return { managementFeePercent: settings.managementFeePercent, vatPercent: settings.vatPercent, surchargePercentOfVat: settings.surchargePercentOfVat };
+  return { managementFeePercent: settings.managementFeePercent, vatPercent: settings.vatPercent, surchargePercentOfVat: settings.surchargePercentOfVat, vatMode: settings.vatMode };
 }
 
 export async function costMonth(db: Queryable, at: { year: number; month: number; today: string }): Promise<CostMonth> {
-  const { settings, rule } = await requireRule(db, at.year);
-  const rates = ratesOf(settings);
   const months = Array.from({ length: at.month }, (_, index) => index + 1);
+  // Each month with the rule in force in it: January–June of a July city are the year before's.
+  const inForce = await Promise.all(months.map((month) => requireRuleInForce(db, at.year, month)));
+  const { settings, rule } = inForce[inForce.length - 1]!;
+  const rates = ratesOf(settings);
   const hours = await hoursOfMonths(db, { year: at.year, months, today: at.today });
   const posts = new Map((await listPosts(db)).map((post) => [post.id, post]));
   const zones = new Map((await listZones(db)).map((zone) => [zone.id, zone]));
-  const costed = hours.months.map((monthHours) =>
+  const costed = hours.months.map((monthHours, index) =>
     monthHours.people.map(({ person, hours: personHours }) => {
       const monthlyWage = wageOfGrade(settings, person.wageGrade);
       const share = employedShare(monthHours.days, person.hireDate, person.status === 'departed' ? person.leftOn : null);
@@ -56,7 +58,7 @@ export async function costMonth(db: Queryable, at: { year: number; month: number
           employedShare: share,
           overtime: { minutes150: personHours.overtime150Minutes, minutes200: personHours.overtime200Minutes, minutes300: personHours.overtime300Minutes },
         },
-        solverRule(rule),
+        solverRule(inForce[index]!.rule),
         rates,
       );
       return { person, monthlyWage, cost };
@@ -83,7 +85,8 @@ export async function costMonth(db: Queryable, at: { year: number; month: number
     centreNameEn: centre?.nameEn ?? '',
     city: settings.city,
     rule,
-    rates: { ...rates, taxPercent: settings.taxPercent },
+    ruleFromMonth: settings.socialInsuranceStartMonth,
+    rates: { ...rates, vatMode: settings.vatMode, taxPercent: settings.taxPercent },
     table,
     months: monthTotals,
     people: current.map(({ person, monthlyWage, cost }) => personRow(person, monthlyWage, cost)),
@@ -104,7 +107,10 @@ function personRow(person: StaffRecord, monthlyWage: number, cost: PersonMonthCo
     wage: cost.wage,
     overtimePay: cost.overtimePay,
     socialInsuranceBase: cost.socialInsuranceBase,
+    bases: cost.bases,
     socialInsurance: cost.socialInsurance,
+    employeeShare: cost.employeeShare,
+    minimumWageShortfall: cost.minimumWageShortfall,
     managementFee: cost.managementFee,
     tax: cost.tax,
     total: cost.total,

@@ -37,7 +37,7 @@ export interface HoursOfMonths {
 
 /** Hours of `months` of `year`, each person employed at some point of the month. */
 export async function hoursOfMonths(db: Queryable, request: { year: number; months: number[]; today: string }): Promise<HoursOfMonths> {
-  const { comprehensiveCycle: cycle } = await readCostSettings(db);
+  const { comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap } = await readCostSettings(db);
   const policy = await readTimeAccountPolicy(db);
   const keys = request.months.map((month) => monthKey(request.year, month));
   // The time account reaches the months whose lots or 调休 touch these (none under the default).
@@ -45,7 +45,7 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
   const window = await confirmedWindow(db, request.year, wanted, cycle);
   const accountMonths = wanted.filter((key) => monthSpan(key).from >= window.from && monthSpan(key).to <= window.to);
   const range = await reconcileRange(db, { ...window, today: request.today });
-  const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle };
+  const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap };
   const workDays = range.people.map((_person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!)));
   // Under the default nothing is carried into another month: no account to keep.
   const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();

@@ -14,6 +14,10 @@ export const HOURS_CYCLES = ['week', 'month', 'quarter', 'year'] as const;
 export type HoursCycle = (typeof HOURS_CYCLES)[number];
 
 const monthArgument = z.strictObject({ year, month });
+/** 'general': VAT on the whole price; 'dispatchDifference': 差额, 5% on the price less wages and insurance (财税〔2016〕47号). */
+export const VAT_MODES = ['general', 'dispatchDifference'] as const;
+export type VatMode = (typeof VAT_MODES)[number];
+
 const percent = z.number().min(0).max(100);
 const yuan = z.number().min(0).max(1_000_000);
 const city = z.string().trim().min(1).max(40);
@@ -30,8 +34,29 @@ export const socialInsuranceRuleSchema = z
     injury: percent,
     maternity: percent,
     housingFund: percent,
+    /** A base of its own (floor and cap both, or neither: the common base). */
+    pensionBaseFloor: yuan.nullable().default(null),
+    pensionBaseCap: yuan.nullable().default(null),
+    medicalBaseFloor: yuan.nullable().default(null),
+    medicalBaseCap: yuan.nullable().default(null),
+    housingFundBaseFloor: yuan.nullable().default(null),
+    housingFundBaseCap: yuan.nullable().default(null),
+    employeePension: percent.default(0),
+    employeeMedical: percent.default(0),
+    employeeUnemployment: percent.default(0),
+    employeeHousingFund: percent.default(0),
+    minimumWage: yuan.nullable().default(null),
   })
-  .refine((rule) => rule.baseCap >= rule.baseFloor, { message: 'out_of_range', path: ['baseCap'] });
+  .refine((rule) => rule.baseCap >= rule.baseFloor, { message: 'out_of_range', path: ['baseCap'] })
+  .refine((rule) => separateBaseIsWhole(rule.pensionBaseFloor, rule.pensionBaseCap), { message: 'out_of_range', path: ['pensionBaseCap'] })
+  .refine((rule) => separateBaseIsWhole(rule.medicalBaseFloor, rule.medicalBaseCap), { message: 'out_of_range', path: ['medicalBaseCap'] })
+  .refine((rule) => separateBaseIsWhole(rule.housingFundBaseFloor, rule.housingFundBaseCap), { message: 'out_of_range', path: ['housingFundBaseCap'] });
+
+/** A separate base has both its floor and its cap, the cap not below the floor; or neither. */
+function separateBaseIsWhole(floor: number | null, cap: number | null): boolean {
+  if (floor === null || cap === null) return floor === cap;
+  return cap >= floor;
+}
 
 export const reportsChannels = {
   'reports/client': monthArgument,
@@ -48,7 +73,12 @@ export const reportsChannels = {
         managementFeePercent: percent,
         vatPercent: percent,
         surchargePercentOfVat: percent,
+        /** Left out: the stored mode stays. */
+        vatMode: z.enum(VAT_MODES).optional(),
+        /** Left out: the stored reading stays. */
+        lieuCountsTowardMonthlyCap: z.boolean().optional(),
         comprehensiveCycle: z.enum(HOURS_CYCLES),
+        socialInsuranceStartMonth: z.number().int().min(1).max(12).optional(),
         payGrades: z.array(z.strictObject({ grade: z.number().int().min(1).max(12), monthlyWage: yuan })).max(12),
         /** Left out: the time account's setting stays as it is. */
         timeAccount: z
@@ -199,16 +229,39 @@ export interface SocialInsuranceRule {
   injury: number;
   maternity: number;
   housingFund: number;
+  pensionBaseFloor: number | null;
+  pensionBaseCap: number | null;
+  medicalBaseFloor: number | null;
+  medicalBaseCap: number | null;
+  housingFundBaseFloor: number | null;
+  housingFundBaseCap: number | null;
+  employeePension: number;
+  employeeMedical: number;
+  employeeUnemployment: number;
+  employeeHousingFund: number;
+  minimumWage: number | null;
   updatedAt: string;
 }
 
 export interface CostSettings {
   city: string;
+  /**
+   * The month the city's contribution year (社保年度) starts in: the rule named year Y is in force
+   * from this month of Y until it comes round in Y + 1. 7 in most cities; 1 is the calendar year.
+   */
+  socialInsuranceStartMonth: number;
   managementFeePercent: number;
   vatPercent: number;
   surchargePercentOfVat: number;
   /** VAT plus its surcharges: 6% + 12% of 6% = 6.72% by default. */
   taxPercent: number;
+  /** 城建税 7 / 5 / 1 that the surcharge holds (surcharge − 3% − 2%); null for a custom surcharge. */
+  cityConstructionTaxPercent: number | null;
+  vatMode: VatMode;
+  /** Under 差额: the tax in percent of the management fee, 5 × (1 + surcharge). */
+  dispatchDifferenceTaxPercent: number;
+  /** The 36 h reading: rest-day work given back as lieu counts toward the monthly cap (the conservative default). */
+  lieuCountsTowardMonthlyCap: boolean;
   comprehensiveCycle: HoursCycle;
   payGrades: { grade: number; monthlyWage: number }[];
   rules: SocialInsuranceRule[];
@@ -242,7 +295,13 @@ export interface PersonCostRow {
   wage: number;
   overtimePay: number;
   socialInsuranceBase: number;
+  /** Each base (the common one where the city has no separate base). */
+  bases: { pension: number; medical: number; housingFund: number };
   socialInsurance: number;
+  /** Withheld from the person's wage; not in the client's cost. */
+  employeeShare: number;
+  /** The normal-hours wage below the city's minimum for the part of the month employed, by this much; 0 when not. */
+  minimumWageShortfall: number;
   managementFee: number;
   tax: number;
   total: number;
@@ -267,8 +326,11 @@ export interface CostMonth {
   centreNameZh: string;
   centreNameEn: string;
   city: string;
+  /** The rule in force in this month (for a July city, January's is the rule of the July before). */
   rule: SocialInsuranceRule;
-  rates: { managementFeePercent: number; vatPercent: number; surchargePercentOfVat: number; taxPercent: number };
+  /** Its first month: `rule.year`-`ruleFromMonth`. */
+  ruleFromMonth: number;
+  rates: { managementFeePercent: number; vatPercent: number; surchargePercentOfVat: number; taxPercent: number; vatMode: VatMode };
   table: CostTableRow[];
   /** The year so far, month by month, per category. */
   months: { month: number; totals: Record<CostCategory | 'total', number> }[];

@@ -317,9 +317,12 @@ describe('cost/month', () => {
       //   subtotal 3,500 + 713.91 + 1,408.52 = 5,622.43; fee 5% = 281.1215 → 281.12
       //   tax (5,622.43 + 281.12) × 6.72% = 5,903.55 × 0.0672 = 396.71856 → 396.72
       //   total 5,622.43 + 281.12 + 396.72 = 6,300.27
+      //   employee's share (withheld, not the client's): (8 + 2 + 0.5 + 5)% × 4,588 = 711.14
+      //   minimum wage 2,300 (the demo's 2026 rule): 3,500 is above it, no shortfall
       expect(cost.people.find((row) => row.staffId === staffId)).toEqual({
         staffId, employeeNo: 'T0001', name: '测试12', zoneId: await zoneIdOf(backend, 'PJ'), category: 'window', grade: 2, monthlyWage: 3500, employedShare: 1,
-        wage: 3500, overtimePay: 713.91, socialInsuranceBase: 4588, socialInsurance: 1408.52, managementFee: 281.12, tax: 396.72, total: 6300.27,
+        wage: 3500, overtimePay: 713.91, socialInsuranceBase: 4588, bases: { pension: 4588, medical: 4588, housingFund: 4588 }, socialInsurance: 1408.52,
+        employeeShare: 711.14, minimumWageShortfall: 0, managementFee: 281.12, tax: 396.72, total: 6300.27,
       });
       // T0003, grade 12 at 25,000, nothing worked (no punches) but paid the month; no overtime:
       //   SI base capped at 22,941 → 22,941 × 30.7% = 7,042.887 → 7,042.89
@@ -364,6 +367,29 @@ describe('cost/month', () => {
         expect(row.budgetYearToDate).toBeCloseTo(row.budgetMonthly * 10, 2);
         expect(row.actualYearToDate).toBe(actual.yearlyTotal);
       }
+    });
+  });
+});
+
+describe('cost/month in a July city', () => {
+  it('prices January with the rule of the July before and October with the year’s own, month by month through the year', async () => {
+    await withTestBackend(async (backend) => {
+      expect((await ask(backend, 'cost/settings', {})).socialInsuranceStartMonth).toBe(7);
+      const january = await ask(backend, 'cost/month', { year: 2026, month: 1 });
+      // The demo city's 2025 rule (floor 4,492) holds July 2025 – June 2026.
+      expect(january).toMatchObject({ rule: { year: 2025, baseFloor: 4492 }, ruleFromMonth: 7 });
+      const belowFloor = january.people.find((row) => row.monthlyWage < 4492 && row.employedShare === 1)!;
+      expect(belowFloor.socialInsuranceBase).toBe(4492);
+      // 4,492 × 30.7% = 1,379.044 → 1,379.04
+      expect(belowFloor.socialInsurance).toBe(1379.04);
+      const october = await ask(backend, 'cost/month', { year: 2026, month: 10 });
+      expect(october.rule).toMatchObject({ year: 2026, baseFloor: 4588 });
+
+      // Without the 2025 rule January is refused, saying which contribution year it falls in.
+      await ask(backend, 'cost/deleteRule', { city: '示范市', year: 2025 });
+      const error = await refused(backend, 'cost/month', { year: 2026, month: 1 });
+      expect(error.message).toContain('示范市 2025 年');
+      expect(error.message).toContain('2026 年 1 月按 2025 年 7 月起的社保年度计费');
     });
   });
 });

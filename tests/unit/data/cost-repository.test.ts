@@ -8,6 +8,7 @@ import {
   listBudget,
   listPayGrades,
   putPayGrade,
+  COMMON_BASE_ONLY,
   putSocialInsuranceRule,
   replaceBudget,
   type SocialInsuranceRecord,
@@ -21,6 +22,7 @@ const withDb = withMigratedDb;
 
 const RULE: SocialInsuranceRecord = {
   city: '示范市', year: 2026, baseFloor: 4588, baseCap: 22941, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5, updatedAt: NOW,
+  ...COMMON_BASE_ONLY,
 };
 
 const insertRule = (db: Database, rule: Partial<SocialInsuranceRecord>) => {

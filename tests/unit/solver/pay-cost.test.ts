@@ -83,7 +83,8 @@ describe('the cost of a person-month', () => {
     const cost = person(11, 'window', 4500, { overtime: { minutes150: 120, minutes200: 480, minutes300: 480 } });
     expect(cost).toEqual({
       staffId: 11, category: 'window', employedShare: 1, wage: 4500, hourlyWage: 25.86, overtimePay: 1111.98,
-      socialInsuranceBase: 4500, socialInsurance: 1345.5, subtotal: 6957.48, managementFee: 347.87, tax: 490.92, total: 7796.27,
+      socialInsuranceBase: 4500, bases: { pension: 4500, medical: 4500, housingFund: 4500 }, socialInsurance: 1345.5, employeeShare: 0,
+      minimumWageShortfall: 0, subtotal: 6957.48, managementFee: 347.87, tax: 490.92, total: 7796.27,
     });
   });
 
@@ -196,5 +197,69 @@ describe('budget against actual', () => {
     expect(variance[2]).toMatchObject({ budgetMonthly: 0, actualMonthly: 6113.55, difference: 6113.55, differencePercent: null });
     // 32,104.92 − 24,745.34 = 7,359.58: 29.74% → 29.7.
     expect(variance[3]).toMatchObject({ budgetMonthly: 24_745.34, actualMonthly: 32_104.92, difference: 7359.58, differencePercent: 29.7 });
+  });
+});
+
+describe('the social-insurance rule in force in a month', () => {
+  it('names the July before for January–June of a July city, and the calendar year for a January city', async () => {
+    const { contributionYearOf } = await import('../../../solver/pay/cost.ts');
+    expect(contributionYearOf(2026, 1, 7)).toBe(2025);
+    expect(contributionYearOf(2026, 6, 7)).toBe(2025);
+    expect(contributionYearOf(2026, 7, 7)).toBe(2026);
+    expect(contributionYearOf(2026, 12, 7)).toBe(2026);
+    expect(contributionYearOf(2026, 1, 1)).toBe(2026);
+    expect(contributionYearOf(2026, 12, 1)).toBe(2026);
+    expect(() => contributionYearOf(2026, 1, 13)).toThrow(RangeError);
+  });
+});
+
+describe('separate bases, the employee share and the minimum wage', () => {
+  // A city with a pension base of its own (4,500–22,000) and a housing fund floor below the others
+  // (2,500–30,000); medical shares the common 4,000–20,000.
+  const SEPARATE: SocialInsuranceRule = {
+    ...CITY,
+    bases: { pension: { floor: 4500, cap: 22_000 }, housingFund: { floor: 2500, cap: 30_000 } },
+    employeeRates: { pension: 8, medical: 2, unemployment: 0.5, housingFund: 5 },
+    minimumWage: 3400,
+  };
+  const cost = (wage: number, extra: Partial<PersonMonthCostInput> = {}) =>
+    personMonthCost({ staffId: 1, category: 'window', monthlyWage: wage, employedShare: 1, overtime: NO_OVERTIME, ...extra }, SEPARATE, DEFAULT_COST_RATES);
+
+  it('charges each insurance on its own base: pension at its floor, the housing fund on the wage', () => {
+    // Wage 3,200: pension base 4,500 (its floor), common and medical 4,000 (floor), housing fund 3,200.
+    //   employer 16% × 4,500 = 720 + (7.2 + 0.8 + 0.5 + 0.4)% × 4,000 = 356 + 5% × 3,200 = 160 → 1,236
+    //   employee 8% × 4,500 = 360 + (2 + 0.5)% × 4,000 = 100 + 5% × 3,200 = 160 → 620
+    const month = cost(3200);
+    expect(month).toMatchObject({ socialInsuranceBase: 4000, bases: { pension: 4500, medical: 4000, housingFund: 3200 }, socialInsurance: 1236, employeeShare: 620 });
+    // The employee's share is withheld from the wage: the client's subtotal has the employer's only.
+    expect(month.subtotal).toBe(3200 + 1236);
+  });
+
+  it('is short of the minimum by 200 and overtime does not make it up', () => {
+    expect(cost(3200).minimumWageShortfall).toBe(200);
+    expect(cost(3200, { overtime: { minutes150: 600, minutes200: 0, minutes300: 0 } }).minimumWageShortfall).toBe(200);
+    expect(cost(3400).minimumWageShortfall).toBe(0);
+    // Half a month employed: 1,600 against 3,400 × 0.5 = 1,700 → 100 short.
+    expect(cost(3200, { employedShare: 0.5 }).minimumWageShortfall).toBe(100);
+    // Without the city's minimum entered there is nothing to check.
+    expect(personMonthCost({ staffId: 1, category: 'window', monthlyWage: 1000, employedShare: 1, overtime: NO_OVERTIME }, CITY, DEFAULT_COST_RATES).minimumWageShortfall).toBe(0);
+  });
+});
+
+describe('城建税 and the 差额 option', () => {
+  it('maps the 城建税 rate to the surcharge on the VAT: 7 → 12, 5 → 10, 1 → 6', async () => {
+    const { surchargeOfCityConstructionTax, cityConstructionTaxOf } = await import('../../../solver/pay/cost.ts');
+    expect([7, 5, 1].map(surchargeOfCityConstructionTax)).toEqual([12, 10, 6]);
+    expect([12, 10, 6, 11].map(cityConstructionTaxOf)).toEqual([7, 5, 1, null]);
+  });
+
+  it('taxes labour dispatch under 差额 at 5% × 1.12 on the fee alone', () => {
+    // Wage 4,500, SI 29.9% = 1,345.50, subtotal 5,845.50, fee 5% = 292.275 → 292.28.
+    // General: (5,845.50 + 292.28) × 6.72% = 412.458… → 412.46.
+    // 差额: the wages and insurance are passed through; 292.28 × 5.6% = 16.367… → 16.37.
+    const general = personMonthCost({ staffId: 1, category: 'window', monthlyWage: 4500, employedShare: 1, overtime: NO_OVERTIME }, CITY, DEFAULT_COST_RATES);
+    const dispatch = personMonthCost({ staffId: 1, category: 'window', monthlyWage: 4500, employedShare: 1, overtime: NO_OVERTIME }, CITY, { ...DEFAULT_COST_RATES, vatMode: 'dispatchDifference' });
+    expect(general).toMatchObject({ subtotal: 5845.5, managementFee: 292.28, tax: 412.46, total: 6550.24 });
+    expect(dispatch).toMatchObject({ subtotal: 5845.5, managementFee: 292.28, tax: 16.37, total: 6154.15 });
   });
 });

@@ -154,6 +154,17 @@ describe('standard hours: the caps', () => {
     expect(result.breaches).toEqual([{ rule: 'monthly_overtime_cap', minutes: 2190, capMinutes: 2160 }]);
   });
 
+  it('counts a rest day given back as lieu toward the 36 h cap, unless the setting reads it otherwise', () => {
+    // 36 h of extension, and Saturday 3/21 worked with Wednesday 3/18 given off in its week: no
+    // 200% is paid, but 2,160 + 480 = 2,640 minutes were worked beyond the standard week.
+    const window = hoursWindow('standard', '2026-03', 'month');
+    const days = daysOf(window.from, window.to, { ...twelveLongDays, '2026-03-18': { workedMinutes: 0 }, '2026-03-21': { workedMinutes: 480 } });
+    const counted = hours('standard', '2026-03', days);
+    expect(counted).toMatchObject({ overtimeMinutes: 2160, lieuMinutes: 480 });
+    expect(counted.breaches).toEqual([{ rule: 'monthly_overtime_cap', minutes: 2640, capMinutes: 2160 }]);
+    expect(hours('standard', '2026-03', days, { lieuCountsTowardMonthlyCap: false }).breaches).toEqual([]);
+  });
+
   it('counts 200% and 300% minutes toward the monthly cap', () => {
     // 元旦 1/1 worked 10 h (600 at 300%) and the weekends 1/10, 1/11, 1/17 worked 8 h (3 × 480 at 200%):
     // 600 + 1,440 = 2,040, within; one more Saturday (1/24) makes 2,520, over.

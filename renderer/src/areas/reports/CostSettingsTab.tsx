@@ -16,6 +16,12 @@ type RuleDraft = Omit<SocialInsuranceRule, 'updatedAt'>;
 const COST_CATEGORIES: readonly CostCategory[] = ['manager', 'window', 'desk'];
 const HOURS_CYCLES: readonly HoursCycle[] = ['week', 'month', 'quarter', 'year'];
 const RATE_FIELDS = ['pension', 'medical', 'unemployment', 'injury', 'maternity', 'housingFund'] as const;
+/** Bases a city may set apart: floor and cap each, empty for the common base. */
+const SEPARATE_BASE_FIELDS = ['pensionBaseFloor', 'pensionBaseCap', 'medicalBaseFloor', 'medicalBaseCap', 'housingFundBaseFloor', 'housingFundBaseCap'] as const;
+const EMPLOYEE_RATE_FIELDS = ['employeePension', 'employeeMedical', 'employeeUnemployment', 'employeeHousingFund'] as const;
+/** 城建税 of a city, a county town, elsewhere; each plus 教育费附加 3% and 地方教育附加 2%. */
+const CITY_CONSTRUCTION_TAX_PERCENTS = [7, 5, 1] as const;
+const EDUCATION_SURCHARGES_PERCENT = 5;
 
 /** 成本设置: the city and its social insurance per year, fee and tax, pay grades, the 综合工时 cycle, the budget. */
 export function CostSettingsTab({ info, onNotice }: ReportsTabProps) {
@@ -39,16 +45,34 @@ function numberInput(value: number, onChange: (next: number) => void, step = 0.0
   return <input type="number" inputMode="decimal" step={step} min={0} value={Number.isFinite(value) ? value : ''} onChange={(event) => onChange(event.target.valueAsNumber)} />;
 }
 
+/** An input that may be left empty (null): a base the city does not set apart, a minimum not entered. */
+function optionalNumberInput(value: number | null, onChange: (next: number | null) => void, step = 0.01) {
+  return (
+    <input
+      type="number"
+      inputMode="decimal"
+      step={step}
+      min={0}
+      value={value === null || !Number.isFinite(value) ? '' : value}
+      onChange={(event) => onChange(event.target.value === '' ? null : event.target.valueAsNumber)}
+    />
+  );
+}
+
 function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings; onSaved: (next: CostSettings) => void; onNotice: Notify }) {
   const { t } = useI18n();
   const { run, fieldError } = useFormFailure('');
   const [draft, setDraft] = useState(settings);
   // A preview while typing; the cost is priced with the backend's taxPercent once saved.
   const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
+  const dispatchTax = Math.round(5 * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
+  const cityConstructionTax = CITY_CONSTRUCTION_TAX_PERCENTS.find((rate) => rate + EDUCATION_SURCHARGES_PERCENT === draft.surchargePercentOfVat) ?? null;
   const save = async () => {
     const refused = await run(async () => {
-      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = draft;
-      const saved = await call('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } });
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, vatMode, lieuCountsTowardMonthlyCap, comprehensiveCycle, socialInsuranceStartMonth, payGrades, timeAccount } = draft;
+      const saved = await call('cost/settings', {
+        set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, vatMode, lieuCountsTowardMonthlyCap, comprehensiveCycle, socialInsuranceStartMonth, payGrades, timeAccount },
+      });
       setDraft(saved);
       onSaved(saved);
     });
@@ -63,16 +87,51 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
         <Field label={t('costSettings.city')} error={fieldError('set.city')} required>
           <input value={draft.city} maxLength={40} onChange={(event) => setDraft({ ...draft, city: event.target.value })} />
         </Field>
+        <Field label={t('costSettings.startMonth')} error={fieldError('set.socialInsuranceStartMonth')}>
+          <select value={draft.socialInsuranceStartMonth} onChange={(event) => setDraft({ ...draft, socialInsuranceStartMonth: Number(event.target.value) })}>
+            {Array.from({ length: 12 }, (_, index) => index + 1).map((month) => (
+              <option key={month} value={month}>{t('costSettings.startMonthOption', { month })}</option>
+            ))}
+          </select>
+        </Field>
         <Field label={t('costSettings.fee')} error={fieldError('set.managementFeePercent')}>
           {numberInput(draft.managementFeePercent, (value) => setDraft({ ...draft, managementFeePercent: value }))}
         </Field>
         <Field label={t('costSettings.vat')} error={fieldError('set.vatPercent')}>
           {numberInput(draft.vatPercent, (value) => setDraft({ ...draft, vatPercent: value }))}
         </Field>
+        <Field label={t('costSettings.cityConstructionTax')}>
+          <select
+            value={cityConstructionTax ?? 'custom'}
+            onChange={(event) => {
+              // The rate sets the surcharge; 'custom' leaves the number below to type.
+              if (event.target.value !== 'custom') setDraft({ ...draft, surchargePercentOfVat: Number(event.target.value) + EDUCATION_SURCHARGES_PERCENT });
+            }}
+          >
+            {CITY_CONSTRUCTION_TAX_PERCENTS.map((rate) => (
+              <option key={rate} value={rate}>{t(`costSettings.cityConstructionTax.${rate}`)}</option>
+            ))}
+            <option value="custom">{t('costSettings.cityConstructionTax.custom')}</option>
+          </select>
+        </Field>
         <Field label={t('costSettings.surcharge')} error={fieldError('set.surchargePercentOfVat')}>
           {numberInput(draft.surchargePercentOfVat, (value) => setDraft({ ...draft, surchargePercentOfVat: value }))}
         </Field>
-        <p className="computed" data-testid="cost-tax">{t('costSettings.tax', { percent: Number.isFinite(tax) ? tax : '—' })}</p>
+        <Field label={t('costSettings.vatMode')}>
+          <select value={draft.vatMode} onChange={(event) => setDraft({ ...draft, vatMode: event.target.value === 'dispatchDifference' ? 'dispatchDifference' : 'general' })}>
+            <option value="general">{t('costSettings.vatMode.general')}</option>
+            <option value="dispatchDifference">{t('costSettings.vatMode.dispatchDifference')}</option>
+          </select>
+        </Field>
+        <p className="computed" data-testid="cost-tax">
+          {draft.vatMode === 'dispatchDifference'
+            ? t('costSettings.taxDifference', { percent: Number.isFinite(dispatchTax) ? dispatchTax : '—' })
+            : t('costSettings.tax', { percent: Number.isFinite(tax) ? tax : '—' })}
+        </p>
+        <label className="check-field">
+          <input type="checkbox" checked={draft.lieuCountsTowardMonthlyCap} onChange={(event) => setDraft({ ...draft, lieuCountsTowardMonthlyCap: event.target.checked })} />
+          {t('costSettings.lieuCountsTowardCap')}
+        </label>
         <Field label={t('costSettings.cycle')}>
           <select value={draft.comprehensiveCycle} onChange={(event) => setDraft({ ...draft, comprehensiveCycle: event.target.value as HoursCycle })}>
             {HOURS_CYCLES.map((cycle) => (
@@ -190,15 +249,20 @@ function RulesSection({ settings, onSaved, onNotice, year }: { settings: CostSet
 }
 
 function emptyRule(city: string, year: number): SocialInsuranceRule {
-  return { city, year, baseFloor: 0, baseCap: 0, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5, updatedAt: '' };
+  return {
+    city, year, baseFloor: 0, baseCap: 0, pension: 16, medical: 8, unemployment: 0.5, injury: 0.4, maternity: 0.8, housingFund: 5,
+    pensionBaseFloor: null, pensionBaseCap: null, medicalBaseFloor: null, medicalBaseCap: null, housingFundBaseFloor: null, housingFundBaseCap: null,
+    employeePension: 0, employeeMedical: 0, employeeUnemployment: 0, employeeHousingFund: 0, minimumWage: null, updatedAt: '',
+  };
 }
 
 function RuleDialog({ initial, onClose, onSaved }: { initial: RuleDraft; onClose: () => void; onSaved: (next: CostSettings, rule: RuleDraft) => void }) {
   const { t } = useI18n();
   const { failure, run, fieldError } = useFormFailure('');
   const [draft, setDraft] = useState<RuleDraft>(() => {
-    const { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund } = initial;
-    return { city, year, baseFloor, baseCap, pension, medical, unemployment, injury, maternity, housingFund };
+    const { updatedAt, ...rule } = { updatedAt: '', ...initial };
+    void updatedAt;
+    return rule;
   });
   const save = () => run(async () => onSaved(await call('cost/putRule', { rule: draft }), draft));
   const set = (field: keyof RuleDraft) => (value: number) => setDraft({ ...draft, [field]: value });
@@ -229,6 +293,25 @@ function RuleDialog({ initial, onClose, onSaved }: { initial: RuleDraft; onClose
               {numberInput(draft[field], set(field))}
             </Field>
           ))}
+        </div>
+        <h3>{t('costSettings.rule.separateBases')}</h3>
+        <div className="form-grid">
+          {SEPARATE_BASE_FIELDS.map((field) => (
+            <Field key={field} label={t(`costSettings.rule.${field}`)} error={fieldError(`rule.${field}`)}>
+              {optionalNumberInput(draft[field], (value) => setDraft({ ...draft, [field]: value }))}
+            </Field>
+          ))}
+        </div>
+        <h3>{t('costSettings.rule.employee')}</h3>
+        <div className="form-grid">
+          {EMPLOYEE_RATE_FIELDS.map((field) => (
+            <Field key={field} label={`${t(`costSettings.rule.${field}`)}（%）`} error={fieldError(`rule.${field}`)}>
+              {numberInput(draft[field], set(field))}
+            </Field>
+          ))}
+          <Field label={t('costSettings.rule.minimumWage')} error={fieldError('rule.minimumWage')}>
+            {optionalNumberInput(draft.minimumWage, (value) => setDraft({ ...draft, minimumWage: value }))}
+          </Field>
         </div>
         <div className="form-actions">
           <button type="button" onClick={onClose}>{t('costSettings.cancel')}</button>

@@ -1,4 +1,4 @@
-import type { BudgetComparison } from '../../../../electron/contract/areas/reports.ts';
+import type { BudgetComparison, CostMonth } from '../../../../electron/contract/areas/reports.ts';
 import { useI18n, type Translate } from '../../i18n/i18n.tsx';
 import { CostChart } from './CostChart.tsx';
 import { CostTable } from './CostTable.tsx';
@@ -20,8 +20,10 @@ export function CostTab({ centre, info, onNotice }: ReportsTabProps) {
           <section className="report-block" aria-labelledby="cost-table-title">
             <h2 id="cost-table-title">{t('cost.table.title', { year: report.year, month: report.month })}</h2>
             <p className="hint">
-              {t('cost.table.basis', { city: report.city, year: report.rule.year, floor: yuanText(report.rule.baseFloor), cap: yuanText(report.rule.baseCap), fee: report.rates.managementFeePercent, tax: report.rates.taxPercent })}
+              {t('cost.table.basis', { city: report.city, year: report.rule.year, from: report.ruleFromMonth, floor: yuanText(report.rule.baseFloor), cap: yuanText(report.rule.baseCap), fee: report.rates.managementFeePercent, tax: report.rates.taxPercent })}
             </p>
+            {report.rates.vatMode === 'dispatchDifference' ? <p className="hint" data-testid="cost-vat-mode">{t('cost.table.dispatchDifference')}</p> : null}
+            <MinimumWageWarnings people={report.people.filter((person) => person.minimumWageShortfall > 0)} />
             <CostTable rows={report.table} rates={report.rates} yearLabel={t('cost.col.yearToDate')} t={t} testId="cost-table" />
           </section>
           <section className="report-block" aria-labelledby="cost-budget-title">
@@ -43,7 +45,7 @@ export function CostTab({ centre, info, onNotice }: ReportsTabProps) {
               <table className="plain-table cost-people" data-testid="cost-people">
                 <thead>
                   <tr>
-                    {(['employeeNo', 'name', 'zone', 'category', 'grade', 'wage', 'overtimePay', 'socialInsurance', 'managementFee', 'tax', 'total'] as const).map((column) => (
+                    {(['employeeNo', 'name', 'zone', 'category', 'grade', 'wage', 'overtimePay', 'socialInsurance', 'employeeShare', 'managementFee', 'tax', 'total'] as const).map((column) => (
                       <th key={column} scope="col">{t(`cost.person.${column}`)}</th>
                     ))}
                   </tr>
@@ -59,6 +61,7 @@ export function CostTab({ centre, info, onNotice }: ReportsTabProps) {
                       <td className="num">{yuanText(person.wage)}</td>
                       <td className="num">{yuanText(person.overtimePay)}</td>
                       <td className="num">{yuanText(person.socialInsurance)}</td>
+                      <td className="num">{yuanText(person.employeeShare)}</td>
                       <td className="num">{yuanText(person.managementFee)}</td>
                       <td className="num">{yuanText(person.tax)}</td>
                       <td className="num">{yuanText(person.total)}</td>
@@ -107,5 +110,21 @@ function BudgetTable({ rows, t }: { rows: BudgetComparison[]; t: Translate }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** Those whose wage for normal hours (overtime and allowances left out) is below the city's minimum this month. */
+function MinimumWageWarnings({ people }: { people: CostMonth['people'] }) {
+  const { t } = useI18n();
+  if (people.length === 0) return null;
+  return (
+    <div className="form-banner" role="alert" data-testid="cost-minimum-wage">
+      <p>{t('cost.minimumWage.title', { n: people.length })}</p>
+      <ul>
+        {people.map((person) => (
+          <li key={person.staffId}>{t('cost.minimumWage.person', { no: person.employeeNo, name: person.name, wage: yuanText(person.wage), short: yuanText(person.minimumWageShortfall) })}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
