@@ -128,7 +128,7 @@ const NRP_MEMORY_TARGET_MB = 2048;
 const NRP_GAP_TARGET = 0.05;
 
 /** (objective − best known) ÷ best known. */
-const gapToBest = (objective: number, best: number) => (objective - best) / best;
+const gapToBest = (objective: number, best: number) => (Math.round(objective * 1e6) / 1e6 - best) / best;
 
 // ---------------------------------------------------------------------------------------------
 // The child: one case, its figures sent back over the IPC channel.
