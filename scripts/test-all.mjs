@@ -2,9 +2,9 @@
 // `N passed, N failed` that counts them all. Exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
+import { LAYERS } from './layers.mjs';
 import { tallyPlaywright, tallyVitest } from './test-tally.mjs';
 
-const LAYERS = ['solver', 'data', 'electron/contract', 'electron/backend', 'electron/serve', 'electron/main', 'electron/preload', 'renderer', 'tests'];
 const UNIT_REPORT = 'test-results/unit-report.json';
 const E2E_REPORT = 'test-results/e2e-report.json';
 

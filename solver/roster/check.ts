@@ -55,7 +55,7 @@ export function checkRoster(scenario: Scenario, assignments: Assignment[]): Chec
     ...slotFindings(roster.placed),
     ...pinFindings(prepared, roster.placed),
     ...prepared.people.flatMap((person) => personFindings(prepared, person, roster.byPerson.get(person.id) ?? [])),
-    ...(hall ? [...presenceFindings(prepared, hall, roster.byPerson), ...seatFindings(prepared, hall, roster.placed)] : []),
+    ...(hall ? [...presenceFindings(prepared, hall, roster.byPerson), ...seatFindings(prepared, hall, roster.placed), ...restDayFindings(prepared, hall, roster.placed)] : []),
   ].map(asBreach);
   return { breaches, soft: softTotals(prepared, roster.placed) };
 }
@@ -231,7 +231,7 @@ function weekScales(prepared: PreparedScenario): number[] {
 // ---- Hard rules 11–13: the hall's presence and seats ------------------------------------------
 
 /** The hall as the rules page defines it, read straight from the scenario. */
-interface CheckerHall {
+export interface CheckerHall {
   working: Set<string>;
   openRest: Set<string>;
   defaultShifts: string[] | null;
@@ -242,6 +242,15 @@ interface CheckerHall {
   seats: Map<string, number>;
   /** date|shift|post → the windows that open there, fixed and demand, whatever the demand. */
   opening: Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>;
+  /** Rule 14 applies: presence with `planLieu` not false. */
+  planLieu: boolean;
+  contractedPosts: Record<string, number>;
+}
+
+export interface LieuShift {
+  date: string;
+  shift: string;
+  minutes: number;
 }
 
 function checkerHall(prepared: PreparedScenario): CheckerHall | null {
@@ -256,6 +265,14 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
   for (const window of windows) if (window.zone !== undefined && !zoneOfPost.has(window.post)) zoneOfPost.set(window.post, window.zone);
   for (const post of scenario.posts) if (post.zone !== undefined) zoneOfPost.set(post.id, post.zone);
   const required = new Map(scenario.demand.map((line) => [`${line.date}|${line.shift}|${line.post}`, line.required]));
+  const staffById = new Map(scenario.staff.map((person) => [person.id, person]));
+  const aIsFree = (window: WindowDef, date: string, shift: string) => {
+    const person = window.a === undefined ? undefined : staffById.get(window.a);
+    if (!person || (person.skills[window.post] ?? 0) < 2) return false;
+    const weekday = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+    if ((person.fixedWeekdaysOff ?? []).includes(weekday) || person.maxShiftsByType?.[shift] === 0) return false;
+    return !(person.unavailable ?? []).some((entry) => entry.date === date && (entry.shift === undefined || entry.shift === shift));
+  };
   const seats = new Map<string, number>();
   const opening = new Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>();
   for (const day of prepared.days) {
@@ -266,8 +283,9 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
           if (working.has(day.date)) return (window.shifts ?? presence.defaultShifts).includes(shift.id);
           return openRest.has(day.date) && (window.restDayShifts ?? []).includes(shift.id);
         });
-        // On an open rest day every window that opens is fixed (the appointment service's hours).
-        const fixed = open.filter((window) => window.staffing === 'fixed' || (presence !== undefined && !working.has(day.date)));
+        // On an open rest day every window that opens is fixed (the appointment service's hours);
+        // on a working day so is a demand window whose A person is there to sit at it.
+        const fixed = open.filter((window) => window.staffing === 'fixed' || (presence !== undefined && (!working.has(day.date) || aIsFree(window, day.date, shift.id))));
         const demand = open.filter((window) => !fixed.includes(window));
         const key = `${day.date}|${shift.id}|${post}`;
         opening.set(key, { fixed, demand });
@@ -276,7 +294,7 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
       }
     }
   }
-  return { working, openRest, defaultShifts: presence?.defaultShifts ?? null, windowsByPost, windowById: new Map(windows.map((window) => [window.id, window])), zoneOfPost, seats, opening };
+  return { working, openRest, defaultShifts: presence?.defaultShifts ?? null, windowsByPost, windowById: new Map(windows.map((window) => [window.id, window])), zoneOfPost, seats, opening, planLieu: presence !== undefined && presence.planLieu !== false, contractedPosts: presence?.contractedPosts ?? {} };
 }
 
 /** The demand lines soft goals 1–3 read: a post with windows needs its open seats filled. */
@@ -295,17 +313,100 @@ function checkerLines(prepared: PreparedScenario, hall: CheckerHall | null): Dem
 function presenceFindings(prepared: PreparedScenario, hall: CheckerHall, byPerson: Map<string, Placed[]>): Finding[] {
   if (hall.defaultShifts === null) return [];
   const findings: Finding[] = [];
+  const lieuByZoneDay = new Map<string, number>();
   for (const person of prepared.people) {
-    const held = new Set((byPerson.get(person.id) ?? []).map((item) => `${item.day.date}|${item.shift.id}`));
-    for (const day of prepared.days) {
-      if (!hall.working.has(day.date) || person.fixedWeekdaysOff.has(day.weekday) || person.unavailable.has(`${day.index}`)) continue;
-      for (const shift of hall.defaultShifts) {
-        if (person.unavailable.has(`${day.index}:${shift}`) || person.def.maxShiftsByType?.[shift] === 0 || held.has(`${day.date}|${shift}`)) continue;
-        findings.push({ staff: person.id, date: day.date, shift, rule: 'presence', cause: 'presence', message: `${person.id} is not on leave but holds no duty on ${day.date} ${shift}, a working day's default shift` });
-      }
+    const lieu = lieuOf(prepared, hall, person, byPerson.get(person.id) ?? []);
+    for (const gap of lieu.excess) {
+      const why = hall.planLieu ? ', and no rest-day duty of that week or the week before is left to give back' : '';
+      findings.push({ staff: person.id, date: gap.date, shift: gap.shift, rule: 'presence', cause: 'presence', message: `${person.id} is not on leave but holds no duty on ${gap.date} ${gap.shift}, a working day's default shift${why}` });
     }
+    if (person.def.zone === undefined) continue;
+    for (const gap of lieu.taken) lieuByZoneDay.set(`${person.def.zone}|${gap.date}`, (lieuByZoneDay.get(`${person.def.zone}|${gap.date}`) ?? 0) + 1);
+  }
+  for (const [key, count] of lieuByZoneDay) {
+    const [zone, date] = key.split('|') as [string, string];
+    const contracted = hall.contractedPosts[zone];
+    if (contracted === undefined) continue;
+    const day = prepared.days[prepared.dayIndex.get(date) ?? -1]!;
+    const free = prepared.people.filter((person) => person.def.zone === zone && defaultShiftsFree(hall, person, day).length > 0).length;
+    const allowed = Math.max(0, free - contracted);
+    if (count > allowed) findings.push({ date, rule: 'lieu_reserve', cause: 'presence', message: `Zone ${zone} gives ${count} default-day shift(s) off in lieu on ${date}, but has only ${allowed} free people beyond its ${contracted} contracted posts` });
   }
   return findings;
+}
+
+/** Rule 15: under presence, a day that is not a working day has no more people at a post than it needs. */
+function restDayFindings(prepared: PreparedScenario, hall: CheckerHall, placed: Placed[]): Finding[] {
+  if (hall.defaultShifts === null) return [];
+  const need = new Map<string, number>();
+  for (const line of checkerLines(prepared, hall)) if (!hall.working.has(line.date)) need.set(`${line.date}|${line.shift}|${line.post}`, (need.get(`${line.date}|${line.shift}|${line.post}`) ?? 0) + line.required);
+  const count = new Map<string, number>();
+  for (const { assignment: a } of placed) if (!hall.working.has(a.date)) count.set(`${a.date}|${a.shift}|${a.post}`, (count.get(`${a.date}|${a.shift}|${a.post}`) ?? 0) + 1);
+  const findings: Finding[] = [];
+  for (const [key, people] of count) {
+    const required = need.get(key) ?? 0;
+    if (people <= required) continue;
+    const [date, shift, post] = key.split('|') as [string, string, string];
+    findings.push({ date, shift, post, rule: 'rest_day_beyond_need', cause: 'presence', message: `${people} people are on duty at ${post} on ${date} ${shift}, not a working day, where the hall needs ${required}` });
+  }
+  return findings;
+}
+
+/** Per person: rest-day minutes earned and the default-day shifts the roster gives back in lieu (rule 14). */
+export function lieuLedger(prepared: PreparedScenario, assignments: Assignment[]): Map<string, { earned: number; taken: LieuShift[] }> {
+  const hall = checkerHall(prepared);
+  const ledger = new Map<string, { earned: number; taken: LieuShift[] }>();
+  if (!hall) return ledger;
+  const roster = placeRoster(prepared, assignments);
+  for (const person of prepared.people) {
+    const items = roster.byPerson.get(person.id) ?? [];
+    const earned = sum(items.filter((item) => !hall.working.has(item.day.date) && item.day.kind === 'restday').map((item) => item.shift.minutes));
+    const taken = hall.defaultShifts ? lieuOf(prepared, hall, person, items).taken : [];
+    if (earned > 0 || taken.length > 0) ledger.set(person.id, { earned, taken });
+  }
+  return ledger;
+}
+
+/** The default-day shifts of a working day this person is not excused from (leave, a fixed day off). */
+function defaultShiftsFree(hall: CheckerHall, person: PreparedPerson, day: PreparedDay): string[] {
+  if (!hall.working.has(day.date) || person.fixedWeekdaysOff.has(day.weekday) || person.unavailable.has(`${day.index}`)) return [];
+  return (hall.defaultShifts ?? []).filter((shift) => !person.unavailable.has(`${day.index}:${shift}`) && person.def.maxShiftsByType?.[shift] !== 0);
+}
+
+/**
+ * Rule 14 read straight off the roster: a default-day shift a free person does not hold on a
+ * working day is time off in lieu when the rest-day minutes of that week, or what is left of the
+ * week before's, cover it (oldest first, in date order); otherwise it is a presence breach.
+ */
+export function lieuOf(prepared: PreparedScenario, hall: CheckerHall, person: PreparedPerson, items: Placed[]): { taken: LieuShift[]; excess: LieuShift[] } {
+  const held = new Set(items.map((item) => `${item.day.date}|${item.shift.id}`));
+  const minutesOf = new Map(prepared.shifts.map((shift) => [shift.id, shift.minutes]));
+  const earned = new Map<number, number>();
+  if (hall.planLieu) {
+    for (const item of items) if (!hall.working.has(item.day.date) && item.day.kind === 'restday') earned.set(item.day.week, (earned.get(item.day.week) ?? 0) + item.shift.minutes);
+  }
+  const taken: LieuShift[] = [];
+  const excess: LieuShift[] = [];
+  let carried = 0;
+  for (let week = 0; week < prepared.weeks; week += 1) {
+    const ownWeek = earned.get(week) ?? 0;
+    let left = carried + ownWeek;
+    let spent = 0;
+    for (const day of prepared.days.filter((d) => d.week === week)) {
+      for (const shift of defaultShiftsFree(hall, person, day)) {
+        if (held.has(`${day.date}|${shift}`)) continue;
+        const gap = { date: day.date, shift, minutes: minutesOf.get(shift) ?? 0 };
+        if (gap.minutes <= left + 1e-9) {
+          taken.push(gap);
+          left -= gap.minutes;
+          spent += gap.minutes;
+        } else excess.push(gap);
+      }
+    }
+    // What the week before left is spent first; what this week leaves may be spent next week only.
+    carried = week + 1 < prepared.weeks ? ownWeek - Math.max(0, spent - carried) : 0;
+  }
+  return { taken, excess };
 }
 
 /** Rules 12 and 13: every counted duty at a post with windows sits at one open window of it, alone. */
@@ -711,6 +812,8 @@ function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[
     const standard = (context.prepared.rules.standardHoursPerWeek * (context.weekScales[week] ?? 1) * (context.daysInWeek.get(week) ?? 7)) / 7;
     yuan += 0.5 * person.hourlyWage * Math.max(0, minutes / 60 - standard);
   }
+  // Rule 14: a rest-day minute given back in lieu is paid at 100%, not 200%.
+  if (context.hall?.defaultShifts) yuan -= sum(lieuOf(context.prepared, context.hall, person, items).taken.map((gap) => (gap.minutes / 60) * person.hourlyWage));
   return yuan;
 }
 

@@ -7,6 +7,7 @@
  * each working day a zone's staffed posts are min(contracted posts, people of the zone with any duty
  * that day); the rate is staffed post-days ÷ contracted post-days.
  */
+import { lieuLedger } from './check.ts';
 import { openSeats, prepareScenario, windowsOpening, type PreparedScenario } from './prepare.ts';
 import type { Assignment, HallSummary, OnDutyProjection, Scenario, ZoneMove } from './types.ts';
 
@@ -19,7 +20,7 @@ export function hallSummary(scenario: Scenario, assignments: Assignment[]): Hall
   return {
     onDuty: onDutyProjection(prepared, assignments),
     targetPercent: scenario.presence?.targetPercent ?? DEFAULT_TARGET,
-    lieuOwed: lieuOwed(prepared, assignments),
+    ...lieuOf(prepared, assignments),
     moves: zoneMoves(prepared, assignments),
     windowsOpen: windowsOpen(prepared, assignments),
   };
@@ -55,15 +56,20 @@ function onDutyProjection(prepared: PreparedScenario, assignments: Assignment[])
 }
 
 /** Minutes on duty on days that are not working days (rest days, holidays): owed back as time off. */
-function lieuOwed(prepared: PreparedScenario, assignments: Assignment[]): Record<string, number> {
-  const working = new Set(workingDates(prepared));
-  const minutes = new Map(prepared.shifts.map((shift) => [shift.id, shift.minutes]));
-  const owed: Record<string, number> = {};
-  for (const a of assignments) {
-    if (working.has(a.date)) continue;
-    owed[a.staff] = (owed[a.staff] ?? 0) + (minutes.get(a.shift) ?? 0);
+/**
+ * Rest-day minutes not given back in lieu within the roster (paid at 200% unless planned later),
+ * and the default-day shifts the roster gives back (rule 14). Holiday duty is paid at 300%, never
+ * given back, so it owes nothing.
+ */
+function lieuOf(prepared: PreparedScenario, assignments: Assignment[]): Pick<HallSummary, 'lieuOwed' | 'lieuPlanned'> {
+  const lieuOwed: Record<string, number> = {};
+  const lieuPlanned: HallSummary['lieuPlanned'] = [];
+  for (const [staff, entry] of lieuLedger(prepared, assignments)) {
+    const given = entry.taken.reduce((total, gap) => total + gap.minutes, 0);
+    if (entry.earned - given > 0) lieuOwed[staff] = entry.earned - given;
+    for (const gap of entry.taken) lieuPlanned.push({ staff, date: gap.date, shift: gap.shift, minutes: gap.minutes });
   }
-  return owed;
+  return { lieuOwed, lieuPlanned };
 }
 
 function zoneMoves(prepared: PreparedScenario, assignments: Assignment[]): ZoneMove[] {

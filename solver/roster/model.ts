@@ -63,6 +63,8 @@ interface Context {
   work: Terms[][];
   /** [person][day] → at most one duty is possible that day, so works = Σ duties. */
   exclusive: boolean[][];
+  /** `person|day|shift` → the lieu variable of a default-day shift (hard rule 14). */
+  lieu: Map<string, string>;
   problems: string[];
 }
 
@@ -74,7 +76,9 @@ export function buildRosterModel(prepared: PreparedScenario): RosterModel {
   const slots = slotsOf(context);
   addMentorRows(context, slots);
   addCoverAndBackup(context, slots);
+  addLieu(context);
   addPresence(context);
+  addRestDayCap(context, slots);
   addSeatRules(context, slots);
   addOvertime(context);
   addFairness(context);
@@ -96,10 +100,36 @@ function createContext(prepared: PreparedScenario): Context {
   const builder = new ProgramBuilder();
   const mentorsPossible = countPossibleMentors(prepared);
   const seats = seatsBySlot(prepared);
+  const restNeed = restDayNeed(prepared);
   const duties = prepared.people.map((person) =>
-    builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible, seats)))),
+    builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible, seats, restNeed)))),
   );
-  return { prepared, builder, duties, work: [], exclusive: [], problems: [] };
+  return { prepared, builder, duties, work: [], exclusive: [], lieu: new Map(), problems: [] };
+}
+
+/** Under presence: slot key → staff needed, for capping rest-day duties at the need (rule 15). */
+function restDayNeed(prepared: PreparedScenario): Map<string, number> | null {
+  if (!prepared.hall?.presence) return null;
+  const need = new Map<string, number>();
+  for (const line of prepared.demand) {
+    const day = prepared.dayIndex.get(line.date);
+    const shift = prepared.shiftIndex.get(line.shift);
+    if (day !== undefined && shift !== undefined && !prepared.hall.working[day]) need.set(dutyKey(day, shift, line.post), (need.get(dutyKey(day, shift, line.post)) ?? 0) + line.required);
+  }
+  return need;
+}
+
+/** Rule 15's cap: on a rest day, no more people at a post than it needs (learners included). */
+function addRestDayCap(context: Context, slots: Map<string, Slot>): void {
+  const { prepared, builder } = context;
+  const need = restDayNeed(prepared);
+  if (!need) return;
+  for (const [key, slot] of slots) {
+    const required = need.get(key);
+    if (required === undefined) continue;
+    const terms = [...slot.qualified, ...slot.learners];
+    if (terms.length > required) builder.row(`rest day need|${key}`, terms, undefined, required);
+  }
 }
 
 function dutyKey(day: number, shift: number, post: string): string {
@@ -147,13 +177,17 @@ function createDuties(
   shift: PreparedShift,
   mentorsPossible: Map<string, number>,
   seats: Map<string, number>,
+  restNeed: Map<string, number> | null,
 ): Duty[] {
   if (!mayWork(prepared, person, day, shift)) return [];
+  const restDay = restNeed !== null && !prepared.hall!.working[day.index];
   const duties: Duty[] = [];
   const wageCost = ((shift.minutes / 60) * person.hourlyWage * dayRate(day.kind) * prepared.weights.cost) / 100;
   for (const post of prepared.posts) {
     // A post with windows takes people only in shifts where some window of it is open.
     if (hasWindows(prepared, post.id) && (seats.get(dutyKey(day.index, shift.index, post.id)) ?? 0) === 0) continue;
+    // Hard rule 15: under presence a rest day's duty is on top, only where the hall needs someone.
+    if (restDay && (restNeed.get(dutyKey(day.index, shift.index, post.id)) ?? 0) === 0) continue;
     const level = person.levelOf(post.id);
     const key = `${person.index}|${dutyKey(day.index, shift.index, post.id)}`;
     if (level >= QUALIFIED) {
@@ -592,10 +626,85 @@ function addPresence(context: Context): void {
           context.problems.push(`${person.def.name} (${person.id}) must be on duty on ${day.date} ${shift.id} (presence), but holds no post that could seat them then`);
           continue;
         }
-        builder.row(`presence|${person.index}|${day.index}|${shift.index}`, terms, 1, 1);
+        const lieu = context.lieu.get(`${person.index}|${day.index}|${shift.index}`);
+        builder.row(`presence|${person.index}|${day.index}|${shift.index}`, lieu === undefined ? terms : [...terms, ...single(lieu)], 1, 1);
       }
     }
   }
+}
+
+/**
+ * Hard rule 14 (time off in lieu): a default-day shift of a working day off in lieu, for a person
+ * who has rest-day duties to be given back in that week or the week before. Per person, the minutes
+ * earned in week w are spent in w or w + 1 (u[w][0] and u[w][1]); a zone gives lieu on a day only
+ * to as many as it has free people beyond its contracted posts, so the on-duty rate holds. Each
+ * lieu minute prices its rest-day minute at 100% instead of 200% (one cost rule with payroll).
+ */
+function addLieu(context: Context): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall;
+  if (!hall?.presence || hall.presence.planLieu === false) return;
+  const earning = prepared.days.filter((day) => !hall.working[day.index] && day.kind === 'restday');
+  if (earning.length === 0) return;
+  // Per person, in the person's block: lieu is their own decision, so a first roster built person
+  // by person (block-greedy.ts) counts each one's lieu against the zone's reserve.
+  for (const person of prepared.people) builder.inBlock(person.index, () => addPersonLieu(context, person, earning));
+  addLieuReserve(context);
+}
+
+function addPersonLieu(context: Context, person: PreparedPerson, earning: PreparedDay[]): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall!;
+  const earned = Array.from({ length: prepared.weeks }, (_, week) =>
+    earning.filter((day) => day.week === week).flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes))),
+  );
+  if (earned.every((terms) => terms.length === 0)) return;
+  const spend = earned.map((terms, week) => [terms.length > 0 ? builder.variable(`lieu now|${person.index}|${week}`, 'continuous') : null, terms.length > 0 && week + 1 < prepared.weeks ? builder.variable(`lieu next|${person.index}|${week}`, 'continuous') : null]);
+  earned.forEach((terms, week) => {
+    const used = spend[week]!.filter((name): name is string => name !== null);
+    if (used.length > 0) builder.row(`lieu earned|${person.index}|${week}`, sumOf(used.flatMap((name) => single(name)), scaled(terms, -1)), undefined, 0);
+  });
+  for (let week = 0; week < prepared.weeks; week += 1) {
+    const sources = [spend[week]?.[0], spend[week - 1]?.[1]].filter((name): name is string => typeof name === 'string');
+    if (sources.length === 0) continue;
+    const taken: Terms = [];
+    for (const day of daysOfWeek(prepared, week)) {
+      if (!hall.working[day.index]) continue;
+      for (const shift of prepared.shifts) {
+        if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
+        const credit = -((shift.minutes / 60) * person.hourlyWage * prepared.weights.cost) / 100;
+        const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
+        context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
+        taken.push({ variable: name, coefficient: shift.minutes });
+      }
+    }
+    if (taken.length > 0) builder.row(`lieu spent|${person.index}|${week}`, sumOf(taken, scaled(sources.flatMap((name) => single(name)), -1)), undefined, 0);
+  }
+}
+
+/** Rule 14's reserve: per zone and working day, lieu shifts ≤ free people − contracted posts. */
+function addLieuReserve(context: Context): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall!;
+  const contracted = hall.presence?.contractedPosts ?? {};
+  for (const [zone, posts] of Object.entries(contracted)) {
+    const people = prepared.people.filter((person) => person.def.zone === zone);
+    for (const day of prepared.days) {
+      if (!hall.working[day.index]) continue;
+      const free = people.filter((person) => lieuFreeOn(prepared, person, day)).length;
+      const terms = people.flatMap((person) => prepared.shifts.flatMap((shift) => {
+        const name = context.lieu.get(`${person.index}|${day.index}|${shift.index}`);
+        return name === undefined ? [] : single(name);
+      }));
+      if (terms.length > 0) builder.row(`lieu reserve|${zone}|${day.index}`, terms, undefined, Math.max(0, free - posts));
+    }
+  }
+}
+
+/** Free on a working day: some default-day shift not blocked (leave, a fixed day off). */
+function lieuFreeOn(prepared: PreparedScenario, person: PreparedPerson, day: PreparedDay): boolean {
+  const hall = prepared.hall!;
+  return prepared.shifts.some((shift) => hall.defaultShifts.has(shift.id) && !blockedReason(person, day, shift));
 }
 
 function addSeatRules(context: Context, slots: Map<string, Slot>): void {

@@ -7,6 +7,7 @@
 import {
   DEFAULT_RULES,
   DEFAULT_WEIGHTS,
+  QUALIFIED,
   type DayKind,
   type DemandLine,
   type Level,
@@ -97,6 +98,12 @@ export interface PreparedHall {
   zoneOfPost: Map<string, string>;
   /** Per week: the weekly limits' multiplier, max(1, working days ÷ standard working days). */
   weekScale: number[];
+  /**
+   * `dayIndex|shift|windowId` of the demand windows held open by their A person: under the presence
+   * rule, on a working day, a demand window whose A person is free that shift and qualified at its
+   * post opens whatever the forecast (the A person sits at their window whenever present).
+   */
+  held: Set<string>;
 }
 
 export function isoDay(date: string): number {
@@ -120,7 +127,7 @@ export function prepareScenario(scenario: Scenario): PreparedScenario {
   const shifts = scenario.shifts.map(prepareShift);
   const dayIndex = new Map(days.map((day) => [day.date, day.index]));
   const people = scenario.staff.map((def, index) => preparePerson(def, index, rules, dayIndex));
-  const hall = prepareHall(scenario, days);
+  const hall = prepareHall(scenario, days, shifts, people);
   return {
     hall,
     demand: hall ? hallDemand(scenario, days, hall) : scenario.demand,
@@ -222,7 +229,7 @@ export function dayRate(kind: DayKind): number {
   return kind === 'holiday' ? 3 : kind === 'restday' ? 2 : 1;
 }
 
-function prepareHall(scenario: Scenario, days: PreparedDay[]): PreparedHall | null {
+function prepareHall(scenario: Scenario, days: PreparedDay[], shifts: PreparedShift[], people: PreparedPerson[]): PreparedHall | null {
   const windows = scenario.windows ?? [];
   const presence = scenario.presence ?? null;
   if (windows.length === 0 && presence === null) return null;
@@ -249,14 +256,33 @@ function prepareHall(scenario: Scenario, days: PreparedDay[]): PreparedHall | nu
     windowsByPost,
     zoneOfPost,
     weekScale,
+    held: presence === null ? new Set() : heldWindows(windows, days, working, shifts, people, new Set(presence.defaultShifts)),
   };
 }
 
+function heldWindows(windows: WindowDef[], days: PreparedDay[], working: boolean[], shifts: PreparedShift[], people: PreparedPerson[], defaultShifts: Set<string>): Set<string> {
+  const held = new Set<string>();
+  const personById = new Map(people.map((person) => [person.id, person]));
+  for (const window of windows) {
+    const person = window.a === undefined ? undefined : personById.get(window.a);
+    if (window.staffing === 'fixed' || !person || person.levelOf(window.post) < QUALIFIED) continue;
+    for (const day of days) {
+      if (!working[day.index]) continue;
+      for (const shift of shifts) {
+        if ((window.shifts ?? [...defaultShifts]).includes(shift.id) && !blockedReason(person, day, shift)) held.add(`${day.index}|${shift.id}|${window.id}`);
+      }
+    }
+  }
+  return held;
+}
+
 /**
- * The windows of a post that open in this day and shift, whatever the demand: on a working day a
- * window's `shifts` (default: the presence rule's default shifts), on an open rest day its
- * `restDayShifts` (all of them open as fixed: the appointment service keeps its hours), on other
- * days none. Without a presence rule a window opens in its `shifts` (default: all) every day.
+ * The windows of a post that open in this day and shift: on a working day a window's `shifts`
+ * (default: the presence rule's default shifts), on an open rest day its `restDayShifts` (all of
+ * them open as fixed: the appointment service keeps its hours), on other days none. Without a
+ * presence rule a window opens in its `shifts` (default: all) every day. `fixed` open whatever the
+ * demand (fixed staffing, an open rest day, or a demand window held by its present A person);
+ * `demand` open as the forecast needs them.
  */
 export function windowsOpening(hall: PreparedHall, day: PreparedDay, shift: string, post: string): { fixed: WindowDef[]; demand: WindowDef[] } {
   const fixed: WindowDef[] = [];
@@ -266,7 +292,8 @@ export function windowsOpening(hall: PreparedHall, day: PreparedDay, shift: stri
       if (window.shifts === undefined || window.shifts.includes(shift)) (window.staffing === 'fixed' ? fixed : demand).push(window);
     } else if (hall.working[day.index]) {
       const shifts = window.shifts ?? [...hall.defaultShifts];
-      if (shifts.includes(shift)) (window.staffing === 'fixed' ? fixed : demand).push(window);
+      const opensAnyway = window.staffing === 'fixed' || hall.held.has(`${day.index}|${shift}|${window.id}`);
+      if (shifts.includes(shift)) (opensAnyway ? fixed : demand).push(window);
     } else if (hall.openRest[day.index] && (window.restDayShifts ?? []).includes(shift)) {
       fixed.push(window);
     }

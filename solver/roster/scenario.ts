@@ -51,6 +51,7 @@ const presenceSchema = z.strictObject({
   workingDays: z.array(isoDateString).describe('The working days of the horizon, make-up days included (from the calendar).'),
   openRestDays: z.array(isoDateString).optional().describe('Rest days the hall opens on (周六预约服务), staffed on top by rotation.'),
   standardWorkingDays: z.number().int().min(1).max(7).optional().describe('Working days of an ordinary week (5): weekly limits scale by working days ÷ this.'),
+  planLieu: z.boolean().optional().describe('Give rest-day duty back as default-day shifts off in the same or next week (default true).'),
   contractedPosts: z.record(z.string(), amount).optional().describe('Zone → contracted posts, for the projected on-duty rate.'),
   targetPercent: amount.optional(),
 });

@@ -65,6 +65,12 @@ export interface PresenceRule {
   openRestDays?: string[];
   /** Working days of an ordinary week: weekly limits scale by the week's working days ÷ this (default 5). */
   standardWorkingDays?: number;
+  /**
+   * Plan time off in lieu (default true): a rest-day duty's minutes may be given back as default-day
+   * shifts off in the same or the next week (hard rule 14), each costing the rest-day minutes it
+   * matches at 100% instead of 200%; what is not planned stays owed.
+   */
+  planLieu?: boolean;
   /** Contracted posts per zone and the target, for the projected on-duty rate. */
   contractedPosts?: Record<string, number>;
   targetPercent?: number;
@@ -360,8 +366,10 @@ export interface HallSummary {
   /** Per zone and for the centre ('*'), from the roster and the leave in the scenario. */
   onDuty: OnDutyProjection[];
   targetPercent: number;
-  /** Minutes worked on rest days and holidays, per person with any: time off in lieu owed. */
+  /** Rest-day minutes not given back within the roster, per person with any: time off in lieu owed. */
   lieuOwed: Record<string, number>;
+  /** Default-day shifts of working days the roster gives back in lieu of rest-day duty (rule 14). */
+  lieuPlanned: { staff: string; date: string; shift: string; minutes: number }[];
   moves: ZoneMove[];
   /** Per date|shift: windows open and seated. */
   windowsOpen: { date: string; shift: string; open: number; seated: number }[];

@@ -30,6 +30,8 @@ export interface HallProperties {
   target: number;
   crossZoneDuties: number;
   lieuOwedHours: number;
+  /** Default-day shifts given back in lieu of rest-day duty. */
+  lieuShifts: number;
 }
 
 export function hallProperties(scenario: Scenario, assignments: Assignment[]): HallProperties {
@@ -45,7 +47,11 @@ export function hallProperties(scenario: Scenario, assignments: Assignment[]): H
     put(`p|${a.staff}|${a.date}|${a.shift}`, a);
     put(`s|${a.date}|${a.shift}|${a.post}`, a);
   }
-  const away = (person: Scenario['staff'][number], date: string, shift: string) => (person.unavailable ?? []).some((u) => u.date === date && (u.shift === undefined || u.shift === shift));
+  // A default-day shift given back in lieu of rest-day duty is 调休 leave (rule 14, read by the checker's ledger).
+  const summary = hallSummary(scenario, assignments);
+  const lieu = new Set(summary.lieuPlanned.map((entry) => `${entry.staff}|${entry.date}|${entry.shift}`));
+  const away = (person: Scenario['staff'][number], date: string, shift: string) =>
+    lieu.has(`${person.id}|${date}|${shift}`) || (person.unavailable ?? []).some((u) => u.date === date && (u.shift === undefined || u.shift === shift));
 
   let presenceMissing = 0;
   let weeksShort = 0;
@@ -119,7 +125,6 @@ export function hallProperties(scenario: Scenario, assignments: Assignment[]): H
     }
   }
 
-  const summary = hallSummary(scenario, assignments);
   return {
     presenceMissing,
     weeksShort,
@@ -134,6 +139,7 @@ export function hallProperties(scenario: Scenario, assignments: Assignment[]): H
     centreRate: summary.onDuty.find((line) => line.zone === '*')?.ratePercent ?? null,
     target: summary.targetPercent,
     crossZoneDuties: summary.moves.length,
+    lieuShifts: summary.lieuPlanned.length,
     lieuOwedHours: Object.values(summary.lieuOwed).reduce((sum, minutes) => sum + minutes, 0) / 60,
   };
 }

@@ -127,8 +127,10 @@ export interface RosterHallView {
   /** Per zone (its id as a string) and for the centre ('*'): staffed ÷ contracted post-days of the working days. */
   onDuty: { zone: string; contractedPostDays: number; staffedPostDays: number; ratePercent: number | null; met: boolean }[];
   targetPercent: number;
-  /** Staff id (as a string) → minutes on duty on rest days and holidays, owed back as time off. */
+  /** Staff id (as a string) → rest-day minutes on duty the roster does not give back, owed as time off. */
   lieuOwed: Record<string, number>;
+  /** Default-day shifts of working days given back in lieu of rest-day duty (staff id as a string). */
+  lieuPlanned: { staff: string; date: string; shift: string; minutes: number }[];
   /** Every duty at another zone's post, with why in plain words (Chinese and English). */
   moves: { staff: string; date: string; shift: string; fromZone: string; toZone: string; post: string; window?: string; reason: string; reasonEn: string }[];
   /** Per date and shift code: windows open (fixed, and demand ones by the forecast) and seated. */

@@ -16,6 +16,7 @@ const hall: RosterHallView = {
   ],
   targetPercent: 98,
   lieuOwed: { '7': 180, '8': 0, '9': 420 },
+  lieuPlanned: [{ staff: '10', date: '2026-12-16', shift: 'PM', minutes: 240 }],
   moves: [{ staff: '7', date: '2026-12-14', shift: 'AM', fromZone: '1', toZone: '6', post: '60', reason: '借调至税务：周一上午预计排队 32 分钟，本区富余 2 人', reasonEn: 'Lent to Tax' }],
   windowsOpen: [
     { date: '2026-12-14', shift: 'AM', open: 30, seated: 30 },
@@ -44,12 +45,13 @@ describe("a draft's projection for the client", () => {
     expect([projection.windowsSeated, projection.windowsOpened]).toEqual([57, 58]);
   });
 
-  it('names who moves and why, in the reader’s language, and who is owed lieu, most first, none for zero', () => {
+  it('names who moves and why, in the reader’s language, and who is owed lieu, most first, none for zero, and who is given lieu back', () => {
     expect(hallProjection({ hall, assignments }, zones, 'zh-CN')!.moves[0]).toMatchObject({ name: '张三', reason: expect.stringContaining('借调至税务') });
     expect(hallProjection({ hall, assignments }, zones, 'en')!.moves[0]!.reason).toBe('Lent to Tax');
     expect(hallProjection({ hall, assignments }, zones, 'zh-CN')!.lieu).toEqual([
-      { staffId: '9', name: '李四', minutes: 420 },
-      { staffId: '7', name: '张三', minutes: 180 },
+      { staffId: '9', name: '李四', minutes: 420, planned: [] },
+      { staffId: '7', name: '张三', minutes: 180, planned: [] },
+      { staffId: '10', name: '#10', minutes: 0, planned: [{ date: '2026-12-16', shift: 'PM' }] },
     ]);
   });
 

@@ -24,12 +24,15 @@ function person(id: string, skills: StaffDef['skills'], extra: Partial<StaffDef>
   return { id, name: id, skills, zone: 'Z1', maxHoursPerWeek: 40, ...extra };
 }
 
-/** Zone Z1: intake post IN with three demand windows, hand-out HO with one fixed window, back office BK. */
+/**
+ * Zone Z1: intake post IN with three demand windows (W1 and W2 held by their A people, W3 without
+ * one, so it opens by the demand only), hand-out HO with one fixed window, back office BK.
+ */
 function hall(parts: Partial<Scenario> = {}): Scenario {
   const windows: WindowDef[] = [
     { id: 'W1', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p1', b: 'p2' },
     { id: 'W2', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p2' },
-    { id: 'W3', post: 'IN', zone: 'Z1', staffing: 'demand', a: 'p3' },
+    { id: 'W3', post: 'IN', zone: 'Z1', staffing: 'demand' },
     { id: 'W4', post: 'HO', zone: 'Z1', staffing: 'fixed', a: 'p4' },
   ];
   return {
@@ -98,8 +101,16 @@ describe('the hall model', () => {
     const roster = solved(hall());
     expect(at(roster, 'p1', 'PM')?.window).toBe('W1');
     expect(at(roster, 'p2', 'PM')?.window).toBe('W2');
-    expect(at(roster, 'p3', 'PM')?.window).toBe('W3');
     expect(at(roster, 'p4', 'AM')?.window).toBe('W4');
+  });
+
+  it('holds a demand window open for its present A person whatever the forecast', () => {
+    const roster = solved(hall({ demand: [] }));
+    for (const shift of ['AM', 'PM']) {
+      expect(at(roster, 'p1', shift)?.window).toBe('W1');
+      expect(at(roster, 'p2', shift)?.window).toBe('W2');
+      expect(at(roster, 'p3', shift)?.window).toBeUndefined();
+    }
   });
 
   it('gives the window to its B person when A is away', () => {
@@ -145,6 +156,44 @@ describe('the hall model', () => {
     expect(Object.values(summary.lieuOwed)).toEqual([210]);
   });
 
+  it('gives a Saturday duty back as a default-day shift off in the same week, and prices it at 100%', () => {
+    // Mon 14 – Sat 19 December: five working days, the hand-out window opens on Saturday morning.
+    const days = dates(6);
+    const input = hall({
+      days: 6,
+      demand: [],
+      presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5), openRestDays: [days[5]!], contractedPosts: { Z1: 3 } },
+    });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    // p3 and p5 can take the hand-out window too (else p4's day off would leave W4 empty or without
+    // a backup); 44 h a week as the demo.
+    input.staff = input.staff.map((p) => ({ ...p, maxHoursPerWeek: 44, ...(p.id === 'p5' || p.id === 'p3' ? { skills: { ...p.skills, HO: 2 } } : {}) }));
+    const roster = solved(input);
+    const saturday = roster.assignments.filter((a) => a.date === days[5]);
+    expect(saturday).toHaveLength(1);
+    const summary = hallSummary(input, roster.assignments);
+    expect(summary.lieuPlanned).toEqual([{ staff: saturday[0]!.staff, date: expect.any(String), shift: 'AM', minutes: 210 }]);
+    expect(summary.lieuOwed).toEqual({});
+    // Off in lieu, nobody else of the zone is: five people, three contracted posts, one given back.
+    const without = solved({ ...input, presence: { ...input.presence!, planLieu: false } });
+    expect(hallSummary(input, without.assignments).lieuPlanned).toEqual([]);
+    expect(roster.stats.objective).toBeLessThan(without.stats.objective);
+  });
+
+  it('keeps the zone\'s contracted posts staffed: no lieu on a day without a free person beyond them', () => {
+    const days = dates(6);
+    const input = hall({
+      days: 6,
+      demand: [],
+      presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5), openRestDays: [days[5]!], contractedPosts: { Z1: 5 } },
+    });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    input.staff = input.staff.map((p) => ({ ...p, maxHoursPerWeek: 44, ...(p.id === 'p5' ? { skills: { ...p.skills, HO: 2 } } : {}) }));
+    const roster = solved(input);
+    expect(hallSummary(input, roster.assignments).lieuPlanned).toEqual([]);
+    expect(Object.values(hallSummary(input, roster.assignments).lieuOwed)).toEqual([210]);
+  });
+
   it('projects the on-duty rate from the roster and the leave', () => {
     const input = hall();
     input.staff[0] = { ...input.staff[0]!, unavailable: [{ date: MONDAY, reason: '年假' }] };
@@ -186,6 +235,11 @@ describe('the checker on rosters broken on purpose', () => {
     expect(rules(good().map((a) => (a.staff === 'p3' && a.shift === 'AM' ? { ...a, post: 'IN', window: 'W3' } : a)))).toContain('seats');
   });
 
+  it('finds an A person at a flexible post while the window they hold open stands empty', () => {
+    const away = good().map((a) => (a.staff === 'p1' && a.shift === 'AM' ? { staff: 'p1', date: MONDAY, shift: 'AM', post: 'BK' } : a));
+    expect(rules(away)).toContain('idle_beside_empty_window');
+  });
+
   it('finds a person at a flexible post beside an empty window of their post', () => {
     expect(rules(good().map((a) => (a.staff === 'p3' && a.shift === 'PM' ? { staff: 'p3', date: MONDAY, shift: 'PM', post: 'BK' } : a)))).toContain('idle_beside_empty_window');
   });
@@ -194,6 +248,43 @@ describe('the checker on rosters broken on purpose', () => {
     const broken = good().map((a) => (a.staff === 'p5' && a.shift === 'AM' ? { ...a, window: 'W3' } : a));
     expect(rules(broken)).toContain('window_not_a_seat');
     expect(rules(good().map((a) => (a.staff === 'p4' && a.shift === 'AM' ? { ...a, window: 'W3' } : a)))).toContain('window_mismatch');
+  });
+
+  it('accepts a shift off in lieu only where a rest-day duty of that week or the week before pays for it', () => {
+    // Mon 14 – Sat 19 and Mon 21: p5 works Saturday morning (210 min); the morning off on Monday 21
+    // (the next week) is paid for, the afternoon (240 min) is not, and a second lieu is not either.
+    const days = [...dates(6), '2026-12-21'];
+    const input = hall({ days: 8, demand: [{ date: days[5]!, shift: 'AM', post: 'BK', required: 1 }], presence: { defaultShifts: ['AM', 'PM'], workingDays: [...days.slice(0, 5), '2026-12-21'], openRestDays: [days[5]!] } });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    const only = { ...input, staff: input.staff.filter((p) => p.id === 'p5').map((p) => ({ ...p, maxHoursPerWeek: 44 })), windows: [] };
+    const week = [...days.slice(0, 5), '2026-12-21'].flatMap((date) => ['AM', 'PM'].map((shift) => ({ staff: 'p5', date, shift, post: 'BK' })));
+    const saturday = { staff: 'p5', date: days[5]!, shift: 'AM', post: 'BK' };
+    const off = (date: string, shift: string) => week.filter((a) => !(a.date === date && a.shift === shift));
+    const breaches = (assignments: Assignment[]) => checkRoster(only, assignments).breaches.map((b) => `${b.rule} ${b.date ?? ''} ${b.shift ?? ''}`.trim());
+    expect(breaches([...off('2026-12-21', 'AM'), saturday])).toEqual([]);
+    expect(breaches([...off('2026-12-21', 'PM'), saturday])).toEqual(['presence 2026-12-21 PM']);
+    expect(breaches(off('2026-12-21', 'AM'))).toEqual(['presence 2026-12-21 AM']);
+    expect(breaches([...off('2026-12-21', 'AM').filter((a) => !(a.date === days[0] && a.shift === 'AM')), saturday])).toEqual(['presence 2026-12-21 AM']);
+    expect(checkRoster({ ...only, presence: { ...only.presence!, planLieu: false } }, [...off('2026-12-21', 'AM'), saturday]).breaches.map((b) => b.rule)).toEqual(['presence']);
+  });
+
+  it('finds lieu given on a day the zone has no free person beyond its contracted posts', () => {
+    const days = dates(6);
+    const input = hall({ days: 6, demand: [{ date: days[5]!, shift: 'AM', post: 'BK', required: 1 }], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5), openRestDays: [days[5]!], contractedPosts: { Z1: 1 } } });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    const only = { ...input, staff: input.staff.filter((p) => p.id === 'p5'), windows: [] };
+    const week = days.slice(0, 5).flatMap((date) => ['AM', 'PM'].map((shift) => ({ staff: 'p5', date, shift, post: 'BK' })));
+    const roster = [...week.filter((a) => !(a.date === days[2] && a.shift === 'AM')), { staff: 'p5', date: days[5]!, shift: 'AM', post: 'BK' }];
+    expect(checkRoster(only, roster).breaches.map((b) => b.rule)).toEqual(['lieu_reserve']);
+    expect(checkRoster({ ...only, presence: { ...only.presence!, contractedPosts: { Z1: 0 } } }, roster).breaches).toEqual([]);
+  });
+
+  it('finds more people on a rest day than the hall needs there', () => {
+    const input = hall({ start: '2026-12-19', days: 1, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: [], openRestDays: ['2026-12-19'] } });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    const seated = { staff: 'p4', date: '2026-12-19', shift: 'AM', post: 'HO', window: 'W4' };
+    expect(checkRoster(input, [seated]).breaches).toEqual([]);
+    expect(checkRoster(input, [seated, { staff: 'p5', date: '2026-12-19', shift: 'AM', post: 'BK' }]).breaches.map((b) => b.rule)).toEqual(['rest_day_beyond_need']);
   });
 
   it('finds a week over its limit when it has no more working days than usual', () => {
@@ -209,9 +300,8 @@ describe('the checker on rosters broken on purpose', () => {
   it('prices the A person away from their window and a cross-zone duty', () => {
     const input = hall({ weights: { seat: 50, crossZone: 30 } });
     const swapped = good().map((a) => (a.shift === 'AM' && a.staff === 'p1' ? { ...a, window: 'W2' } : a.shift === 'AM' && a.staff === 'p2' ? { ...a, window: 'W1' } : a));
-    // p3 (A of W3) at the back office in the morning is one already.
-    expect(checkRoster(input, good()).soft.offSeatShifts).toBe(1);
-    expect(checkRoster(input, swapped).soft.offSeatShifts).toBe(3);
+    expect(checkRoster(input, good()).soft.offSeatShifts).toBe(0);
+    expect(checkRoster(input, swapped).soft.offSeatShifts).toBe(2);
     const elsewhere = hall({ staff: hall().staff.map((p) => (p.id === 'p5' ? { ...p, zone: 'Z2' } : p)) });
     expect(checkRoster(elsewhere, good()).soft.crossZoneDuties).toBe(2);
   });

@@ -33,7 +33,10 @@ export interface MoveLine {
 export interface LieuLine {
   staffId: string;
   name: string;
+  /** Rest-day minutes still owed (paid as overtime unless a later roster gives them back). */
   minutes: number;
+  /** Default-day shifts this roster gives back in lieu. */
+  planned: { date: string; shift: string }[];
 }
 
 export interface HallProjection {
@@ -79,9 +82,16 @@ export function hallProjection(view: Pick<RosterView, 'hall' | 'assignments'>, z
       shift: move.shift,
       reason: language === 'zh-CN' ? move.reason : move.reasonEn,
     })),
-    lieu: Object.entries(hall.lieuOwed)
-      .filter(([, minutes]) => minutes > 0)
-      .map(([staffId, minutes]) => ({ staffId, name: names.get(staffId) ?? `#${staffId}`, minutes }))
-      .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name, 'zh-CN')),
+    lieu: lieuLines(hall, names),
   };
+}
+
+/** Everyone with rest-day duty: the shifts given back and what is still owed, most owed first. */
+function lieuLines(hall: RosterHallView, names: Map<string, string>): LieuLine[] {
+  const planned = new Map<string, { date: string; shift: string }[]>();
+  for (const entry of hall.lieuPlanned) planned.set(entry.staff, [...(planned.get(entry.staff) ?? []), { date: entry.date, shift: entry.shift }]);
+  const staff = new Set([...Object.keys(hall.lieuOwed).filter((id) => (hall.lieuOwed[id] ?? 0) > 0), ...planned.keys()]);
+  return [...staff]
+    .map((staffId) => ({ staffId, name: names.get(staffId) ?? `#${staffId}`, minutes: hall.lieuOwed[staffId] ?? 0, planned: planned.get(staffId) ?? [] }))
+    .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name, 'zh-CN'));
 }
