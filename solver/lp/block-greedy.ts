@@ -11,7 +11,7 @@
  */
 import { isSolveStopped, type Engine, type IntegerProgram, type IntegerSolution, type ProgramConstraint, type ProgramVariable, type SolveOptions } from './types.ts';
 
-export function solveBlockByBlock(engine: Engine, program: IntegerProgram, options: SolveOptions, now: () => number): IntegerSolution | null {
+export function solveBlockByBlock(engine: Engine, program: IntegerProgram, options: SolveOptions, now: () => number, improvingPasses = IMPROVING_PASSES): IntegerSolution | null {
   const blocks = program.blocks ?? [];
   if (blocks.length === 0) return null;
   const started = now();
@@ -23,7 +23,7 @@ export function solveBlockByBlock(engine: Engine, program: IntegerProgram, optio
   const outOfTime = () => options.timeLimitSeconds !== undefined && (now() - started) / 1000 > options.timeLimitSeconds;
   const decided: Record<string, number> = {};
   // The greedy pass, then passes that redo each block with all the others decided, while time allows.
-  for (let pass = 0; pass <= IMPROVING_PASSES; pass += 1) {
+  for (let pass = 0; pass <= improvingPasses; pass += 1) {
     for (const [index, names] of blocks.entries()) {
       if (outOfTime()) return pass === 0 ? null : tryToSolve(engine, fixIntegers(program, blockOf, decided), left());
       const solution = tryToSolve(engine, blockStep(byName, names, touching[index] ?? [], blockOf, decided, index), left());

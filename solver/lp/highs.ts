@@ -31,6 +31,7 @@ function solveWith(highs: Highs, model: Model, program: IntegerProgram, options:
     output_flag: false,
     ...(options.timeLimitSeconds !== undefined ? { time_limit: options.timeLimitSeconds } : {}),
     ...(options.relativeGap !== undefined ? { mip_rel_gap: options.relativeGap } : {}),
+    ...(options.nodeLimit !== undefined ? { mip_max_nodes: options.nodeLimit } : {}),
     ...(options.lpMethod === 'ipm' && program.variables.every((variable) => variable.kind === 'continuous') ? { solver: 'ipm' } : {}),
   });
   model.passModel(toModelData(highs, program));

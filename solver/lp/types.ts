@@ -93,6 +93,11 @@ export interface SolveOptions {
    * point followed by crossover to a vertex. Interior point is faster on large degenerate LPs.
    */
   lpMethod?: 'simplex' | 'ipm';
+  /**
+   * Stop the branch-and-bound after this many nodes (HiGHS only): a limit that, unlike time, gives
+   * the same answer on every run, for the neighbourhood search's sub-problems.
+   */
+  nodeLimit?: number;
 }
 
 /** The relative gap the way HiGHS reports it, and 0 when objective and bound agree. */

@@ -647,34 +647,40 @@ function addLieu(context: Context): void {
   if (!hall?.presence || hall.presence.planLieu === false) return;
   const earning = prepared.days.filter((day) => !hall.working[day.index] && day.kind === 'restday');
   if (earning.length === 0) return;
-  for (const person of prepared.people) {
-    const earned = Array.from({ length: prepared.weeks }, (_, week) =>
-      earning.filter((day) => day.week === week).flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes))),
-    );
-    if (earned.every((terms) => terms.length === 0)) continue;
-    const spend = earned.map((terms, week) => [terms.length > 0 ? builder.variable(`lieu now|${person.index}|${week}`, 'continuous') : null, terms.length > 0 && week + 1 < prepared.weeks ? builder.variable(`lieu next|${person.index}|${week}`, 'continuous') : null]);
-    earned.forEach((terms, week) => {
-      const used = spend[week]!.filter((name): name is string => name !== null);
-      if (used.length > 0) builder.row(`lieu earned|${person.index}|${week}`, sumOf(used.flatMap((name) => single(name)), scaled(terms, -1)), undefined, 0);
-    });
-    for (let week = 0; week < prepared.weeks; week += 1) {
-      const sources = [spend[week]?.[0], spend[week - 1]?.[1]].filter((name): name is string => typeof name === 'string');
-      if (sources.length === 0) continue;
-      const taken: Terms = [];
-      for (const day of daysOfWeek(prepared, week)) {
-        if (!hall.working[day.index]) continue;
-        for (const shift of prepared.shifts) {
-          if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
-          const credit = -((shift.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER) * prepared.weights.cost) / 100;
-          const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
-          context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
-          taken.push({ variable: name, coefficient: shift.minutes });
-        }
-      }
-      if (taken.length > 0) builder.row(`lieu spent|${person.index}|${week}`, sumOf(taken, scaled(sources.flatMap((name) => single(name)), -1)), undefined, 0);
-    }
-  }
+  // Per person, in the person's block: lieu is their own decision, so a first roster built person
+  // by person (block-greedy.ts) counts each one's lieu against the zone's reserve.
+  for (const person of prepared.people) builder.inBlock(person.index, () => addPersonLieu(context, person, earning));
   addLieuReserve(context);
+}
+
+function addPersonLieu(context: Context, person: PreparedPerson, earning: PreparedDay[]): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall!;
+  const earned = Array.from({ length: prepared.weeks }, (_, week) =>
+    earning.filter((day) => day.week === week).flatMap((day) => prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes))),
+  );
+  if (earned.every((terms) => terms.length === 0)) return;
+  const spend = earned.map((terms, week) => [terms.length > 0 ? builder.variable(`lieu now|${person.index}|${week}`, 'continuous') : null, terms.length > 0 && week + 1 < prepared.weeks ? builder.variable(`lieu next|${person.index}|${week}`, 'continuous') : null]);
+  earned.forEach((terms, week) => {
+    const used = spend[week]!.filter((name): name is string => name !== null);
+    if (used.length > 0) builder.row(`lieu earned|${person.index}|${week}`, sumOf(used.flatMap((name) => single(name)), scaled(terms, -1)), undefined, 0);
+  });
+  for (let week = 0; week < prepared.weeks; week += 1) {
+    const sources = [spend[week]?.[0], spend[week - 1]?.[1]].filter((name): name is string => typeof name === 'string');
+    if (sources.length === 0) continue;
+    const taken: Terms = [];
+    for (const day of daysOfWeek(prepared, week)) {
+      if (!hall.working[day.index]) continue;
+      for (const shift of prepared.shifts) {
+        if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
+        const credit = -((shift.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER) * prepared.weights.cost) / 100;
+        const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
+        context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
+        taken.push({ variable: name, coefficient: shift.minutes });
+      }
+    }
+    if (taken.length > 0) builder.row(`lieu spent|${person.index}|${week}`, sumOf(taken, scaled(sources.flatMap((name) => single(name)), -1)), undefined, 0);
+  }
 }
 
 /** Rule 14's reserve: per zone and working day, lieu shifts ≤ free people − contracted posts. */

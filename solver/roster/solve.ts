@@ -5,7 +5,9 @@
  */
 import { chooseEngine, jsLpSolverEngine } from '../lp/engines.ts';
 import { PROVEN_GAP, solveRelaxationFirst } from '../lp/relaxation-first.ts';
-import { relativeGap, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions } from '../lp/types.ts';
+import { isSolveStopped, relativeGap, SolveStoppedError, type Engine, type IntegerProgram, type IntegerSolution, type SolveOptions } from '../lp/types.ts';
+import { constructFirstSolution } from './construct.ts';
+import { improveByNeighbourhoods } from './lns.ts';
 import { checkRoster } from './check.ts';
 import { buildRosterModel, RosterInfeasibleError, type RosterModel } from './model.ts';
 import { prepareScenario } from './prepare.ts';
@@ -35,7 +37,18 @@ export interface SolveRosterOptions {
   onProgress?: (progress: SolveProgress) => void;
   /** Milliseconds clock for the seconds reported; default Date.now. */
   now?: () => number;
+  /** Seed of the neighbourhood search (default 1): the same scenario, seed and limits give the same roster. */
+  seed?: number;
+  /** Neighbourhoods the search may try at most (default: as many as the time limit allows). */
+  neighbourhoodSteps?: number;
 }
+
+/**
+ * Share of a time limit for the relaxation-first search (relaxation, RENS, HiGHS's full search);
+ * what it leaves goes to the neighbourhood search around its best roster. Hall weeks end inside
+ * this share with a proven gap and never reach the neighbourhoods.
+ */
+export const EXACT_SHARE = 0.4;
 
 /** The optimiser broke a hard rule: a bug in the model, never the user's problem. */
 export class RosterBugError extends Error {
@@ -109,8 +122,54 @@ function search(model: RosterModel, engine: Engine, options: SolveRosterOptions,
     // a week simplex is the faster (0.6 s against 1.6 s for 300 staff).
     lpMethod: clock.days > 14 ? 'ipm' : 'simplex',
   };
-  // HiGHS gets the relaxation first (see relaxation-first.ts); javascript-lp-solver only sees small programs.
-  return engine.name === 'highs' ? solveRelaxationFirst(engine, model.program, solveOptions, clock.now) : engine.solve(model.program, solveOptions);
+  if (engine.name !== 'highs') return engine.solve(model.program, solveOptions);
+  // HiGHS gets the relaxation first (see relaxation-first.ts); without a time limit it searches to
+  // the proven optimum and nothing is left to improve.
+  if (options.timeLimitSeconds === undefined) return solveRelaxationFirst(engine, model.program, solveOptions, clock.now);
+  return searchThenImprove(model, engine, options, solveOptions, clock);
+}
+
+/**
+ * The relaxation-first search in a share of the time, then the neighbourhood search (lns.ts) around
+ * its roster for the rest; where the first search found nothing at all, a roster built person by
+ * person (construct.ts) is the start. The bound stays the relaxation-first search's.
+ */
+function searchThenImprove(model: RosterModel, engine: Engine, options: SolveRosterOptions, solveOptions: SolveOptions, clock: { report: Report; seconds: () => number; now: () => number }): IntegerSolution {
+  const limit = options.timeLimitSeconds as number;
+  const target = options.relativeGap ?? PROVEN_GAP;
+  const started = clock.now();
+  const left = () => limit - (clock.now() - started) / 1000;
+  // The best bound reported (the relaxation's, HiGHS's dual bound): kept even when the search ends without a roster.
+  let reportedBound = Number.NEGATIVE_INFINITY;
+  const tracked: SolveOptions = {
+    ...solveOptions,
+    timeLimitSeconds: limit * EXACT_SHARE,
+    onProgress: (progress) => {
+      if (progress.bound !== undefined) reportedBound = Math.max(reportedBound, progress.bound);
+      solveOptions.onProgress?.(progress);
+    },
+  };
+  let first: IntegerSolution | null = null;
+  try {
+    first = solveRelaxationFirst(engine, model.program, tracked, clock.now);
+  } catch (error) {
+    if (!isSolveStopped(error)) throw error;
+  }
+  if (first && first.status !== 'stopped') return first;
+  const bound = Math.max(reportedBound, first?.bound ?? Number.NEGATIVE_INFINITY);
+  first ??= constructFirstSolution(engine, model.program, Math.max(0.5, left()), clock.now);
+  if (!first) throw new SolveStoppedError(`no roster was found in the time limit of ${limit} s, not even one built person by person: allow more time or simplify the problem`);
+  clock.report({ phase: 'solving', objective: first.objective, ...(Number.isFinite(bound) ? { bound, gap: relativeGap(first.objective, bound) } : {}) });
+  const improved = improveByNeighbourhoods(engine, model.program, model.decisions, first, {
+    timeLimitSeconds: Math.max(0, left()),
+    seed: options.seed ?? 1,
+    ...(options.neighbourhoodSteps !== undefined ? { steps: options.neighbourhoodSteps } : {}),
+    ...(Number.isFinite(bound) ? { bound, relativeGap: target } : {}),
+    now: clock.now,
+    onImprove: (objective) => clock.report({ phase: 'solving', objective, ...(Number.isFinite(bound) ? { bound, gap: relativeGap(objective, bound) } : {}) }),
+  }).solution;
+  const gap = relativeGap(improved.objective, Math.min(bound, improved.objective));
+  return { ...improved, status: gap <= target ? 'optimal' : 'stopped', bound: Math.min(bound, improved.objective), gap };
 }
 
 function pickEngine(program: IntegerProgram, options: SolveRosterOptions): Engine {
