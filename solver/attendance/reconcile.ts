@@ -44,6 +44,12 @@ export interface AttendanceRules {
 
 export const DEFAULT_RULES: AttendanceRules = { lateGraceMinutes: 15, halfDayAfterMinutes: 30 };
 
+/**
+ * The centre's lunch break (12:00–13:30 unless set): on a day without duties the punches say only
+ * when someone came and went, so the break inside that span is not work. Start = end is no break.
+ */
+export const DEFAULT_BREAK_WINDOW: ShiftSegment = { startsAt: 12 * 60, endsAt: 13 * 60 + 30 };
+
 /** How far from a segment's start and end a punch still belongs to it. */
 const CLOCK_IN_BEFORE = 120;
 const CLOCK_OUT_AFTER = 240;
@@ -172,6 +178,8 @@ export interface ReconcileInput {
   rules: AttendanceRules;
   /** Days on or after this one are not over yet and are left pending. */
   pendingFrom: string;
+  /** Taken out of a rest day's first-to-last punch span; left out: no break is taken out. */
+  breakWindow?: ShiftSegment;
 }
 
 export function reconcile(input: ReconcileInput): PersonMonth[] {
@@ -194,6 +202,7 @@ export function reconcile(input: ReconcileInput): PersonMonth[] {
       const plan = plans.get(key) ?? null;
       return judgeDay({
         person, day, segments: plan ?? segments, plan, minutes, leave: leaveToday, correction: corrections.get(key) ?? null, rules: input.rules, pendingFrom: input.pendingFrom,
+        breakWindow: input.breakWindow ?? null,
       });
     });
     return { staffId: person.staffId, days, totals: totalsOf(days) };
@@ -231,6 +240,8 @@ interface DayJudging {
   correction: CorrectionInput | null;
   rules: AttendanceRules;
   pendingFrom: string;
+  /** The lunch break taken out of a rest day's punch span, or null for none. */
+  breakWindow?: ShiftSegment | null;
 }
 
 export function judgeDay(judging: DayJudging): DayResult {
@@ -247,12 +258,22 @@ export function judgeDay(judging: DayJudging): DayResult {
     // Rostered off on a working day is 休; on a holiday the calendar's 节 stays, the rarer fact.
     const rest: DayStatus = day.kind === 'statutory' || day.kind === 'holiday_rest' ? 'holiday' : 'rest';
     result = emptyDay(day.date, rest, rest === 'rest' ? '休' : '节');
-    result.overtimeMinutes = minutes.length >= 2 ? blocks(minutes[minutes.length - 1]! - minutes[0]!) : 0;
+    result.overtimeMinutes = minutes.length >= 2 ? blocks(spanWithoutBreak(minutes[0]!, minutes[minutes.length - 1]!, judging.breakWindow ?? null)) : 0;
   } else {
     result = workingDay({ ...judging, segments });
   }
   result = { ...result, rostered, scheduledMinutes, attendedMinutes: attendedOf(result.segments) };
   return judging.correction ? corrected(result, judging.correction.status, segments.length) : result;
+}
+
+/**
+ * A first-to-last punch span less the part of the break it covers: 08:00–17:00 with 12:00–13:30 is
+ * 450 minutes, 08:00–12:30 is 240, 14:00–17:00 keeps its 180. Rostered days count by their duties.
+ */
+export function spanWithoutBreak(first: number, last: number, breakWindow: ShiftSegment | null): number {
+  if (!breakWindow) return last - first;
+  const overlap = Math.min(last, breakWindow.endsAt) - Math.max(first, breakWindow.startsAt);
+  return last - first - Math.max(0, overlap);
 }
 
 function minutesOf(segments: readonly ShiftSegment[]): number {

@@ -195,7 +195,8 @@ test('the time account of one person: a Saturday banked under the vendor’s set
   const roster = new RosterPage(page, host.url);
   const hours = await roster.api<{ rows: { employeeNo: string; name: string; contract: string }[] }>('reports/hours', { year: 2026, month: 11 });
   const person = hours.rows.find((row) => row.contract === 'standard')!;
-  // Earning: punches on the unrostered Saturday 14 November, 08:00 to 17:00 (540 min at 200%).
+  // Earning: punches on the unrostered Saturday 14 November, 08:00 to 17:00: 540 min less the
+  // centre's lunch break 12:00–13:30 (issue 17 item 2), 450 at 200%.
   const text = ['工号,打卡时间,设备', `${person.employeeNo},2026-11-14 08:00:00,大厅1号机`, `${person.employeeNo},2026-11-14 17:00:00,大厅1号机`].join('\r\n') + '\r\n';
   await roster.api('punches/apply', { fileName: 'saturday.csv', base64: Buffer.from(text, 'utf8').toString('base64'), goodRowsOnly: false });
 
@@ -213,8 +214,19 @@ test('the time account of one person: a Saturday banked under the vendor’s set
     const row = sheet.find((candidate) => candidate[0] === person.employeeNo)!;
     return (name: string) => row[header.indexOf(name)];
   };
+  // Lunch is not work: 7.5 h banked, not the 9 h the span counted before the break was taken out.
   const banked = await hoursRow();
-  expect([banked('调休存入'), banked('调休余额'), banked('加班 200%')]).toEqual(['9', '9', '0']);
+  expect([banked('调休存入'), banked('调休余额'), banked('加班 200%')]).toEqual(['7.5', '7.5', '0']);
+
+  // A centre without a fixed break sets start = end on the same screen: the whole span counts, 9 h.
+  await reports.tab('成本设置');
+  await expect(page.getByLabel('午休开始')).toHaveValue('12:00');
+  await expect(page.getByLabel('午休结束')).toHaveValue('13:30');
+  await page.getByLabel('午休结束').fill('12:00');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(reports.notice()).toHaveText('成本设置已保存。');
+  const whole = await hoursRow();
+  expect([whole('调休存入'), whole('调休余额'), whole('加班 200%')]).toEqual(['9', '9', '0']);
 
   // Spending: a day of 调休 on Monday 23, asked for and approved through the leave screen.
   const leave = new LeavePage(page);

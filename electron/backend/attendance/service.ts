@@ -14,6 +14,7 @@ import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
 import { listStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
 import {
+  DEFAULT_BREAK_WINDOW,
   DEFAULT_RULES,
   reconcile,
   type CorrectionStatus,
@@ -31,6 +32,9 @@ export const SETTING_KEYS = {
   dutyDefinition: 'duty.definition',
   dutyTarget: 'duty.targetPercent',
   dutyPosts: 'duty.contractedPosts',
+  /** The centre's lunch break, minutes from midnight; start = end is no break. */
+  breakStartsAt: 'attendance.breakStartsAt',
+  breakEndsAt: 'attendance.breakEndsAt',
 } as const;
 
 export const DEFAULT_DUTY_TARGET = 98;
@@ -48,6 +52,26 @@ export async function writeRules(db: Queryable, rules: AttendanceRules): Promise
   }
   await putSetting(db, SETTING_KEYS.lateGrace, String(rules.lateGraceMinutes));
   await putSetting(db, SETTING_KEYS.halfDayAfter, String(rules.halfDayAfterMinutes));
+}
+
+/** The break taken out of a rest day's punch span; anything unreadable falls back to 12:00–13:30. */
+export async function readBreakWindow(db: Queryable): Promise<ShiftSegment> {
+  const startsAt = numberSetting(await getSetting(db, SETTING_KEYS.breakStartsAt), Number.NaN);
+  const endsAt = numberSetting(await getSetting(db, SETTING_KEYS.breakEndsAt), Number.NaN);
+  const readable = [startsAt, endsAt].every((minute) => Number.isInteger(minute) && minute >= 0 && minute <= 1440) && endsAt >= startsAt;
+  return readable ? { startsAt, endsAt } : { ...DEFAULT_BREAK_WINDOW };
+}
+
+export async function writeBreakWindow(db: Queryable, window: ShiftSegment): Promise<void> {
+  if (window.endsAt < window.startsAt) {
+    throw new AppFailure(
+      'invalid_argument',
+      '午休结束时间不能早于开始时间（不设午休请填相同时间）。 / The lunch break cannot end before it starts (the same time for both means no break).',
+      { 'set.lunchBreak.endsAt': 'out_of_range' },
+    );
+  }
+  await putSetting(db, SETTING_KEYS.breakStartsAt, String(window.startsAt));
+  await putSetting(db, SETTING_KEYS.breakEndsAt, String(window.endsAt));
 }
 
 /** Every zone is listed; a zone nobody has set contracts as many posts as it has windows. */
@@ -161,6 +185,7 @@ export async function reconcileRange(db: Queryable, range: { from: string; to: s
     corrections: (await listCorrections(db, range.from, range.to)).map((row) => ({ ...row, status: row.status as CorrectionStatus })),
     rules,
     pendingFrom: range.today,
+    breakWindow: await readBreakWindow(db),
   });
   return { calendar, people, zones, results, rules, pendingFrom: range.today };
 }

@@ -11,6 +11,7 @@ import { COST_CITY_KEY, getSocialInsuranceRule, SOCIAL_INSURANCE_START_MONTH_KEY
 import { getSetting, putSetting } from '../../../data/repositories/settings.ts';
 import type { TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 import { readTimeAccountPolicy, writeTimeAccountPolicy } from './time-account.ts';
+import { readBreakWindow, writeBreakWindow } from '../attendance/service.ts';
 import {
   cityConstructionTaxOf,
   contributionYearOf,
@@ -66,6 +67,7 @@ export async function readCostSettings(db: Queryable): Promise<CostSettings> {
     payGrades: await listPayGrades(db),
     rules: await listSocialInsuranceRules(db),
     timeAccount: await readTimeAccountPolicy(db),
+    lunchBreak: await readBreakWindow(db),
   };
 }
 
@@ -81,6 +83,8 @@ export interface CostSettingsChange {
   lieuCountsTowardMonthlyCap?: boolean | undefined;
   payGrades: { grade: number; monthlyWage: number }[];
   timeAccount?: TimeAccountPolicy;
+  /** Left out: the stored break stays. */
+  lunchBreak?: { startsAt: number; endsAt: number } | undefined;
 }
 
 export async function writeCostSettings(db: Queryable, change: CostSettingsChange): Promise<void> {
@@ -94,6 +98,7 @@ export async function writeCostSettings(db: Queryable, change: CostSettingsChang
   await putSetting(db, COST_KEYS.vat, String(change.vatPercent));
   await putSetting(db, COST_KEYS.surcharge, String(change.surchargePercentOfVat));
   await putSetting(db, COST_KEYS.cycle, change.comprehensiveCycle);
+  if (change.lunchBreak) await writeBreakWindow(db, change.lunchBreak);
   if (change.timeAccount) await writeTimeAccountPolicy(db, change.timeAccount);
   if (change.socialInsuranceStartMonth !== undefined) await putSetting(db, COST_KEYS.startMonth, String(change.socialInsuranceStartMonth));
   if (change.vatMode !== undefined) await putSetting(db, COST_KEYS.vatMode, change.vatMode);

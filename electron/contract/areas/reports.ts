@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { FilePayload } from '../model.ts';
 import type { DutyLine, DutyMonth, LeaveTypeCode } from './attendance.ts';
-import { month, noArgument, year } from '../schema-parts.ts';
+import { minuteOfDay, month, noArgument, year } from '../schema-parts.ts';
 
 export const COST_CATEGORIES = ['manager', 'window', 'desk'] as const;
 export type CostCategory = (typeof COST_CATEGORIES)[number];
@@ -83,6 +83,11 @@ export const reportsChannels = {
         /** Left out: the time account's setting stays as it is. */
         timeAccount: z
           .strictObject({ expiry: z.enum(['quarter', 'months']), months: z.number().int().min(1).max(12), onExpiry: z.enum(['payout', 'forfeit']) })
+          .optional(),
+        /** Left out: the stored break stays. Start = end is no break. */
+        lunchBreak: z
+          .strictObject({ startsAt: minuteOfDay, endsAt: minuteOfDay })
+          .refine((window) => window.endsAt >= window.startsAt, { message: 'out_of_range', path: ['endsAt'] })
           .optional(),
       })
       .optional(),
@@ -267,6 +272,11 @@ export interface CostSettings {
   rules: SocialInsuranceRule[];
   /** How long banked rest-day hours (调休余额) keep, and what happens to them after (solver/pay/time-account.ts). */
   timeAccount: { expiry: 'quarter' | 'months'; months: number; onExpiry: 'payout' | 'forfeit' };
+  /**
+   * The centre's lunch break, minutes from midnight (12:00–13:30 by default): taken out of the
+   * first-to-last punch span of a day without duties. Start = end is no break.
+   */
+  lunchBreak: { startsAt: number; endsAt: number };
 }
 
 /** One row of the bid's table (seed 001): per person per month, head count, month and year. */

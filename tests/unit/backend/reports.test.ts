@@ -708,3 +708,28 @@ describe('the time account (调休余额)', () => {
     });
   });
 });
+
+describe('the lunch break taken out of a rest day’s punch span (issue 17 item 2)', () => {
+  it('counts an unrostered Saturday 08:00–17:00 as 450 minutes under the default 12:00–13:30, 540 with no break set, and keeps the break a change leaves out', async () => {
+    await withTestBackend(async (backend) => {
+      const staffId = await createPerson(backend, 'T0005', '16');
+      await importPunches(backend, 'T0005', [{ date: '2026-10-31', shifts: [], punches: ['08:00', '17:00'] }]);
+      const worked = async () => (await ask(backend, 'reports/hours', { year: 2026, month: 10 })).rows.find((row) => row.staffId === staffId)!.workedMinutes;
+      const { lunchBreak, city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      expect(lunchBreak).toEqual({ startsAt: 720, endsAt: 810 });
+      expect(await worked()).toBe(450);
+
+      const base = { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades };
+      expect((await ask(backend, 'cost/settings', { set: { ...base, lunchBreak: { startsAt: 720, endsAt: 720 } } })).lunchBreak).toEqual({ startsAt: 720, endsAt: 720 });
+      expect(await worked()).toBe(540);
+      // 12:30–13:00 is half an hour inside the span; a change without the break keeps it.
+      await ask(backend, 'cost/settings', { set: { ...base, lunchBreak: { startsAt: 750, endsAt: 780 } } });
+      expect((await ask(backend, 'cost/settings', { set: base })).lunchBreak).toEqual({ startsAt: 750, endsAt: 780 });
+      expect(await worked()).toBe(510);
+
+      const error = await refused(backend, 'cost/settings', { set: { ...base, lunchBreak: { startsAt: 810, endsAt: 720 } } });
+      expect(error).toMatchObject({ code: 'invalid_argument', fields: { 'set.lunchBreak.endsAt': 'out_of_range' } });
+      expect((await ask(backend, 'cost/settings', {})).lunchBreak).toEqual({ startsAt: 750, endsAt: 780 });
+    });
+  });
+});

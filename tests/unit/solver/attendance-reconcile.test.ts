@@ -367,3 +367,37 @@ describe('reconciling against the published roster', () => {
     expect(dayOf(planned[2]!, '22')).toMatchObject({ code: '公', corrected: true });
   });
 });
+
+describe('the lunch break taken out of a rest day’s punch span (issue 17 item 2)', () => {
+  const LUNCH = { startsAt: 720, endsAt: 810 }; // 12:00–13:30
+  const saturday = (breakWindow: ReconcileInput['breakWindow'], ...times: string[]) =>
+    run({ people: [PEOPLE[0]!], punches: punch(1, '19', ...times), ...(breakWindow ? { breakWindow } : {}) })[0]!.days[5]!;
+
+  it('takes the whole break out of a span covering it: 08:00–17:00 is 540 − 90 = 450 minutes', () => {
+    expect(saturday(LUNCH, '08:00', '17:00')).toMatchObject({ code: '休', overtimeMinutes: 450 });
+  });
+
+  it('takes out only the part covered by a span ending inside it: 08:00–12:30 is 270 − 30 = 240', () => {
+    expect(saturday(LUNCH, '08:00', '12:30')).toMatchObject({ overtimeMinutes: 240 });
+    // Starting inside it: 13:00–17:00 is 240 − 30 = 210.
+    expect(saturday(LUNCH, '13:00', '17:00')).toMatchObject({ overtimeMinutes: 210 });
+  });
+
+  it('leaves a span not touching the break as it was: 14:00–17:00 is 180', () => {
+    expect(saturday(LUNCH, '14:00', '17:00')).toMatchObject({ overtimeMinutes: 180 });
+    expect(saturday(LUNCH, '08:00', '12:00')).toMatchObject({ overtimeMinutes: 240 });
+  });
+
+  it('keeps the old count with a setting of no break (start = end) and with none given', () => {
+    expect(saturday({ startsAt: 720, endsAt: 720 }, '08:00', '17:00')).toMatchObject({ overtimeMinutes: 540 });
+    expect(saturday(undefined, '08:00', '17:00')).toMatchObject({ overtimeMinutes: 540 });
+  });
+
+  it('does not change how a rostered day counts: its duties, not the span', () => {
+    const [rostered] = run({
+      people: [PEOPLE[0]!], punches: punch(1, '19', '08:25', '17:35'), breakWindow: LUNCH,
+      plans: [{ staffId: 1, date: '2026-09-19', segments: [{ startsAt: 510, endsAt: 1050 }] }],
+    });
+    expect(rostered!.days[5]).toMatchObject({ status: 'on_time', scheduledMinutes: 540, attendedMinutes: 540, overtimeMinutes: 0 });
+  });
+});

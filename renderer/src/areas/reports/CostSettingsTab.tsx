@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CostBudget, CostCategory, CostSettings, HoursCycle, SocialInsuranceRule } from '../../../../electron/contract/areas/reports.ts';
 import { call } from '../../api/client.ts';
+import { fromClock, toClock } from '../attendance/ShiftsTab.tsx';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
 import { useFormFailure } from '../../components/use-form-failure.ts';
@@ -63,6 +64,9 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
   const { t } = useI18n();
   const { run, fieldError } = useFormFailure('');
   const [draft, setDraft] = useState(settings);
+  // Typed as HH:MM; an unreadable time goes through as NaN and the contract refuses it on that field.
+  const [breakFrom, setBreakFrom] = useState(toClock(settings.lunchBreak.startsAt));
+  const [breakTo, setBreakTo] = useState(toClock(settings.lunchBreak.endsAt));
   // A preview while typing; the cost is priced with the backend's taxPercent once saved.
   const tax = Math.round(draft.vatPercent * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
   const dispatchTax = Math.round(5 * (1 + draft.surchargePercentOfVat / 100) * 10_000) / 10_000;
@@ -70,10 +74,13 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
   const save = async () => {
     const refused = await run(async () => {
       const { city, managementFeePercent, vatPercent, surchargePercentOfVat, vatMode, lieuCountsTowardMonthlyCap, comprehensiveCycle, socialInsuranceStartMonth, payGrades, timeAccount } = draft;
+      const lunchBreak = { startsAt: fromClock(breakFrom), endsAt: fromClock(breakTo) };
       const saved = await call('cost/settings', {
-        set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, vatMode, lieuCountsTowardMonthlyCap, comprehensiveCycle, socialInsuranceStartMonth, payGrades, timeAccount },
+        set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, vatMode, lieuCountsTowardMonthlyCap, comprehensiveCycle, socialInsuranceStartMonth, payGrades, timeAccount, lunchBreak },
       });
       setDraft(saved);
+      setBreakFrom(toClock(saved.lunchBreak.startsAt));
+      setBreakTo(toClock(saved.lunchBreak.endsAt));
       onSaved(saved);
     });
     onNotice(refused ?? t('costSettings.saved'), refused ? 'error' : 'ok');
@@ -156,6 +163,13 @@ function BasicSettings({ settings, onSaved, onNotice }: { settings: CostSettings
             <option value="forfeit">{t('costSettings.lieuOnExpiry.forfeit')}</option>
           </select>
         </Field>
+        <Field label={t('costSettings.breakStartsAt')} error={fieldError('set.lunchBreak.startsAt')}>
+          <input type="text" inputMode="numeric" placeholder="HH:MM" maxLength={5} value={breakFrom} onChange={(event) => setBreakFrom(event.target.value)} />
+        </Field>
+        <Field label={t('costSettings.breakEndsAt')} error={fieldError('set.lunchBreak.endsAt')}>
+          <input type="text" inputMode="numeric" placeholder="HH:MM" maxLength={5} value={breakTo} onChange={(event) => setBreakTo(event.target.value)} />
+        </Field>
+        <p className="hint" data-testid="cost-break-hint">{t('costSettings.breakHint')}</p>
       </div>
       <h3>{t('costSettings.grades')}</h3>
       <div className="grade-grid">
