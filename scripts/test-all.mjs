@@ -50,7 +50,8 @@ add(tallyVitest(readJson(UNIT_REPORT), unitStatus));
 
 const built = check('build', process.execPath, ['scripts/build.mjs']);
 if (built) {
-  const e2eStatus = run('end-to-end tests (Chromium)', 'node_modules/.bin/playwright', ['test']);
+  // Just built: the e2e global setup need not build again.
+  const e2eStatus = run('end-to-end tests (Chromium)', 'node_modules/.bin/playwright', ['test'], { HALL_ROSTER_FRESH_BUILD: '1' });
   add(tallyPlaywright(readJson(E2E_REPORT), e2eStatus));
 }
 
