@@ -50,6 +50,18 @@ export interface SolveRosterOptions {
  */
 export const EXACT_SHARE = 0.4;
 
+/**
+ * Below this limit the search is someone waiting at the screen on a hall-sized week: the full
+ * search gets SHORT_LIMIT_EXACT_SHARE, since 40% of 15 s on a loaded 2-core machine found no roster
+ * at all on the demo week (the neighbourhoods need one to start from).
+ */
+export const SHORT_LIMIT_SECONDS = 30;
+export const SHORT_LIMIT_EXACT_SHARE = 0.9;
+
+export function exactShareOf(limitSeconds: number): number {
+  return limitSeconds < SHORT_LIMIT_SECONDS ? SHORT_LIMIT_EXACT_SHARE : EXACT_SHARE;
+}
+
 /** The optimiser broke a hard rule: a bug in the model, never the user's problem. */
 export class RosterBugError extends Error {
   constructor(readonly breaches: Breach[]) {
@@ -143,7 +155,7 @@ function searchThenImprove(model: RosterModel, engine: Engine, options: SolveRos
   let reportedBound = Number.NEGATIVE_INFINITY;
   const tracked: SolveOptions = {
     ...solveOptions,
-    timeLimitSeconds: limit * EXACT_SHARE,
+    timeLimitSeconds: limit * exactShareOf(limit),
     onProgress: (progress) => {
       if (progress.bound !== undefined) reportedBound = Math.max(reportedBound, progress.bound);
       solveOptions.onProgress?.(progress);

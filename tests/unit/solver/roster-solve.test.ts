@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine, IntegerProgram, SolveOptions } from '../../../solver/lp/types.ts';
 import { checkRoster } from '../../../solver/roster/check.ts';
-import { RosterInfeasibleError, solveRoster } from '../../../solver/roster/solve.ts';
+import { exactShareOf, RosterInfeasibleError, solveRoster } from '../../../solver/roster/solve.ts';
 import type { Scenario, SolveProgress, StaffDef } from '../../../solver/roster/types.ts';
 import { generateCentre } from '../../support/roster-centre.ts';
 
@@ -128,5 +128,14 @@ describe('hard rules that cannot all hold', () => {
     expect(() => solveRoster(input, { highs })).toThrow(RosterInfeasibleError);
     expect(() => solveRoster(input, { highs })).toThrow(/李四 \(q\): .*at least 1200 minutes.*blocks of at least 3 days.* cannot all hold together/);
     expect(() => solveRoster(input, { highs })).not.toThrow(/张三/);
+  });
+});
+
+describe('how a time limit is shared', () => {
+  it('gives the full search nearly all of a short limit and 40% of a long one, the rest to the neighbourhoods', () => {
+    expect(exactShareOf(15)).toBe(0.9);
+    expect(exactShareOf(29.9)).toBe(0.9);
+    expect(exactShareOf(30)).toBe(0.4);
+    expect(exactShareOf(60)).toBe(0.4);
   });
 });
