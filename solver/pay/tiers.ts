@@ -34,7 +34,14 @@ export function overtimeHours(minutes: Omit<TierMinutes, 'regular'>): number {
   return tieredHours({ regular: 0, ...minutes });
 }
 
-/** The tier of a whole rostered day by the roster's three kinds (before lieu and the weekly 150%). */
-export function dayTier(kind: 'workday' | 'restday' | 'holiday'): number {
-  return kind === 'holiday' ? PAY_TIERS.statutory : kind === 'restday' ? PAY_TIERS.restDay : PAY_TIERS.regular;
+/**
+ * The tier of a whole rostered day by the roster's three kinds (before lieu and the weekly 150%).
+ * Under 综合计算工时制 a rest day is an ordinary day of the cycle: its minutes are paid at 150% as
+ * hours above the cycle's standard (劳动部发〔1994〕503号 art. 13 reading, solver/pay/hours.ts),
+ * unless the cycle gives them back (then 100%); statutory holidays stay at 300%.
+ */
+export function dayTier(kind: 'workday' | 'restday' | 'holiday', scheme: 'standard' | 'comprehensive' = 'standard'): number {
+  if (kind === 'holiday') return PAY_TIERS.statutory;
+  if (kind === 'restday') return scheme === 'comprehensive' ? PAY_TIERS.extension : PAY_TIERS.restDay;
+  return PAY_TIERS.regular;
 }

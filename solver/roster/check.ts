@@ -5,8 +5,8 @@
  * constraints shows up here as a breach, and a mistake in its objective as a different total.
  */
 import { dayTier, LIEU_TIER, PAY_TIERS } from '../pay/tiers.ts';
-import { prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
-import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DayKind, type DemandLine, type ExclusionCause, type Scenario, type ShiftRequest, type SoftTotals, type Weights, type WindowDef } from './types.ts';
+import { cycleKeyOf, prepareScenario, type PreparedDay, type PreparedPerson, type PreparedScenario, type PreparedShift } from './prepare.ts';
+import { MENTOR, QUALIFIED, type Assignment, type Breach, type CheckReport, type DemandLine, type ExclusionCause, type PresenceRule, type Scenario, type ShiftRequest, type SoftTotals, type Weights, type WindowDef } from './types.ts';
 
 // The three small formulas of the rules page, written out here rather than taken from prepare.ts,
 // which the model uses too: a slip in a shared formula would pass both unnoticed.
@@ -26,7 +26,6 @@ function restMinutes(a: PreparedShift, b: PreparedShift): number {
  * (solver/pay/tiers.ts), read here and in the model alike: they are the law's figures, not a
  * formula of the model's, and one definition is what keeps the roster's cost and pay equal.
  */
-const DAY_RATE: Record<DayKind, number> = { workday: dayTier('workday'), restday: dayTier('restday'), holiday: dayTier('holiday') };
 
 /** One assignment with its person, day and shift resolved. */
 export interface Placed {
@@ -249,6 +248,8 @@ export interface CheckerHall {
   opening: Map<string, { fixed: WindowDef[]; demand: WindowDef[] }>;
   /** Rule 14 applies: presence with `planLieu` not false. */
   planLieu: boolean;
+  /** The 综合计算工时 cycle within which a comprehensive person's rest-day minutes are given back. */
+  comprehensiveCycle: PresenceRule['comprehensiveCycle'];
   contractedPosts: Record<string, number>;
 }
 
@@ -256,6 +257,8 @@ export interface LieuShift {
   date: string;
   shift: string;
   minutes: number;
+  /** A comprehensive person's cycle-plan rest (轮休), not time off in lieu for the time account. */
+  cycle?: true;
 }
 
 function checkerHall(prepared: PreparedScenario): CheckerHall | null {
@@ -299,7 +302,7 @@ function checkerHall(prepared: PreparedScenario): CheckerHall | null {
       }
     }
   }
-  return { working, openRest, defaultShifts: presence?.defaultShifts ?? null, windowsByPost, windowById: new Map(windows.map((window) => [window.id, window])), zoneOfPost, seats, opening, planLieu: presence !== undefined && presence.planLieu !== false, contractedPosts: presence?.contractedPosts ?? {} };
+  return { working, openRest, defaultShifts: presence?.defaultShifts ?? null, windowsByPost, windowById: new Map(windows.map((window) => [window.id, window])), zoneOfPost, seats, opening, planLieu: presence !== undefined && presence.planLieu !== false, comprehensiveCycle: presence?.comprehensiveCycle, contractedPosts: presence?.contractedPosts ?? {} };
 }
 
 /** The demand lines soft goals 1–3 read: a post with windows needs its open seats filled. */
@@ -322,7 +325,7 @@ function presenceFindings(prepared: PreparedScenario, hall: CheckerHall, byPerso
   for (const person of prepared.people) {
     const lieu = lieuOf(prepared, hall, person, byPerson.get(person.id) ?? []);
     for (const gap of lieu.excess) {
-      const why = hall.planLieu ? ', and no rest-day duty of that week or the week before is left to give back' : '';
+      const why = !hall.planLieu ? '' : isComprehensive(person) ? ', and no rest-day duty of that 综合计算工时 cycle is left to balance it' : ', and no rest-day duty of that week or the week before is left to give back';
       findings.push({ staff: person.id, date: gap.date, shift: gap.shift, rule: 'presence', cause: 'presence', message: `${person.id} is not on leave but holds no duty on ${gap.date} ${gap.shift}, a working day's default shift${why}` });
     }
     if (person.def.zone === undefined) continue;
@@ -384,6 +387,7 @@ function defaultShiftsFree(hall: CheckerHall, person: PreparedPerson, day: Prepa
  * week before's, cover it (oldest first, in date order); otherwise it is a presence breach.
  */
 export function lieuOf(prepared: PreparedScenario, hall: CheckerHall, person: PreparedPerson, items: Placed[]): { taken: LieuShift[]; excess: LieuShift[] } {
+  if (isComprehensive(person)) return cyclePlanOf(prepared, hall, person, items);
   const held = new Set(items.map((item) => `${item.day.date}|${item.shift.id}`));
   const minutesOf = new Map(prepared.shifts.map((shift) => [shift.id, shift.minutes]));
   const earned = new Map<number, number>();
@@ -410,6 +414,42 @@ export function lieuOf(prepared: PreparedScenario, hall: CheckerHall, person: Pr
     }
     // What the week before left is spent first; what this week leaves may be spent next week only.
     carried = week + 1 < prepared.weeks ? ownWeek - Math.max(0, spent - carried) : 0;
+  }
+  return { taken, excess };
+}
+
+function isComprehensive(person: PreparedPerson): boolean {
+  return person.def.hoursScheme === 'comprehensive';
+}
+
+/**
+ * 综合计算工时 read off the roster: a default-day shift a free comprehensive person does not hold is
+ * their cycle plan's rest (轮休) while the rest-day minutes of the same cycle inside the horizon
+ * cover it, in date order; otherwise it is a presence breach.
+ */
+function cyclePlanOf(prepared: PreparedScenario, hall: CheckerHall, person: PreparedPerson, items: Placed[]): { taken: LieuShift[]; excess: LieuShift[] } {
+  const held = new Set(items.map((item) => `${item.day.date}|${item.shift.id}`));
+  const minutesOf = new Map(prepared.shifts.map((shift) => [shift.id, shift.minutes]));
+  const left = new Map<string, number>();
+  if (hall.planLieu) {
+    for (const item of items) {
+      if (hall.working.has(item.day.date) || item.day.kind !== 'restday') continue;
+      const key = cycleKeyOf(item.day, hall.comprehensiveCycle);
+      left.set(key, (left.get(key) ?? 0) + item.shift.minutes);
+    }
+  }
+  const taken: LieuShift[] = [];
+  const excess: LieuShift[] = [];
+  for (const day of prepared.days) {
+    const key = cycleKeyOf(day, hall.comprehensiveCycle);
+    for (const shift of defaultShiftsFree(hall, person, day)) {
+      if (held.has(`${day.date}|${shift}`)) continue;
+      const gap = { date: day.date, shift, minutes: minutesOf.get(shift) ?? 0 };
+      if (gap.minutes <= (left.get(key) ?? 0) + 1e-9) {
+        taken.push({ ...gap, cycle: true });
+        left.set(key, (left.get(key) ?? 0) - gap.minutes);
+      } else excess.push(gap);
+    }
   }
   return { taken, excess };
 }
@@ -810,15 +850,16 @@ function labourCost(context: SoftContext, person: PreparedPerson, items: Placed[
   let yuan = 0;
   const workdayMinutes = new Map<number, number>();
   for (const item of items) {
-    yuan += (item.shift.minutes / 60) * person.hourlyWage * DAY_RATE[item.day.kind];
+    yuan += (item.shift.minutes / 60) * person.hourlyWage * dayTier(item.day.kind, isComprehensive(person) ? 'comprehensive' : 'standard');
     if (item.day.kind === 'workday') workdayMinutes.set(item.day.week, (workdayMinutes.get(item.day.week) ?? 0) + item.shift.minutes);
   }
   for (const [week, minutes] of workdayMinutes) {
     const standard = (context.prepared.rules.standardHoursPerWeek * (context.weekScales[week] ?? 1) * (context.daysInWeek.get(week) ?? 7)) / 7;
     yuan += (PAY_TIERS.extension - PAY_TIERS.regular) * person.hourlyWage * Math.max(0, minutes / 60 - standard);
   }
-  // Rule 14: a rest-day minute given back in lieu is paid at 100%, not 200%.
-  if (context.hall?.defaultShifts) yuan -= sum(lieuOf(context.prepared, context.hall, person, items).taken.map((gap) => (gap.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER)));
+  // Rule 14: a rest-day minute given back in lieu is paid at 100%, not 200% (150% under 综合计算工时).
+  const restDayTier = dayTier('restday', isComprehensive(person) ? 'comprehensive' : 'standard');
+  if (context.hall?.defaultShifts) yuan -= sum(lieuOf(context.prepared, context.hall, person, items).taken.map((gap) => (gap.minutes / 60) * person.hourlyWage * (restDayTier - LIEU_TIER)));
   return yuan;
 }
 

@@ -99,15 +99,17 @@ function onDutyProjection(prepared: PreparedScenario, assignments: Assignment[])
  * and the default-day shifts the roster gives back (rule 14). Holiday duty is paid at 300%, never
  * given back, so it owes nothing.
  */
-function lieuOf(prepared: PreparedScenario, assignments: Assignment[]): Pick<HallSummary, 'lieuOwed' | 'lieuPlanned'> {
+function lieuOf(prepared: PreparedScenario, assignments: Assignment[]): Pick<HallSummary, 'lieuOwed' | 'lieuPlanned' | 'cyclePlan'> {
   const lieuOwed: Record<string, number> = {};
+  const cyclePlan: string[] = [];
   const lieuPlanned: HallSummary['lieuPlanned'] = [];
   for (const [staff, entry] of lieuLedger(prepared, assignments)) {
     const given = entry.taken.reduce((total, gap) => total + gap.minutes, 0);
     if (entry.earned - given > 0) lieuOwed[staff] = entry.earned - given;
-    for (const gap of entry.taken) lieuPlanned.push({ staff, date: gap.date, shift: gap.shift, minutes: gap.minutes });
+    if (prepared.people[prepared.personIndex.get(staff) ?? -1]?.comprehensive) cyclePlan.push(staff);
+    for (const gap of entry.taken) lieuPlanned.push({ staff, date: gap.date, shift: gap.shift, minutes: gap.minutes, ...(gap.cycle ? { cycle: true as const } : {}) });
   }
-  return { lieuOwed, lieuPlanned };
+  return { lieuOwed, lieuPlanned, ...(cyclePlan.length > 0 ? { cyclePlan } : {}) };
 }
 
 function zoneMoves(prepared: PreparedScenario, assignments: Assignment[]): ZoneMove[] {

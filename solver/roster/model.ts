@@ -23,6 +23,7 @@ import { addRunNetwork } from './runs.ts';
 import { ProgramBuilder, scaled, single, sumOf, type Terms } from './program.ts';
 import {
   blockedReason,
+  cycleKeyOf,
   dayRate,
   windowsOpening,
   overlaps,
@@ -183,7 +184,7 @@ function createDuties(
   if (!mayWork(prepared, person, day, shift)) return [];
   const restDay = restNeed !== null && !prepared.hall!.working[day.index];
   const duties: Duty[] = [];
-  const wageCost = ((shift.minutes / 60) * person.hourlyWage * dayRate(day.kind) * prepared.weights.cost) / 100;
+  const wageCost = ((shift.minutes / 60) * person.hourlyWage * dayRate(day.kind, person) * prepared.weights.cost) / 100;
   for (const post of prepared.posts) {
     // A post with windows takes people only in shifts where some window of it is open.
     if (hasWindows(prepared, post.id) && (seats.get(dutyKey(day.index, shift.index, post.id)) ?? 0) === 0) continue;
@@ -654,6 +655,10 @@ function addLieu(context: Context): void {
 }
 
 function addPersonLieu(context: Context, person: PreparedPerson, earning: PreparedDay[]): void {
+  if (person.comprehensive) {
+    addCyclePlan(context, person, earning);
+    return;
+  }
   const { prepared, builder } = context;
   const hall = prepared.hall!;
   const earned = Array.from({ length: prepared.weeks }, (_, week) =>
@@ -668,19 +673,47 @@ function addPersonLieu(context: Context, person: PreparedPerson, earning: Prepar
   for (let week = 0; week < prepared.weeks; week += 1) {
     const sources = [spend[week]?.[0], spend[week - 1]?.[1]].filter((name): name is string => typeof name === 'string');
     if (sources.length === 0) continue;
-    const taken: Terms = [];
-    for (const day of daysOfWeek(prepared, week)) {
-      if (!hall.working[day.index]) continue;
-      for (const shift of prepared.shifts) {
-        if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
-        const credit = -((shift.minutes / 60) * person.hourlyWage * (PAY_TIERS.restDay - LIEU_TIER) * prepared.weights.cost) / 100;
-        const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
-        context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
-        taken.push({ variable: name, coefficient: shift.minutes });
-      }
-    }
+    const taken = lieuOffers(context, person, daysOfWeek(prepared, week).filter((day) => hall.working[day.index]));
     if (taken.length > 0) builder.row(`lieu spent|${person.index}|${week}`, sumOf(taken, scaled(sources.flatMap((name) => single(name)), -1)), undefined, 0);
   }
+}
+
+/**
+ * 综合计算工时 (hours averaged over the cycle): a comprehensive person's rest-day minutes are given
+ * back as default-day shifts off anywhere in the same cycle inside the horizon (their cycle plan,
+ * 轮休), not only in that week or the next; each such minute prices its rest-day minute at 100%
+ * instead of the 150% above the cycle's standard.
+ */
+function addCyclePlan(context: Context, person: PreparedPerson, earning: PreparedDay[]): void {
+  const { prepared, builder } = context;
+  const hall = prepared.hall!;
+  const cycle = hall.presence?.comprehensiveCycle;
+  const earnedByCycle = new Map<string, Terms>();
+  for (const day of earning) {
+    const terms = prepared.shifts.flatMap((shift) => dutyTerms(context, person.index, day.index, shift.index, shift.minutes));
+    if (terms.length > 0) earnedByCycle.set(cycleKeyOf(day, cycle), [...(earnedByCycle.get(cycleKeyOf(day, cycle)) ?? []), ...terms]);
+  }
+  for (const [key, earned] of earnedByCycle) {
+    const taken = lieuOffers(context, person, prepared.days.filter((day) => hall.working[day.index] && cycleKeyOf(day, cycle) === key));
+    if (taken.length > 0) builder.row(`cycle plan|${person.index}|${key}`, sumOf(taken, scaled(earned, -1)), undefined, 0);
+  }
+}
+
+/** One variable per default-day shift of these working days the person could be given off, in minutes. */
+function lieuOffers(context: Context, person: PreparedPerson, days: PreparedDay[]): Terms {
+  const { prepared, builder } = context;
+  const hall = prepared.hall!;
+  const offers: Terms = [];
+  for (const day of days) {
+    for (const shift of prepared.shifts) {
+      if (!hall.defaultShifts.has(shift.id) || blockedReason(person, day, shift) || dutyTerms(context, person.index, day.index, shift.index).length === 0) continue;
+      const credit = -((shift.minutes / 60) * person.hourlyWage * (dayRate('restday', person) - LIEU_TIER) * prepared.weights.cost) / 100;
+      const name = builder.variable(`lieu|${person.index}|${day.index}|${shift.index}`, 'continuous', credit, { upper: 1 });
+      context.lieu.set(`${person.index}|${day.index}|${shift.index}`, name);
+      offers.push({ variable: name, coefficient: shift.minutes });
+    }
+  }
+  return offers;
 }
 
 /** Rule 14's reserve: per zone and working day, lieu shifts ≤ free people − contracted posts. */

@@ -59,6 +59,8 @@ export interface PreparedPerson {
   maxWeekends: number | null;
   maxShiftsPerDay: number | null;
   hourlyWage: number;
+  /** 综合计算工时制: rest-day duties balanced within the cycle (StaffDef.hoursScheme). */
+  comprehensive: boolean;
   daysWorkedBefore: number;
   /** `${dayIndex}` for a whole day, `${dayIndex}:${shiftId}` for one shift → the reason given. */
   unavailable: Map<string, string>;
@@ -197,6 +199,7 @@ function preparePerson(def: StaffDef, index: number, rules: RuleSet, dayIndex: M
     maxWeekends: def.maxWeekends ?? rules.maxWeekends,
     maxShiftsPerDay: def.maxShiftsPerDay ?? rules.maxShiftsPerDay,
     hourlyWage: def.hourlyWage ?? rules.hourlyWage,
+    comprehensive: def.hoursScheme === 'comprehensive',
     daysWorkedBefore: def.daysWorkedBefore ?? 0,
     unavailable,
     fixedWeekdaysOff: new Set(def.fixedWeekdaysOff ?? []),
@@ -225,10 +228,21 @@ export function restBetween(first: PreparedShift, then: PreparedShift): number {
   return then.startMinute + 24 * 60 - first.endMinute;
 }
 
-/** Pay multiplier of a shift on a day of this kind, before weekly overtime: 100/200/300%. */
-/** The pay tier of a day's shifts: payroll's own definition (solver/pay/tiers.ts), not a copy. */
-export function dayRate(kind: DayKind): number {
-  return dayTier(kind);
+/** The pay tier of a person's shift on a day of this kind: payroll's own definition (solver/pay/tiers.ts), not a copy. */
+export function dayRate(kind: DayKind, person?: Pick<PreparedPerson, 'comprehensive'>): number {
+  return dayTier(kind, person?.comprehensive ? 'comprehensive' : 'standard');
+}
+
+/**
+ * The 综合计算工时 cycle a date falls in, as a key: within one key a comprehensive person's rest-day
+ * minutes may be given back as default-day shifts off. A week cycle is the roster's own 7-day week.
+ */
+export function cycleKeyOf(day: Pick<PreparedDay, 'date' | 'week'>, cycle: 'week' | 'month' | 'quarter' | 'year' = 'month'): string {
+  const [year, month] = day.date.split('-') as [string, string];
+  if (cycle === 'week') return `w${day.week}`;
+  if (cycle === 'year') return year;
+  if (cycle === 'quarter') return `${year}-q${Math.ceil(Number(month) / 3)}`;
+  return `${year}-${month}`;
 }
 
 function prepareHall(scenario: Scenario, days: PreparedDay[], shifts: PreparedShift[], people: PreparedPerson[]): PreparedHall | null {

@@ -53,6 +53,7 @@ const presenceSchema = z.strictObject({
   openRestDays: z.array(isoDateString).optional().describe('Rest days the hall opens on (周六预约服务), staffed on top by rotation.'),
   standardWorkingDays: z.number().int().min(1).max(7).optional().describe('Working days of an ordinary week (5): weekly limits scale by working days ÷ this.'),
   planLieu: z.boolean().optional().describe('Give rest-day duty back as default-day shifts off in the same or next week (default true).'),
+  comprehensiveCycle: z.enum(['week', 'month', 'quarter', 'year']).optional().describe('The 综合计算工时 cycle (default month): within it a comprehensive person\'s rest-day duty is given back.'),
   contractedPosts: z.record(z.string(), amount).optional().describe('Zone → contracted posts, for the projected on-duty rate.'),
   targetPercent: amount.optional(),
 });
@@ -89,6 +90,7 @@ const staffSchema = z.strictObject({
   homePosts: z.array(id).optional().describe('Posts of the windows where this person is A or B.'),
   zone: id.optional().describe('Home zone (hall scenarios): a duty at a post of another zone is a cross-zone move.'),
   hourlyWage: amount.optional(),
+  hoursScheme: z.enum(['standard', 'comprehensive']).optional().describe('综合计算工时 ("comprehensive"): rest-day duty is balanced within the cycle and priced at 150%; default standard.'),
   daysWorkedBefore: count.optional(),
   history: historySchema.optional(),
 });

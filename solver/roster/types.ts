@@ -73,6 +73,11 @@ export interface PresenceRule {
    * matches at 100% instead of 200%; what is not planned stays owed.
    */
   planLieu?: boolean;
+  /**
+   * The averaging cycle of 综合计算工时 contracts (default month): a comprehensive person's rest-day
+   * minutes are given back as default-day shifts off within the same cycle inside the horizon.
+   */
+  comprehensiveCycle?: 'week' | 'month' | 'quarter' | 'year';
   /** Contracted posts per zone and the target, for the projected on-duty rate. */
   contractedPosts?: Record<string, number>;
   targetPercent?: number;
@@ -125,6 +130,13 @@ export interface StaffDef {
   zone?: string;
   /** Yuan per hour at 100%; cost tiers multiply it. Default rules.hourlyWage. */
   hourlyWage?: number;
+  /**
+   * 综合计算工时制 (hours averaged over a cycle the labour authority approved) or the standard
+   * week (default). Under the presence rule a comprehensive person's rest-day duty is balanced by a
+   * default-day shift off anywhere in the same cycle (轮休, their cycle plan), not by time off in
+   * lieu within a week, and is priced at the 150% tier above the cycle's standard, not at 200%.
+   */
+  hoursScheme?: 'standard' | 'comprehensive';
   /** Consecutive working days just before `start` (for the consecutive-day and rest-in-7 rules). */
   daysWorkedBefore?: number;
   history?: DutyHistory;
@@ -379,8 +391,10 @@ export interface HallSummary {
   targetPercent: number;
   /** Rest-day minutes not given back within the roster, per person with any: time off in lieu owed. */
   lieuOwed: Record<string, number>;
+  /** Staff ids (as strings) on 综合计算工时 among those with rest-day duty: balanced by cycle rest (轮休), owed at 150%. */
+  cyclePlan?: string[];
   /** Default-day shifts of working days the roster gives back in lieu of rest-day duty (rule 14). */
-  lieuPlanned: { staff: string; date: string; shift: string; minutes: number }[];
+  lieuPlanned: { staff: string; date: string; shift: string; minutes: number; /** 综合计算工时 cycle-plan rest (轮休), not banked lieu. */ cycle?: true }[];
   moves: ZoneMove[];
   /** Per date|shift: windows open and seated. */
   windowsOpen: { date: string; shift: string; open: number; seated: number }[];

@@ -297,6 +297,10 @@ function closedWindowsOf({ scenario, assignments }: BoardState): BoardClosedWind
     entry.windows.map((id) => ({ windowId: Number(id), date: entry.date, shiftCode: entry.shift, reasonZh: entry.reason, reasonEn: entry.reasonEn })));
 }
 
+const LIEU_LABEL = { labelZh: '调休', labelEn: 'Time off in lieu' } as const;
+/** 综合计算工时: the rest the cycle plan gives for rest-day duty is not banked time off in lieu. */
+const CYCLE_REST_LABEL = { labelZh: '轮休', labelEn: 'Cycle rest' } as const;
+
 /**
  * A default-day shift given back for rest-day duty (rule 14) is not an empty cell: the lead and the
  * printed sheet say 调休, read off the roster as it stands by the checker's own ledger.
@@ -304,7 +308,7 @@ function closedWindowsOf({ scenario, assignments }: BoardState): BoardClosedWind
 function lieuOnBoard(scenario: BoardState['scenario'], assignments: Assignment[]): BoardAbsence[] {
   if (!scenario.presence) return [];
   return [...lieuLedger(preparedOf(scenario), assignments)].flatMap(([staff, entry]) =>
-    entry.taken.map((shift): BoardAbsence => ({ staffId: Number(staff), date: shift.date, shiftCode: shift.shift, source: 'lieu', labelZh: '调休', labelEn: 'Time off in lieu' })));
+    entry.taken.map((shift): BoardAbsence => ({ staffId: Number(staff), date: shift.date, shiftCode: shift.shift, source: 'lieu', ...(shift.cycle ? CYCLE_REST_LABEL : LIEU_LABEL) })));
 }
 
 /** Sums of the posts' coverage per zone, date and shift: the board's coloured coverage rows. */

@@ -9,6 +9,7 @@ import type { Queryable } from '../../../data/connection.ts';
 import { listZones } from '../../../data/repositories/centre.ts';
 import { listOpeningHours, listShiftTemplateWindows, listShiftTemplates } from '../../../data/repositories/calendar.ts';
 import { readDutySettings } from '../attendance/service.ts';
+import { readCostSettings } from '../reports/cost-settings.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { listPublishedDuties } from '../../../data/repositories/roster.ts';
 import type { Scenario } from '../../../solver/roster/types.ts';
@@ -46,6 +47,7 @@ export async function loadRosterInputs(db: Queryable, period: RosterPeriod, toda
     openingHours: await listOpeningHours(db),
     templateWindows: await listShiftTemplateWindows(db),
     duty: await readDutySettings(db),
+    comprehensiveCycle: (await readCostSettings(db)).comprehensiveCycle,
   };
 }
 

@@ -10,6 +10,7 @@ import type { PublishedDutyRecord } from '../../../data/repositories/roster.ts';
 import type { SkillCellRecord, WindowAbRecord } from '../../../data/repositories/skills.ts';
 import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
+import type { HoursCycle } from '../../../solver/pay/hours.ts';
 import { birthDateOfIdNumber, partialHolidaysOf } from '../../../solver/calendar/partial-holidays.ts';
 import type {
   CalendarEntry,
@@ -60,6 +61,8 @@ export interface RosterInputs {
   templateWindows?: ReadonlyMap<number, readonly number[]>;
   /** The client's contract: posts per zone id and the on-duty target. */
   duty?: { contractedPosts: Readonly<Record<string, number>>; targetPercent: number };
+  /** The 综合计算工时 averaging cycle of the pay rules (cost settings): the cycle plans' span. */
+  comprehensiveCycle?: HoursCycle;
 }
 
 /** Fairness counts the duties of the last three months (docs/roster-rules.md, soft goal 5). */
@@ -158,6 +161,7 @@ export function presenceOf(inputs: RosterInputs): PresenceRule {
     ...(saturday?.isOpen ? { openRestDays: dates.filter((date) => new Date(`${date}T00:00:00Z`).getUTCDay() === 6 && inputs.calendar.get(date)?.kind === 'weekend') } : {}),
     contractedPosts: contracted,
     ...(inputs.duty ? { targetPercent: inputs.duty.targetPercent } : {}),
+    ...(inputs.comprehensiveCycle ? { comprehensiveCycle: inputs.comprehensiveCycle } : {}),
   };
 }
 
@@ -348,6 +352,7 @@ export function staffOf(inputs: RosterInputs, postIds: ReadonlySet<number>, maxS
       ],
       homePosts: homes.get(person.id) ?? [],
       zone: String(person.homeZoneId),
+      ...(person.contractType === 'comprehensive' ? { hoursScheme: 'comprehensive' as const } : {}),
       daysWorkedBefore: daysWorkedBefore(inputs.duties, person.id, inputs.period.from),
       history: history.get(person.id) ?? {},
     }));

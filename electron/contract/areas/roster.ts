@@ -131,8 +131,10 @@ export interface RosterHallView {
   targetPercent: number;
   /** Staff id (as a string) → rest-day minutes on duty the roster does not give back, owed as time off. */
   lieuOwed: Record<string, number>;
+  /** Staff ids (as strings) on 综合计算工时 among those with rest-day duty: balanced by cycle rest (轮休), owed at 150%. */
+  cyclePlan?: string[];
   /** Default-day shifts of working days given back in lieu of rest-day duty (staff id as a string). */
-  lieuPlanned: { staff: string; date: string; shift: string; minutes: number }[];
+  lieuPlanned: { staff: string; date: string; shift: string; minutes: number; /** 综合计算工时 cycle-plan rest (轮休), not banked lieu. */ cycle?: true }[];
   /** Every duty at another zone's post, with why in plain words (Chinese and English). */
   moves: { staff: string; date: string; shift: string; fromZone: string; toZone: string; post: string; window?: string; reason: string; reasonEn: string }[];
   /** Per date and shift code: windows open (fixed, and demand ones by the forecast) and seated. */

@@ -260,6 +260,15 @@ describe('the roster scenario from the hall’s records', () => {
     });
   });
 
+  it('gives a 综合计算工时 contract its cycle plan: the scheme on the person, the pay rules’ cycle on the presence rule', () => {
+    const staff = [person(1), person(2, { contractType: 'comprehensive' })];
+    const scenario = buildScenario(inputs({ staff, comprehensiveCycle: 'quarter' }));
+    expect(scenario.staff.find((p) => p.id === '1')?.hoursScheme).toBeUndefined();
+    expect(scenario.staff.find((p) => p.id === '2')?.hoursScheme).toBe('comprehensive');
+    expect(scenario.presence?.comprehensiveCycle).toBe('quarter');
+    expect(validateScenario(JSON.parse(JSON.stringify(scenario))).ok).toBe(true);
+  });
+
   it('rosters only the selected zones’ own people, so a one-zone roster never decides another zone’s days', () => {
     const staff = buildScenario(inputs({ staff: [person(1), person(2), person(4, { homeZoneId: 2 })], cells: [...inputs().cells, { staffId: 4, postId: 11, level: 2, certifiedOn: null, mentorId: null, targetDate: null, updatedAt: '' }] })).staff;
     expect(staff.map((s) => s.id)).toEqual(['1', '2']);

@@ -50,10 +50,15 @@ describe("a draft's projection for the client", () => {
     expect(hallProjection({ hall, assignments }, zones, 'zh-CN')!.moves[0]).toMatchObject({ name: '张三', reason: expect.stringContaining('借调至税务') });
     expect(hallProjection({ hall, assignments }, zones, 'en')!.moves[0]!.reason).toBe('Lent to Tax');
     expect(hallProjection({ hall, assignments }, zones, 'zh-CN')!.lieu).toEqual([
-      { staffId: '9', name: '李四', minutes: 420, planned: [] },
-      { staffId: '7', name: '张三', minutes: 180, planned: [] },
-      { staffId: '10', name: '#10', minutes: 0, planned: [{ date: '2026-12-16', shift: 'PM' }] },
+      { staffId: '9', name: '李四', minutes: 420, planned: [], cycle: false },
+      { staffId: '7', name: '张三', minutes: 180, planned: [], cycle: false },
+      { staffId: '10', name: '#10', minutes: 0, planned: [{ date: '2026-12-16', shift: 'PM' }], cycle: false },
     ]);
+  });
+
+  it('marks a 综合计算工时 person\'s lieu as cycle rest', () => {
+    const lines = hallProjection({ hall: { ...hall, cyclePlan: ['9', '10'] }, assignments }, zones, 'zh-CN')!.lieu;
+    expect(lines.map((line) => [line.staffId, line.cycle])).toEqual([['9', true], ['7', false], ['10', true]]);
   });
 
   it('says which windows a shift leaves closed and why, in the reader’s language', () => {

@@ -287,6 +287,47 @@ describe('the checker on rosters broken on purpose', () => {
     expect(checkRoster({ ...only, presence: { ...only.presence!, planLieu: false } }, [...off('2026-12-21', 'AM'), saturday]).breaches.map((b) => b.rule)).toEqual(['presence']);
   });
 
+  it('accepts a 综合计算工时 person\'s shift off anywhere in the Saturday\'s cycle, priced at 150% where none is given', () => {
+    // p5 on a comprehensive contract works Saturday 19 December morning (210 min); the morning off
+    // on Monday 28 lies two weeks on, past rule 14's next week, but in the same month (the cycle).
+    // Three whole weeks, so no week's 150% tier depends on the morning off.
+    const workingDays = [...dates(5), ...dates(5, '2026-12-21'), ...dates(4, '2026-12-28')];
+    const saturday = { staff: 'p5', date: '2026-12-19', shift: 'AM', post: 'BK' };
+    const scenario = (scheme: StaffDef['hoursScheme'], cycle?: 'week' | 'month') => {
+      const input = hall({ days: 21, demand: [{ date: saturday.date, shift: 'AM', post: 'BK', required: 1 }], presence: { defaultShifts: ['AM', 'PM'], workingDays, openRestDays: [saturday.date], ...(cycle ? { comprehensiveCycle: cycle } : {}) } });
+      return { ...input, windows: [], staff: input.staff.filter((p) => p.id === 'p5').map((p) => ({ ...p, maxHoursPerWeek: 44, hoursScheme: scheme })) };
+    };
+    const week = workingDays.flatMap((date) => ['AM', 'PM'].map((shift) => ({ staff: 'p5', date, shift, post: 'BK' })));
+    const offMonday28 = [...week.filter((a) => !(a.date === '2026-12-28' && a.shift === 'AM')), saturday];
+    const rules = (input: Scenario, assignments: Assignment[]) => checkRoster(input, assignments).breaches.map((b) => `${b.rule} ${b.date ?? ''} ${b.shift ?? ''}`.trim());
+    expect(rules(scenario('comprehensive'), offMonday28)).toEqual([]);
+    expect(rules(scenario('comprehensive', 'week'), offMonday28)).toEqual(['presence 2026-12-28 AM']);
+    expect(rules(scenario('standard'), offMonday28)).toEqual(['presence 2026-12-28 AM']);
+    // The Saturday's 3.5 h at 25 yuan: 150% (131.25) for a comprehensive person with nothing given
+    // back, 200% (175) for a standard one, 100% (87.50) when the cycle gives it back.
+    const cost = (input: Scenario, assignments: Assignment[]) => checkRoster(input, assignments).soft.cost;
+    const base = cost(scenario('comprehensive'), week);
+    expect(cost(scenario('comprehensive'), [...week, saturday]) - base).toBeCloseTo(131.25, 6);
+    expect(cost(scenario('standard'), [...week, saturday]) - cost(scenario('standard'), week)).toBeCloseTo(175, 6);
+    // Given back on the 28th: the Saturday costs 100%, exactly the Monday morning it replaces.
+    expect(cost(scenario('comprehensive'), offMonday28) - base).toBeCloseTo(0, 6);
+  });
+
+  it('shows a 综合计算工时 person\'s given-back shift as a cycle rest, not time off in lieu', () => {
+    const days = dates(6);
+    const input = hall({
+      days: 6,
+      demand: [],
+      presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5), openRestDays: [days[5]!], contractedPosts: { Z1: 3 } },
+    });
+    input.windows = input.windows!.map((window) => (window.id === 'W4' ? { ...window, restDayShifts: ['AM'] } : window));
+    input.staff = input.staff.map((p) => ({ ...p, maxHoursPerWeek: 44, hoursScheme: 'comprehensive' as const, ...(p.id === 'p5' || p.id === 'p3' ? { skills: { ...p.skills, HO: 2 } } : {}) }));
+    const roster = solved(input);
+    const saturday = roster.assignments.filter((a) => a.date === days[5]);
+    expect(saturday).toHaveLength(1);
+    expect(hallSummary(input, roster.assignments).lieuPlanned).toEqual([{ staff: saturday[0]!.staff, date: expect.any(String), shift: 'AM', minutes: 210, cycle: true }]);
+  });
+
   it('finds lieu given on a day the zone has no free person beyond its contracted posts', () => {
     const days = dates(6);
     const input = hall({ days: 6, demand: [{ date: days[5]!, shift: 'AM', post: 'BK', required: 1 }], presence: { defaultShifts: ['AM', 'PM'], workingDays: days.slice(0, 5), openRestDays: [days[5]!], contractedPosts: { Z1: 1 } } });

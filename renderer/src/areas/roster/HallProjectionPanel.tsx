@@ -85,9 +85,9 @@ export function HallProjectionPanel(props: { view: RosterView; zones: Zone[]; sh
             {projection.lieu.map((line) => (
               <li key={line.staffId} data-staff={line.staffId}>
                 <strong>{line.name}</strong>：
-                {line.planned.length > 0 ? t('roster.hall.lieuPlanned', { shifts: line.planned.map((entry) => `${dayLabel(entry.date, t)} ${props.shiftName(entry.shift)}`).join('、') }) : null}
+                {line.planned.length > 0 ? t(line.cycle ? 'roster.hall.cyclePlanned' : 'roster.hall.lieuPlanned', { shifts: line.planned.map((entry) => `${dayLabel(entry.date, t)} ${props.shiftName(entry.shift)}`).join('、') }) : null}
                 {line.planned.length > 0 && line.minutes > 0 ? '；' : null}
-                {line.minutes > 0 ? t('roster.hall.lieuOwed', { hours: (line.minutes / 60).toFixed(1) }) : null}
+                {line.minutes > 0 ? t(line.cycle ? 'roster.hall.cycleOwed' : 'roster.hall.lieuOwed', { hours: (line.minutes / 60).toFixed(1) }) : null}
               </li>
             ))}
           </ul>

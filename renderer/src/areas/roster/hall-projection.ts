@@ -38,6 +38,8 @@ export interface LieuLine {
   minutes: number;
   /** Default-day shifts this roster gives back in lieu. */
   planned: { date: string; shift: string }[];
+  /** 综合计算工时: given back as cycle rest (轮休), owed minutes paid at 150%. */
+  cycle: boolean;
 }
 
 /** Demand windows a shift leaves closed, with why in the reader's language. */
@@ -111,6 +113,6 @@ function lieuLines(hall: RosterHallView, names: Map<string, string>): LieuLine[]
   for (const entry of hall.lieuPlanned) planned.set(entry.staff, [...(planned.get(entry.staff) ?? []), { date: entry.date, shift: entry.shift }]);
   const staff = new Set([...Object.keys(hall.lieuOwed).filter((id) => (hall.lieuOwed[id] ?? 0) > 0), ...planned.keys()]);
   return [...staff]
-    .map((staffId) => ({ staffId, name: names.get(staffId) ?? `#${staffId}`, minutes: hall.lieuOwed[staffId] ?? 0, planned: planned.get(staffId) ?? [] }))
+    .map((staffId) => ({ staffId, name: names.get(staffId) ?? `#${staffId}`, minutes: hall.lieuOwed[staffId] ?? 0, planned: planned.get(staffId) ?? [], cycle: hall.cyclePlan?.includes(staffId) ?? false }))
     .sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name, 'zh-CN'));
 }
