@@ -67,6 +67,8 @@ interface Context {
   exclusive: boolean[][];
   /** `person|day|shift` → the lieu variable of a default-day shift (hard rule 14). */
   lieu: Map<string, string>;
+  /** Rule 15's need on rest days (slot key → staff), computed once for the duties and the cap. */
+  restNeed: Map<string, number> | null;
   problems: string[];
 }
 
@@ -106,7 +108,7 @@ function createContext(prepared: PreparedScenario): Context {
   const duties = prepared.people.map((person) =>
     builder.inBlock(person.index, () => prepared.days.map((day) => prepared.shifts.map((shift) => createDuties(prepared, builder, person, day, shift, mentorsPossible, seats, restNeed)))),
   );
-  return { prepared, builder, duties, work: [], exclusive: [], lieu: new Map(), problems: [] };
+  return { prepared, builder, duties, work: [], exclusive: [], lieu: new Map(), restNeed, problems: [] };
 }
 
 /** Under presence: slot key → staff needed, for capping rest-day duties at the need (rule 15). */
@@ -123,8 +125,7 @@ function restDayNeed(prepared: PreparedScenario): Map<string, number> | null {
 
 /** Rule 15's cap: on a rest day, no more people at a post than it needs (learners included). */
 function addRestDayCap(context: Context, slots: Map<string, Slot>): void {
-  const { prepared, builder } = context;
-  const need = restDayNeed(prepared);
+  const { builder, restNeed: need } = context;
   if (!need) return;
   for (const [key, slot] of slots) {
     const required = need.get(key);
