@@ -8,7 +8,7 @@ import type { Queryable } from '../../../data/connection.ts';
 import { listOvertime, type OvertimeRecord } from '../../../data/repositories/overtime.ts';
 import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { DayResult } from '../../../solver/attendance/reconcile.ts';
-import { approvedOvertime, overtimeKey, settleOvertime, type OvertimeSettlement, type PunchOvertime } from '../../../solver/pay/overtime-approval.ts';
+import { approvedOvertime, settleOvertime, type OvertimeSettlement, type PunchOvertime } from '../../../solver/pay/overtime-approval.ts';
 import { monthBounds, reconcileRange } from './service.ts';
 
 /** Approved overtime minutes per person-day (keyed by overtimeKey) between `from` and `to`. */
