@@ -22,13 +22,15 @@ export function punchOvertimeOf(staffId: number, day: DayResult): PunchOvertime 
   return { staffId, date: day.date, minutes: day.overtimeMinutes, source: day.scheduledMinutes > 0 ? 'after_duty' : 'rest_day' };
 }
 
-/** The punch overtime of one person's day, settled against the decisions on record. */
-export async function settledDay(db: Queryable, staffId: number, date: string, today: string): Promise<OvertimeSettlement | null> {
-  const range = await reconcileRange(db, { from: date, to: date, today, staffId });
+/** The punch overtime of one person's day, settled against the decisions on record, as a row of the list. */
+export async function punchDayRow(db: Queryable, person: StaffRecord, date: string, today: string): Promise<OvertimeRow | null> {
+  const range = await reconcileRange(db, { from: date, to: date, today, staffId: person.id });
   const day = range.results[0]?.days[0];
-  const punch = day ? punchOvertimeOf(staffId, day) : null;
+  const punch = day ? punchOvertimeOf(person.id, day) : null;
   if (!punch) return null;
-  return settleOvertime([punch], await listOvertime(db, { from: date, to: date, staffId }))[0] ?? null;
+  const records = await listOvertime(db, { from: date, to: date, staffId: person.id });
+  const settled = settleOvertime([punch], records)[0];
+  return settled ? punchRow(settled, person, records) : null;
 }
 
 /** Every day of the month with punch overtime, and every planned request of the month, by date and person. */

@@ -7,7 +7,7 @@ import { decideOvertime, getOvertime, insertOvertime } from '../../../data/repos
 import { getStaff, type StaffRecord } from '../../../data/repositories/staff.ts';
 import type { BackendContext } from '../context.ts';
 import { todayOf } from '../clock.ts';
-import { overtimeMonth, plannedRow, settledDay } from '../attendance/overtime.ts';
+import { overtimeMonth, plannedRow, punchDayRow } from '../attendance/overtime.ts';
 
 /** The overtime channels (see electron/contract/areas/attendance.ts): plan, decide, list. */
 export function overtimeHandlers(ctx: BackendContext) {
@@ -52,7 +52,7 @@ export function overtimeHandlers(ctx: BackendContext) {
           const person = await employedOn(tx, staffId, date);
           if (decision === 'rejected' && note === '') throw fieldFailure({ note: 'required' });
           const today = todayOf(ctx.clock);
-          const waiting = (await settledDay(tx, staffId, date, today))?.pendingMinutes ?? 0;
+          const waiting = (await punchDayRow(tx, person, date, today))?.pendingMinutes ?? 0;
           if (waiting === 0) throw new AppFailure('conflict', `${person.name} ${date} 没有待审批的打卡加班。 / ${person.name} has no punch overtime waiting for a decision on ${date}.`);
           // Punches imported or corrected since the list was read change what is decided: say so rather than guess.
           if (waiting !== minutes) {
@@ -64,8 +64,7 @@ export function overtimeHandlers(ctx: BackendContext) {
             decidedAt: at, decidedBy: ctx.actor, decisionNote: note === '' ? null : note,
           });
           await audit(tx, id, decision === 'approved' ? 'approve_punches' : 'reject_punches', { staffId, date, minutes, note });
-          const row = (await overtimeMonth(tx, Number(date.slice(0, 4)), Number(date.slice(5, 7)), today)).rows.find((line) => line.kind === 'punch' && line.staffId === staffId && line.date === date);
-          return row!;
+          return (await punchDayRow(tx, person, date, today))!;
         }),
       ),
   };
