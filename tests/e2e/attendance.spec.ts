@@ -129,6 +129,8 @@ test('a dispatcher approves a person’s punch overtime on the overtime screen, 
   const summary = page.getByTestId('hours-summary');
   await expect(summary).toHaveText(/加班合计 \d+\.\d 小时/);
   const before = Number(/加班合计 (\d+\.\d) 小时/.exec((await summary.textContent()) ?? '')![1]);
+  // Not silently dropped either: the report says how much waits, and where.
+  await expect(page.getByTestId('hours-unapproved')).toContainText('待审批，未计入本表（请假考勤 → 加班审批）');
 
   const attendance = new AttendancePage(page);
   await attendance.open();
