@@ -13,6 +13,7 @@ import { migration010Accounts } from './010_accounts.ts';
 import { migration011HallSeats } from './011_hall_seats.ts';
 import { migration012RosterCover } from './012_roster_cover.ts';
 import { migration013PayReadings } from './013_pay_readings.ts';
+import { migration014OvertimeApproval } from './014_overtime_approval.ts';
 
 export type { Migration } from './migration.ts';
 
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration011HallSeats,
   migration012RosterCover,
   migration013PayReadings,
+  migration014OvertimeApproval,
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

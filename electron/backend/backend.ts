@@ -18,6 +18,7 @@ import { transferHandlers } from './handlers/transfer.ts';
 import { calendarHandlers } from './handlers/calendar.ts';
 import { leaveHandlers } from './handlers/leave.ts';
 import { attendanceHandlers } from './handlers/attendance.ts';
+import { overtimeHandlers } from './handlers/overtime.ts';
 import { demandHandlers } from './handlers/demand.ts';
 import { rosterHandlers } from './handlers/roster.ts';
 import { boardHandlers } from './handlers/board.ts';
@@ -94,6 +95,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     ...calendarHandlers(context),
     ...leaveHandlers(context),
     ...attendanceHandlers(context),
+    ...overtimeHandlers(context),
     ...demandHandlers(context),
     ...rosterHandlers(context, rosterJobs),
     ...boardHandlers(context),

@@ -134,6 +134,11 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'attendance/export': rowsOf(read(HALL), ownZoneRows('rows')),
   'duty/settings': settings(ALL),
   'duty/month': read(ALL),
+  // Overtime is arranged by the hall (a lead for their zones' people) and decided by the dispatcher.
+  'overtime/month': rowsOf(read(HALL), ownZoneRows('rows')),
+  'overtime/request': write(HALL, 'person'),
+  'overtime/decide': write(DISPATCHER),
+  'overtime/decidePunch': write(DISPATCHER),
 
   'demand/businessTypes': read(ALL),
   'demand/history': read(ALL),

@@ -41,6 +41,9 @@ const FIELD_WORDS: Readonly<Record<string, Words>> = {
   weeklyHourCap: { zh: '周工时上限', en: 'the weekly hour cap' },
   wageGrade: { zh: '薪级', en: 'the pay grade' },
   level: { zh: '等级', en: 'the level' },
+  startsAt: { zh: '开始时间', en: 'the start time' },
+  endsAt: { zh: '结束时间', en: 'the end time' },
+  minutes: { zh: '加班分钟数', en: 'the overtime minutes' },
 };
 
 const PROBLEM_WORDS: Readonly<Record<FieldProblem, Words>> = {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { test, expect } from './fixtures.ts';
 import { validResidentId } from '../support/people.ts';
 import { AttendancePage } from './pages/attendance-page.ts';
+import { ReportsPage } from './pages/reports-page.ts';
 
 interface Envelope<T> {
   ok: boolean;
@@ -98,4 +99,52 @@ test('prints the monthly sheet on A4 landscape: the header on every page, signed
   }
   const info = spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout;
   expect(info).toMatch(/Page size:\s+842\.\d+ x 595\.\d+ pts \(A4\)/);
+});
+
+test('a dispatcher approves a person’s punch overtime on the overtime screen, and the hours report pays it', async ({ page, host }) => {
+  test.setTimeout(90_000);
+  const api = async <T>(channel: string, argument: unknown): Promise<T> => {
+    const response = await page.request.post(`${host.url}api/${channel}`, { data: argument });
+    const envelope = (await response.json()) as Envelope<T>;
+    expect(envelope.ok, JSON.stringify(envelope)).toBe(true);
+    return envelope.value;
+  };
+  // A person of our own (no roster: the default day, 08:30–12:00 and 13:30–17:30), out at 19:05 on
+  // Thursday 12 November: 95 minutes past the end, 90 in half-hour blocks; 450 + 90 = 540, 60 at 150%.
+  await api('staff/create', {
+    staff: {
+      employeeNo: 'E2E07', name: '加班测试', gender: 'F', phone: '13800138000', idNumber: validResidentId('1995-06-15', 'F'), hireDate: '2026-11-01',
+      status: 'active', homeZoneId: 1, primaryPostId: null, contractType: 'standard', weeklyHourCap: 40, wageGrade: 2,
+    },
+  });
+  const csv = ['工号,打卡时间,设备', ...['08:25', '12:01', '13:25', '19:05'].map((time) => `E2E07,2026-11-12 ${time}:00,大厅1号机`)].join('\r\n') + '\r\n';
+  await api('punches/apply', { fileName: 'late.csv', base64: Buffer.from(csv, 'utf8').toString('base64'), goodRowsOnly: false });
+  const paidOvertime = async () => (await api<{ rows: { employeeNo: string; overtime150Minutes: number }[] }>('reports/hours', { year: 2026, month: 11 })).rows.find((row) => row.employeeNo === 'E2E07')!.overtime150Minutes;
+  expect(await paidOvertime()).toBe(0);
+
+  const reports = new ReportsPage(page);
+  await page.goto(host.url);
+  await reports.open();
+  await reports.tab('工时与加班');
+  const summary = page.getByTestId('hours-summary');
+  await expect(summary).toHaveText(/加班合计 \d+\.\d 小时/);
+  const before = Number(/加班合计 (\d+\.\d) 小时/.exec((await summary.textContent()) ?? '')![1]);
+  // Not silently dropped either: the report says how much waits, and where.
+  await expect(page.getByTestId('hours-unapproved')).toContainText('待审批，未计入本表（请假考勤 → 加班审批）');
+
+  const attendance = new AttendancePage(page);
+  await attendance.open();
+  await attendance.tab('加班审批');
+  const waiting = attendance.overtimeRow('waiting', 'E2E07', '2026-11-12');
+  await expect(waiting).toContainText('1.5');
+  await expect(waiting).toContainText('打卡：下班晚于班次结束');
+  await waiting.getByRole('button', { name: '批准' }).click();
+  await expect(page.locator('.attendance-area .notice')).toHaveText('已批准 加班测试 2026-11-12 的加班。');
+  await expect(waiting).toHaveCount(0);
+  await expect(attendance.overtimeRow('decided', 'E2E07', '2026-11-12')).toContainText('已批准');
+
+  await reports.open();
+  await reports.tab('工时与加班');
+  await expect(summary).toHaveText(new RegExp(`加班合计 ${(before + 1).toFixed(1)} 小时`));
+  expect(await paidOvertime()).toBe(60);
 });

@@ -193,12 +193,16 @@ test('the time account of one person: a Saturday banked under the vendor’s set
   test.setTimeout(120_000);
   const reports = new ReportsPage(page);
   const roster = new RosterPage(page, host.url);
-  const hours = await roster.api<{ rows: { employeeNo: string; name: string; contract: string }[] }>('reports/hours', { year: 2026, month: 11 });
+  const hours = await roster.api<{ rows: { staffId: number; employeeNo: string; name: string; contract: string }[] }>('reports/hours', { year: 2026, month: 11 });
   const person = hours.rows.find((row) => row.contract === 'standard')!;
   // Earning: punches on the unrostered Saturday 14 November, 08:00 to 17:00: 540 min less the
   // centre's lunch break 12:00–13:30 (issue 17 item 2), 450 at 200%.
   const text = ['工号,打卡时间,设备', `${person.employeeNo},2026-11-14 08:00:00,大厅1号机`, `${person.employeeNo},2026-11-14 17:00:00,大厅1号机`].join('\r\n') + '\r\n';
   await roster.api('punches/apply', { fileName: 'saturday.csv', base64: Buffer.from(text, 'utf8').toString('base64'), goodRowsOnly: false });
+  // The Saturday is unrostered, so it counts only as approved overtime: planned 08:00–17:00 and approved,
+  // which covers the span with or without the lunch break.
+  const plan = await roster.api<{ requestId: number }>('overtime/request', { staffId: person.staffId, date: '2026-11-14', startsAt: 480, endsAt: 1020, reason: '周六加班' });
+  await roster.api('overtime/decide', { requestId: plan.requestId, decision: 'approved', note: '' });
 
   await page.goto(host.url);
   await reports.open();

@@ -136,6 +136,8 @@ export function zoneCases(hall: ZoneHall): Partial<Record<Channel, ZoneCase>> {
     'attendance/day': byPerson((staffId) => ({ staffId, date: '2026-11-20' })),
     'attendance/month': { own: month, other: month },
     'attendance/export': { own: month, other: month },
+    'overtime/month': { own: month, other: month },
+    'overtime/request': byPerson((staffId) => ({ staffId, date: '2026-11-26', startsAt: 1050, endsAt: 1140, reason: '月末高峰' })),
     'board/edit': { own: off(hall.own), other: off(hall.other) },
     'board/setPinned': {
       own: { rosterId: hall.rosterId, cells: [{ staffId: hall.own.staffId, date: TUESDAY, shiftCode: 'AM' }], pinned: true },
@@ -189,6 +191,8 @@ export async function sweepZones(backend: Backend, hall: ZoneHall, dial: Dial): 
   // Leave of both people in the month, so the leave list has rows of both zones to trim.
   for (const seat of [hall.own, hall.other]) {
     ok(await dial('dispatcher', 'leave/request', { staffId: seat.staffId, type: 'personal', from: '2026-11-27', to: '2026-11-27', part: 'full', reason: '家事', acknowledgeConflicts: true }), 'leave/request');
+    // And planned overtime, so the month's overtime list has rows of both zones whatever the punches show.
+    ok(await dial('dispatcher', 'overtime/request', { staffId: seat.staffId, date: '2026-11-25', minutes: 60, reason: '月末高峰' }), 'overtime/request');
   }
   const cancelJob = async (envelope: Envelope<unknown>) => {
     const jobId = envelope.ok ? (envelope.value as { jobId?: string }).jobId : undefined;

@@ -12,6 +12,8 @@ import { DEFAULT_HOURS_RULES } from '../../../solver/pay/hours.ts';
 import { balanceOn, personTimeAccount, type Spend } from '../../../solver/pay/time-account.ts';
 import { reconcileRange } from '../attendance/service.ts';
 import { workDayOf } from '../reports/hours.ts';
+import { approvedOvertimeIn } from '../attendance/overtime.ts';
+import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
 import { monthsAround, readTimeAccountPolicy } from '../reports/time-account.ts';
 
 /** Comprehensive contracts average their hours instead of banking them: nothing to check. */
@@ -40,7 +42,9 @@ export async function lieuBalanceOn(db: Queryable, person: StaffRecord, date: st
   const range = await reconcileRange(db, { from, to: date, today, staffId: person.id });
   const result = range.results[0];
   if (!result) return 0;
-  const days = result.days.map((day, i) => workDayOf(day, range.calendar[i]!));
+  // Only approved overtime earns time off in lieu, as only approved overtime is paid.
+  const approved = await approvedOvertimeIn(db, from, date, person.id);
+  const days = result.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0));
   // The days read end on `date` and carry no leave from today on: 调休 approved from today, and
   // pending requests, are added as spends.
   const account = personTimeAccount({ staffId: person.id, months, days }, DEFAULT_HOURS_RULES, policy, date);

@@ -18,6 +18,8 @@ import { balanceAt, monthTimeAccount, personTimeAccount, type Spend, type TimeAc
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { reconcileRange } from '../attendance/service.ts';
+import { approvedOvertimeIn } from '../attendance/overtime.ts';
+import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
 import { readCostSettings } from './cost-settings.ts';
 import { accountSpan, monthsAround, readTimeAccountPolicy } from './time-account.ts';
 
@@ -46,7 +48,8 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
   const accountMonths = wanted.filter((key) => monthSpan(key).from >= window.from && monthSpan(key).to <= window.to);
   const range = await reconcileRange(db, { ...window, today: request.today });
   const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap };
-  const workDays = range.people.map((_person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!)));
+  const approved = await approvedOvertimeIn(db, window.from, window.to);
+  const workDays = range.people.map((person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0)));
   // Under the default nothing is carried into another month: no account to keep.
   const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();
   const accounts = range.people.map((person, at): TimeAccount | null =>
@@ -92,8 +95,11 @@ function accountView(account: TimeAccount | null, month: string, policy: TimeAcc
   return account ? monthTimeAccount(account, month, policy) : undefined;
 }
 
-/** What the pay rules read of a reconciled day. */
-export function workDayOf(day: DayResult, calendar: CalendarDay): WorkDayInput {
+/**
+ * What the pay rules read of a reconciled day. Punch overtime counts only up to the minutes someone
+ * approved (electron/backend/attendance/overtime.ts); the duties themselves were arranged by the roster.
+ */
+export function workDayOf(day: DayResult, calendar: CalendarDay, approvedOvertimeMinutes: number): WorkDayInput {
   const compensatoryLeave = day.leave.compensatory ?? 0;
   const otherLeave = Object.entries(day.leave).reduce((sum, [type, share]) => (type === 'compensatory' ? sum : sum + (share ?? 0)), 0);
   return {
@@ -101,7 +107,7 @@ export function workDayOf(day: DayResult, calendar: CalendarDay): WorkDayInput {
     kind: calendar.kind,
     employed: day.status !== 'not_employed',
     // A day not over yet counts its plan: the roster's duties, or the default day.
-    workedMinutes: day.status === 'pending' ? day.scheduledMinutes : day.attendedMinutes + day.overtimeMinutes,
+    workedMinutes: day.status === 'pending' ? day.scheduledMinutes : day.attendedMinutes + Math.min(day.overtimeMinutes, approvedOvertimeMinutes),
     compensatoryLeave,
     otherLeave,
     absent: day.absent,

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { FilePayload, ImportRowError } from '../model.ts';
-import { base64File, isoDate, month, noArgument, recordId, uploadName, year } from '../schema-parts.ts';
+import { base64File, isoDate, minuteOfDay, month, noArgument, recordId, uploadName, year } from '../schema-parts.ts';
 
 export type LeaveTypeCode = 'annual' | 'sick' | 'personal' | 'marriage' | 'maternity' | 'compensatory' | 'official' | 'outing';
 const leaveTypes = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'compensatory', 'official', 'outing'] as const;
@@ -52,6 +52,30 @@ export const attendanceChannels = {
   }),
   'duty/month': monthArgument,
   'punches/summary': noArgument,
+  'overtime/month': monthArgument,
+  /** Planned overtime: from–to, or a number of minutes when the times are not known yet. */
+  'overtime/request': z.strictObject({
+    staffId: recordId,
+    date: isoDate,
+    startsAt: minuteOfDay.optional(),
+    endsAt: minuteOfDay.optional(),
+    minutes: z.number().int().min(1).max(720).optional(),
+    reason: z.string().trim().min(1).max(200),
+  }),
+  'overtime/decide': z.strictObject({
+    requestId: recordId,
+    decision: z.enum(['approved', 'rejected']),
+    /** Required to reject. */
+    note: z.string().trim().max(200),
+  }),
+  /** A decision on the punch overtime of a person's day: `minutes` is what the deciding person saw waiting. */
+  'overtime/decidePunch': z.strictObject({
+    staffId: recordId,
+    date: isoDate,
+    minutes: z.number().int().min(1).max(1440),
+    decision: z.enum(['approved', 'rejected']),
+    note: z.string().trim().max(200),
+  }),
 } satisfies Record<string, z.ZodType>;
 
 /** A punch file checked in full: nothing is written until every row is judged. */
@@ -201,6 +225,44 @@ export interface PunchSummary {
   last: string | null;
 }
 
+export type OvertimeStatus = 'pending' | 'approved' | 'rejected';
+/** Where overtime came from: punches past the end of the duties, punches on a day without duties, or a plan. */
+export type OvertimeSource = 'after_duty' | 'rest_day' | 'planned';
+
+/**
+ * One line of the month's overtime: a day's punch overtime (`requestId` null), split into what is
+ * approved (paid), rejected and still waiting; or a planned request with its decision.
+ */
+export interface OvertimeRow {
+  kind: 'punch' | 'planned';
+  requestId: number | null;
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  zoneId: number;
+  date: string;
+  source: OvertimeSource;
+  /** Punch rows: the punches' overtime; planned rows: the minutes asked for. */
+  minutes: number;
+  approvedMinutes: number;
+  rejectedMinutes: number;
+  pendingMinutes: number;
+  /** Punch rows: pending while minutes wait, else approved if any were, else rejected. */
+  status: OvertimeStatus;
+  startsAt: number | null;
+  endsAt: number | null;
+  reason: string;
+  requestedBy: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+export interface OvertimeMonth {
+  year: number;
+  month: number;
+  rows: OvertimeRow[];
+}
+
 export interface AttendanceResults {
   'punches/check': PunchReport;
   'punches/apply': PunchApplyResult;
@@ -213,4 +275,8 @@ export interface AttendanceResults {
   'attendance/export': FilePayload;
   'duty/settings': DutySettings;
   'duty/month': DutyMonth;
+  'overtime/month': OvertimeMonth;
+  'overtime/request': OvertimeRow;
+  'overtime/decide': OvertimeRow;
+  'overtime/decidePunch': OvertimeRow;
 }

@@ -33,6 +33,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'attendance.tab.leave': 'Leave',
   'attendance.tab.punches': 'Punches',
   'attendance.tab.sheet': 'Monthly sheet',
+  'attendance.tab.overtime': 'Overtime approval',
   'attendance.tab.duty': 'On-duty rate',
   'attendance.tab.calendar': 'Working calendar',
   'attendance.tab.shifts': 'Hours & shifts',

@@ -32,6 +32,7 @@ export const coreZh = {
   'attendance.tab.leave': '请假',
   'attendance.tab.punches': '打卡记录',
   'attendance.tab.sheet': '月度考勤表',
+  'attendance.tab.overtime': '加班审批',
   'attendance.tab.duty': '在岗率',
   'attendance.tab.calendar': '工作日历',
   'attendance.tab.shifts': '营业时间与班次',

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 
-/** 请假考勤 → 打卡记录 / 月度考勤表 / 在岗率, as a user reaches them. */
+/** 请假考勤 → 打卡记录 / 月度考勤表 / 加班审批 / 在岗率, as a user reaches them. */
 export class AttendancePage {
   constructor(readonly page: Page) {}
 
@@ -9,7 +9,7 @@ export class AttendancePage {
     await expect(this.page.getByRole('heading', { level: 1, name: '请假考勤' })).toBeVisible();
   }
 
-  async tab(name: '打卡记录' | '月度考勤表' | '在岗率'): Promise<void> {
+  async tab(name: '打卡记录' | '月度考勤表' | '加班审批' | '在岗率'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }
 
@@ -43,5 +43,10 @@ export class AttendancePage {
     const row = this.sheet().locator(`tbody tr[data-employee-no="${employeeNo}"]`);
     await expect(row).toHaveCount(1);
     return Number(await row.getAttribute('data-row-index'));
+  }
+
+  /** A person's day in the overtime list waiting for a decision, or in the decided list. */
+  overtimeRow(list: 'waiting' | 'decided', employeeNo: string, date: string) {
+    return this.page.locator(`table.overtime-${list} tbody tr[data-employee-no="${employeeNo}"][data-date="${date}"]`);
   }
 }

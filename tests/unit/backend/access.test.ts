@@ -80,17 +80,17 @@ describe('who may call what', () => {
     const viewerSettings = channelNames.filter((channel) => CHANNEL_ACCESS[channel].writes === 'when-set' && allowedFor('viewer', channel, true));
     expect(viewerSettings).toEqual([]);
     // Nothing personal or about pay: resident IDs, leave, punches, hours, costs.
-    for (const channel of ['staff/get', 'leave/list', 'punches/list', 'attendance/month', 'reports/hours', 'cost/month', 'transfer/export'] as const) {
+    for (const channel of ['staff/get', 'leave/list', 'punches/list', 'attendance/month', 'overtime/month', 'reports/hours', 'cost/month', 'transfer/export'] as const) {
       expect(allowedFor('viewer', channel, false), channel).toBe(false);
     }
     for (const channel of ['roster/list', 'board/get', 'duty/month', 'reports/client', 'dashboard/today'] as const) expect(allowedFor('viewer', channel, false), channel).toBe(true);
   });
 
   it('lets a shift lead run the hall’s roster, repairs and attendance, but not staff records, pay or settings', () => {
-    for (const channel of ['board/edit', 'board/setPinned', 'board/repairStart', 'board/applyProposal', 'attendance/correct', 'leave/request', 'roster/solveProgress'] as const) {
+    for (const channel of ['board/edit', 'board/setPinned', 'board/repairStart', 'board/applyProposal', 'attendance/correct', 'leave/request', 'overtime/request', 'overtime/month', 'roster/solveProgress'] as const) {
       expect(allowedFor('lead', channel, false), channel).toBe(true);
     }
-    for (const channel of ['staff/create', 'staff/update', 'staff/deactivate', 'staff/get', 'skills/setLevel', 'transfer/apply', 'cost/month', 'cost/putRule', 'reports/hours', 'backup/restore', 'accounts/create', 'sharing/set', 'roster/publish', 'calendar/saveNotice', 'leave/decide'] as const) {
+    for (const channel of ['staff/create', 'staff/update', 'staff/deactivate', 'staff/get', 'skills/setLevel', 'transfer/apply', 'cost/month', 'cost/putRule', 'reports/hours', 'backup/restore', 'accounts/create', 'sharing/set', 'roster/publish', 'calendar/saveNotice', 'leave/decide', 'overtime/decide', 'overtime/decidePunch'] as const) {
       expect(allowedFor('lead', channel, false), channel).toBe(false);
     }
     for (const channel of ['cost/settings', 'duty/settings', 'attendance/settings'] as const) expect(allowedFor('lead', channel, true), channel).toBe(false);

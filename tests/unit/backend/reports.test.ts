@@ -30,6 +30,16 @@ async function importPunches(backend: Backend, employeeNo: string, days: readonl
   expect(result.written).toBe(rows.length);
 }
 
+/**
+ * Approves, as the dispatcher, every day's punch overtime of the person waiting in the month: only
+ * approved overtime is paid (issue #17 item 2), and these tests' figures are worked on the punches.
+ */
+async function approvePunchOvertime(backend: Backend, staffId: number, year: number, month: number): Promise<number> {
+  const waiting = (await ask(backend, 'overtime/month', { year, month })).rows.filter((row) => row.kind === 'punch' && row.staffId === staffId && row.pendingMinutes > 0);
+  for (const row of waiting) await ask(backend, 'overtime/decidePunch', { staffId, date: row.date, minutes: row.pendingMinutes, decision: 'approved', note: '' });
+  return waiting.length;
+}
+
 async function zoneIdOf(backend: Backend, code: string): Promise<number> {
   return (await backend.context.session.use((db) => db.get<{ id: number }>('SELECT id FROM zones WHERE code = ?', [code])))!.id;
 }
@@ -100,6 +110,8 @@ async function setUpOctober(backend: Backend): Promise<October> {
   const assignments = OCTOBER.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
   await publish(backend, { from: '2026-09-28', to: '2026-11-01', zoneIds: [zoneId], scenario, assignments });
   await importPunches(backend, 'T0001', OCTOBER);
+  // Tuesday 13's 90 minutes past the duty are the only punch overtime: the roster arranged the rest.
+  expect(await approvePunchOvertime(backend, staffId, 2026, 10)).toBe(1);
   return { staffId, zoneId, postId };
 }
 
@@ -226,6 +238,7 @@ describe('reports/hours', () => {
       const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
       await publish(backend, { from: '2026-09-28', to: '2026-11-01', zoneIds: [zoneId], scenario: await scenarioOf(backend, '2026-09-28', 35, [zoneId]), assignments });
       await importPunches(backend, 'T0001', OCTOBER);
+      await approvePunchOvertime(backend, staffId, 2026, 10);
       const row = (await ask(backend, 'reports/hours', { year: 2026, month: 10 })).rows.find((candidate) => candidate.staffId === staffId)!;
       // Saturday 17's 450 minutes have no day given off that week any more: 200%, with Sunday 25's 210.
       expect(row).toMatchObject({ workedMinutes: 8940, regularMinutes: 7680, overtime200Minutes: 660, lieuMinutes: 0 });
@@ -257,6 +270,8 @@ describe('reports/hours', () => {
         assignments: work.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false }))),
       });
       await importPunches(backend, 'T0002', work);
+      // Every weekday's time past 17:30 (the Saturdays are rostered, arranged by publishing).
+      expect(await approvePunchOvertime(backend, staffId, 2026, 3)).toBe(20);
       const row = (await ask(backend, 'reports/hours', { year: 2026, month: 3 })).rows.find((candidate) => candidate.staffId === staffId)!;
       // 20 weekdays: 19 × (450 + 120) + (450 + 240) = 10,830 + 690 → regular 20 × 480 = 9,600,
       // 150%: 19 × 90 + 210 = 1,920. 4 Saturdays × 450 = 1,800 at 200% (no day off in their weeks).
@@ -714,6 +729,9 @@ describe('the lunch break taken out of a rest day’s punch span (issue 17 item 
     await withTestBackend(async (backend) => {
       const staffId = await createPerson(backend, 'T0005', '16');
       await importPunches(backend, 'T0005', [{ date: '2026-10-31', shifts: [], punches: ['08:00', '17:00'] }]);
+      // Unrostered, so only approved work counts: a plan for 08:00–17:00 (540 min) covers every break below.
+      const plan = await ask(backend, 'overtime/request', { staffId, date: '2026-10-31', startsAt: 480, endsAt: 1020, reason: '周六加班' });
+      await ask(backend, 'overtime/decide', { requestId: plan.requestId!, decision: 'approved', note: '' });
       const worked = async () => (await ask(backend, 'reports/hours', { year: 2026, month: 10 })).rows.find((row) => row.staffId === staffId)!.workedMinutes;
       const { lunchBreak, city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
       expect(lunchBreak).toEqual({ startsAt: 720, endsAt: 810 });

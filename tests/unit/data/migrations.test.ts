@@ -134,6 +134,32 @@ describe('migrations', () => {
       await expect(db.run("UPDATE windows SET staffing = 'sometimes'")).rejects.toThrow(/CHECK/);
     }));
 
+  it('014 adds overtime requests, empty, and holds a decision on punches to a decided status and a plan to whole times', () =>
+    withDb(async (db) => {
+      await migrate(db, 13);
+      await db.run("INSERT INTO zones (code, name_zh, name_en, kind, sort_order) VALUES ('TX', '税务', 'Tax', 'windows', 1)");
+      await db.run(
+        `INSERT INTO staff (employee_no, name, gender, phone, id_number, hire_date, status, home_zone_id, contract_type,
+           weekly_hour_cap, wage_grade, created_at, updated_at)
+         VALUES ('ZW0001', '张三', 'M', '13800138000', '110105194912310031', '2020-01-01', 'active', 1, 'standard', 40, 1, ?, ?)`,
+        [NOW, NOW],
+      );
+      await migrate(db, 14);
+      expect(await db.all('SELECT * FROM overtime_requests')).toEqual([]);
+      const insert = (source: string, status: string, startsAt: number | null, endsAt: number | null) =>
+        db.run(
+          `INSERT INTO overtime_requests (staff_id, date, source, starts_at, ends_at, minutes, reason, status, requested_at, requested_by)
+           VALUES (1, '2026-11-20', ?, ?, ?, 60, '窗口排队', ?, ?, 'hr')`,
+          [source, startsAt, endsAt, status, NOW],
+        );
+      await insert('planned', 'pending', 1050, 1110);
+      await insert('punch', 'approved', null, null);
+      await expect(insert('punch', 'pending', null, null)).rejects.toThrow(/CHECK/);
+      await expect(insert('planned', 'pending', 1050, null)).rejects.toThrow(/CHECK/);
+      await expect(insert('planned', 'pending', 1110, 1050)).rejects.toThrow(/CHECK/);
+      await expect(db.run("UPDATE overtime_requests SET staff_id = 99 WHERE id = 1")).rejects.toThrow(/FOREIGN KEY/);
+    }));
+
   it('leave nothing behind when one fails halfway', () =>
     withDb(async (db) => {
       await migrate(db, 1);

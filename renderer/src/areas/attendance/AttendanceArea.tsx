@@ -2,12 +2,14 @@ import { useCallback, useState } from 'react';
 import type { AppInfo, Centre } from '../../../../electron/contract/model.ts';
 import { Notice } from '../../components/Notice.tsx';
 import { Tabs } from '../../components/Tabs.tsx';
+import { useAccess } from '../../components/access.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { AttendanceSheetTab } from './AttendanceSheetTab.tsx';
 import { CalendarTab } from './CalendarTab.tsx';
 import { DutyRateTab } from './DutyRateTab.tsx';
 import { LeaveTab } from './LeaveTab.tsx';
+import { OvertimeTab } from './OvertimeTab.tsx';
 import { PunchesTab } from './PunchesTab.tsx';
 import { ShiftsTab } from './ShiftsTab.tsx';
 import type { AttendanceTabProps } from './tab-props.ts';
@@ -16,6 +18,7 @@ const TABS = [
   ['leave', LeaveTab],
   ['punches', PunchesTab],
   ['sheet', AttendanceSheetTab],
+  ['overtime', OvertimeTab],
   ['duty', DutyRateTab],
   ['calendar', CalendarTab],
   ['shifts', ShiftsTab],
@@ -28,7 +31,9 @@ export function AttendanceArea({ centre, info, leaveFocus }: { centre: Centre; i
   const [tab, setTab] = useState<Tab>('leave');
   const [notice, setNotice] = useState<{ text: string; tone: 'ok' | 'error' } | null>(null);
   const onNotice = useCallback((text: string, tone: 'ok' | 'error') => setNotice({ text, tone }), []);
-  const names = TABS.map(([name]) => name);
+  const access = useAccess();
+  // Overtime is the hall's and pay's business: a viewer has no overtime tab to be refused on.
+  const names = TABS.map(([name]) => name).filter((name) => name !== 'overtime' || access.can('overtime/month'));
 
   const select = (next: Tab) => {
     setTab(next);

@@ -1,5 +1,6 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { HoursRow } from '../../../../electron/contract/areas/reports.ts';
+import { ApiError, call } from '../../api/client.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { HoursGrid } from './HoursGrid.tsx';
 import { MonthToolbar, ReportStatus, useMonthReport } from './month-report.tsx';
@@ -15,6 +16,7 @@ export function HoursTab({ centre, info, onNotice }: ReportsTabProps) {
   const breachText = useCallback((row: HoursRow) => row.breaches.map((breach) => hoursBreachText(breach, t)).join('；'), [t]);
   const breached = report?.rows.filter((row) => row.breaches.length > 0) ?? [];
   const overtime = report?.rows.reduce((sum, row) => sum + row.overtimeMinutes, 0) ?? 0;
+  const unapproved = useUnapprovedOvertime(chosen, onNotice);
   return (
     <div className="reports-tab hours-tab">
       <MonthToolbar chosen={chosen} onChosen={setChosen} exportChannel="reports/exportHours" disabled={!report} onNotice={onNotice} />
@@ -28,6 +30,7 @@ export function HoursTab({ centre, info, onNotice }: ReportsTabProps) {
             {report.punches.last ? t('hours.punches', { first: report.punches.first?.slice(0, 10) ?? '', last: report.punches.last.slice(0, 10) }) : t('hours.noPunches')}
             {report.pendingFrom ? ` ${t('hours.planned', { date: shortDate(report.pendingFrom) })}` : ''}
           </p>
+          {unapproved > 0 ? <p className="hint" data-testid="hours-unapproved">{t('hours.unapproved', { hours: hoursText(unapproved) })}</p> : null}
           {breached.length > 0 ? (
             <ul className="breach-list" aria-label={t('hours.breaches')} data-testid="hours-breaches">
               {breached.map((row) => (
@@ -44,4 +47,19 @@ export function HoursTab({ centre, info, onNotice }: ReportsTabProps) {
       ) : null}
     </div>
   );
+}
+
+/** Overtime minutes of the month still waiting for a decision: not in the report, and said so. */
+function useUnapprovedOvertime(chosen: { year: number; month: number }, onNotice: ReportsTabProps['onNotice']): number {
+  const [minutes, setMinutes] = useState(0);
+  useEffect(() => {
+    let current = true;
+    call('overtime/month', chosen)
+      .then((result) => current && setMinutes(result.rows.reduce((sum, row) => sum + (row.kind === 'punch' ? row.pendingMinutes : 0), 0)))
+      .catch((caught: unknown) => current && onNotice(caught instanceof ApiError ? caught.error.message : String(caught), 'error'));
+    return () => {
+      current = false;
+    };
+  }, [chosen, onNotice]);
+  return minutes;
 }

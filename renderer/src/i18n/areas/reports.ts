@@ -49,6 +49,7 @@ export const reportsZh = {
   'client.signoff.client': '服务对象确认：',
 
   'hours.summary': '本月 {people} 人，加班合计 {overtime} 小时；{breached} 人违反工时规定。综合计算工时周期：{cycle}。',
+  'hours.unapproved': '另有打卡加班 {hours} 小时待审批，未计入本表（请假考勤 → 加班审批）。',
   'hours.punches': '打卡记录：{first} 至 {last}。',
   'hours.noPunches': '还没有导入打卡记录：已过去的日子都按缺勤计。',
   'hours.planned': '{date} 起尚未到来的日子按排班计划计入。',
@@ -301,6 +302,7 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'client.signoff.client': 'Client (confirmed by):',
 
   'hours.summary': '{people} people this month, {overtime} h of overtime; {breached} broke the hours rules. Comprehensive-hours cycle: {cycle}.',
+  'hours.unapproved': 'A further {hours} h of punch overtime waits for a decision and is not counted here (Leave & attendance → Overtime approval).',
   'hours.punches': 'Punches on file: {first} to {last}.',
   'hours.noPunches': 'No punches imported yet: days that are over count as absent.',
   'hours.planned': 'Days from {date} on are not over and count as rostered.',
