@@ -19,6 +19,7 @@ import { listLeave } from '../../../data/repositories/leave.ts';
 import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { reconcileRange } from '../attendance/service.ts';
 import { readCostSettings } from './cost-settings.ts';
+import { rosterLieuBetween } from './roster-lieu.ts';
 import { accountSpan, monthsAround, readTimeAccountPolicy } from './time-account.ts';
 
 export interface MonthHours {
@@ -48,16 +49,17 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
   const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap };
   const workDays = range.people.map((_person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!)));
   // Under the default nothing is carried into another month: no account to keep.
+  const rosterLieu = await rosterLieuBetween(db, window.from, window.to);
   const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();
   const accounts = range.people.map((person, at): TimeAccount | null =>
-    person.contractType === 'standard' && accountSpan(policy) > 1 ? personTimeAccount({ staffId: person.id, months: accountMonths, days: workDays[at]!, promised: promised.get(person.id) }, rules, policy, request.today) : null);
+    person.contractType === 'standard' && accountSpan(policy) > 1 ? personTimeAccount({ staffId: person.id, months: accountMonths, days: workDays[at]!, promised: promised.get(person.id), rosterLieu: rosterLieu.get(person.id) }, rules, policy, request.today) : null);
   const months = request.months.map((month, index): MonthHours => {
     const span = monthSpan(keys[index]!);
     const people = range.people.flatMap((person, at) => {
       if (person.hireDate > span.to || (person.leftOn !== null && person.leftOn < span.from)) return [];
       const days = range.results[at]!.days;
       const account = accounts[at] ?? null;
-      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: workDays[at]!, timeAccount: accountView(account, keys[index]!, policy) }, rules);
+      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: workDays[at]!, timeAccount: accountView(account, keys[index]!, policy), rosterLieu: rosterLieu.get(person.id) }, rules);
       const inMonth = days.filter((day) => day.date >= span.from && day.date <= span.to);
       return [{
         person,

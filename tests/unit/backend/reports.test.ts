@@ -688,6 +688,37 @@ describe('the time account (调休余额)', () => {
     });
   });
 
+  it('re-checks the balance when a 调休 is approved, and refuses with the balance as it is then', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      const leave = await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      // Since it was filed the vendor stopped carrying hours into another month: the Saturday is gone.
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 1, onExpiry: 'payout' } } });
+      const error = await refused(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      expect(error.code).toBe('conflict');
+      expect(error.message).toContain('调休余额为 0 小时，不足本次申请的 4 小时');
+      expect(error.message).toContain('time off in lieu');
+      const [still] = (await ask(backend, 'leave/list', { staffId, from: '2026-11-01', to: '2026-11-30' })).filter((request) => request.id === leave.id);
+      expect(still).toMatchObject({ status: 'pending', version: leave.version });
+      // Rejecting needs no balance.
+      await ask(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'rejected', note: '余额不足', acknowledgeConflicts: false });
+    });
+  });
+
+  it('lists one person\'s account entry by entry: earned, spent, the lot\'s dates and the balance after each', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      const leave = await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      const view = await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 11 });
+      // Three months from October: the last day to take it is 31 December.
+      expect(view.entries).toEqual([
+        { date: '2026-10-31', source: 'rest_day_work', minutes: 450, earnedOn: '2026-10-31', expiresOn: '2026-12-31', balanceMinutes: 450 },
+        { date: '2026-11-23', source: 'compensatory_leave', minutes: -240, earnedOn: '2026-10-31', expiresOn: '2026-12-31', balanceMinutes: 210 },
+      ]);
+      expect(view).toMatchObject({ contract: 'standard', balanceMinutes: 210, policy: { expiry: 'months', months: 3, onExpiry: 'payout' } });
+    });
+  });
+
   it('keeps the setting as it was when a change leaves it out, and refuses a year of more than twelve months', async () => {
     await withTestBackend(async (backend) => {
       const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = await ask(backend, 'cost/settings', {});
