@@ -191,7 +191,7 @@ export function personTimeAccount(input: { staffId: number; months: readonly str
 }
 
 /** Roster minutes earned by the end of `date` and not yet given back by then. */
-function rosterHeld(roster: readonly RosterLieu[], date: string): number {
+export function rosterHeld(roster: readonly RosterLieu[], date: string): number {
   return roster.filter((pair) => pair.earnedOn <= date && pair.spentOn > date).reduce((total, pair) => total + pair.minutes, 0);
 }
 

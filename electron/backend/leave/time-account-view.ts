@@ -10,7 +10,7 @@ import type { Queryable } from '../../../data/connection.ts';
 import { listCalendarYears } from '../../../data/repositories/calendar.ts';
 import { getStaff } from '../../../data/repositories/staff.ts';
 import { DEFAULT_HOURS_RULES, monthSpan } from '../../../solver/pay/hours.ts';
-import { personTimeAccount, type TimeAccount } from '../../../solver/pay/time-account.ts';
+import { balanceAt, personTimeAccount, type TimeAccount } from '../../../solver/pay/time-account.ts';
 import { reconcileRange } from '../attendance/service.ts';
 import { promisedLieu, workDayOf } from '../reports/hours.ts';
 import { rosterLieuBetween } from '../reports/roster-lieu.ts';
@@ -32,9 +32,11 @@ export async function timeAccountView(db: Queryable, at: { staffId: number; year
   const promised = window.to >= today ? (await promisedLieu(db, today, window.to, range.calendar)).get(person.id) : undefined;
   const rosterLieu = (await rosterLieuBetween(db, window.from, window.to)).get(person.id);
   const monthEnd = monthSpan(key).to;
-  const asOf = today <= monthEnd ? today : monthEnd;
+  // A month over has had its last day's expiries (the hours the month itself pays at 200%, under
+  // the default); the month under way only today's.
+  const asOf = today <= monthEnd ? today : nextDay(monthEnd);
   const account = personTimeAccount({ staffId: person.id, months, days, promised, rosterLieu }, DEFAULT_HOURS_RULES, policy, asOf);
-  return { ...view, balanceMinutes: account.balanceMinutes, entries: entriesOf(account) };
+  return { ...view, balanceMinutes: balanceAt(account, monthEnd), entries: entriesOf(account) };
 }
 
 /** The ledger in date order with the balance after each entry; a roster pair is settled on its shift off. */
@@ -70,6 +72,10 @@ async function readWindow(db: Queryable, months: readonly string[], month: strin
   let to = isoSunday(monthSpan(month).to);
   if (to.slice(0, 4) > month.slice(0, 4) && !confirmed.has(Number(to.slice(0, 4)))) to = `${month.slice(0, 4)}-12-31`;
   return { from, to };
+}
+
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 function isoMonday(date: string): string {

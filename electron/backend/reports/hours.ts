@@ -14,7 +14,7 @@ import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { DayResult } from '../../../solver/attendance/reconcile.ts';
 import { DEFAULT_HOURS_RULES, hoursWindow, monthSpan, personHours, type PersonHours, type WorkDayInput } from '../../../solver/pay/hours.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
-import { balanceAt, monthTimeAccount, personTimeAccount, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
+import { balanceAt, monthTimeAccount, personTimeAccount, rosterHeld, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { reconcileRange } from '../attendance/service.ts';
@@ -66,7 +66,8 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
         hours,
         plannedMinutes: inMonth.filter((day) => day.status === 'pending').reduce((sum, day) => sum + day.scheduledMinutes, 0),
         rosteredDays: inMonth.filter((day) => day.rostered).length,
-        balanceMinutes: account ? balanceAt(account, span.to) : 0,
+        // Without an account (nothing carried over) only the roster's give-backs can be held at a month's end.
+        balanceMinutes: account ? balanceAt(account, span.to) : rosterHeld(rosterLieu.get(person.id) ?? [], span.to),
       }];
     });
     return { month, days: range.calendar.filter((day) => day.date >= span.from && day.date <= span.to), people };

@@ -134,7 +134,7 @@ export interface TimeAccountView {
   /** Comprehensive contracts average their hours instead: no account. */
   contract: 'standard' | 'comprehensive';
   policy: { expiry: 'quarter' | 'months'; months: number; onExpiry: 'payout' | 'forfeit' };
-  /** In the account at the end of the month (or today, in the month under way). */
+  /** In the account at the end of the month, the 调休 approved in it spent (as the hours report's balance). */
   balanceMinutes: number;
   entries: TimeAccountEntry[];
 }

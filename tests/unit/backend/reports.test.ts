@@ -740,6 +740,75 @@ describe('the time account (调休余额)', () => {
   });
 });
 
+describe('the roster\'s planned time off in lieu in the time account (rule 14)', () => {
+  /**
+   * T0004 of 公安司法 on a two-week roster from 26 October 2026: every default shift of the working
+   * days, Saturday 31 October all day (08:30–12:00, 13:30–17:30: 450 min), and not the morning of
+   * Monday 2 November (210 min), which the roster gives back for the Saturday. Punches match.
+   */
+  async function withRosterLieu(work: (backend: Backend, staffId: number, republish: () => Promise<number>) => Promise<void>): Promise<void> {
+    await withTestBackend(async (backend) => {
+      const zoneId = await zoneIdOf(backend, 'PJ');
+      const postId = await postIdOf(backend, 'PJ-INTAKE');
+      const staffId = await createPerson(backend, 'T0004', '15', { homeZoneId: zoneId });
+      // Qualified at the post, so the zone's scenario holds the person and rule 14 reads their week.
+      await ask(backend, 'skills/setLevel', { staffId, postId, level: 2, certifiedOn: '2026-10-01' });
+      const days: DayWork[] = [
+        ...['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31'].map(normal),
+        { date: '2026-11-02', shifts: ['PM'], punches: ['13:25', '17:32'] },
+        ...['2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'].map(normal),
+      ];
+      const scenario = await scenarioOf(backend, '2026-10-26', 14, [zoneId]);
+      expect(scenario.presence?.defaultShifts).toEqual(['AM', 'PM']);
+      const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
+      const roster = { from: '2026-10-26', to: '2026-11-08', zoneIds: [zoneId], scenario, assignments };
+      await publish(backend, roster);
+      await importPunches(backend, 'T0004', days);
+      await work(backend, staffId, () => publish(backend, roster));
+    });
+  }
+
+  const rowOf = async (backend: Backend, staffId: number, month: number) => (await ask(backend, 'reports/hours', { year: 2026, month })).rows.find((row) => row.staffId === staffId)!;
+
+  it('pays the Saturday minutes the roster gave back at 100%, the rest at 200% under the default, and lists the pair', async () => {
+    await withRosterLieu(async (backend, staffId, republish) => {
+      // 210 of the 450 given back on 2 November: lieu, as the roster priced them; 240 were not.
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ workedMinutes: 5 * 450 + 450, lieuMinutes: 210, overtime200Minutes: 240, bankedMinutes: 0, balanceMinutes: 210 });
+      // The morning off is the roster's give-back, not a further day off for another rest day.
+      expect(await rowOf(backend, staffId, 11)).toMatchObject({ lieuMinutes: 0, overtime200Minutes: 0, balanceMinutes: 0 });
+      // Nothing carried into November: the 240 not given back are paid out at 200% on the month's last day.
+      const expected = [
+        { date: '2026-10-31', source: 'rest_day_work', minutes: 240, earnedOn: '2026-10-31', expiresOn: '2026-10-31', balanceMinutes: 240 },
+        { date: '2026-10-31', source: 'roster_duty', minutes: 210, earnedOn: '2026-10-31', expiresOn: '2026-11-02', balanceMinutes: 450 },
+        { date: '2026-10-31', source: 'payout', minutes: -240, earnedOn: '2026-10-31', expiresOn: '2026-10-31', balanceMinutes: 210 },
+        { date: '2026-11-02', source: 'roster_lieu', minutes: -210, earnedOn: '2026-10-31', expiresOn: '2026-11-02', balanceMinutes: 0 },
+      ];
+      const october = await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 10 });
+      expect(october.entries).toEqual(expected);
+      expect(october.balanceMinutes).toBe(210);
+      // Published again over the same weeks: the new roster supersedes the old, nothing is counted twice.
+      await republish();
+      expect((await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 10 })).entries).toEqual(expected);
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ lieuMinutes: 210, overtime200Minutes: 240 });
+    });
+  });
+
+  it('banks only what the roster did not give back when hours are carried over, and never lets a 调休 spend the roster\'s part', async () => {
+    await withRosterLieu(async (backend, staffId) => {
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 3, onExpiry: 'payout' } } });
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ lieuMinutes: 210, overtime200Minutes: 0, bankedMinutes: 240, balanceMinutes: 450 });
+      expect((await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 11 })).entries.map(({ source, minutes, balanceMinutes }) => [source, minutes, balanceMinutes])).toEqual([
+        ['rest_day_work', 240, 240], ['roster_duty', 210, 450], ['roster_lieu', -210, 240],
+      ]);
+      // 240 left to take: a half day (240) is let through, a second one finds nothing.
+      await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'pm', reason: '调休', acknowledgeConflicts: true });
+      const error = await refused(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-24', to: '2026-11-24', part: 'pm', reason: '调休', acknowledgeConflicts: true });
+      expect(error.message).toContain('调休余额为 0 小时');
+    });
+  });
+});
+
 describe('the lunch break taken out of a rest day’s punch span (issue 17 item 2)', () => {
   it('counts an unrostered Saturday 08:00–17:00 as 450 minutes under the default 12:00–13:30, 540 with no break set, and keeps the break a change leaves out', async () => {
     await withTestBackend(async (backend) => {
