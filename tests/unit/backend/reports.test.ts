@@ -793,6 +793,23 @@ describe('the roster\'s planned time off in lieu in the time account (rule 14)',
     });
   });
 
+  it('shows the balance held over the month\'s end on the attendance sheet and in both workbooks', async () => {
+    await withRosterLieu(async (backend, staffId) => {
+      // Earned on Saturday 31 October, given back on Monday 2 November: 3.5 h held at the end of October.
+      const sheet = await ask(backend, 'attendance/month', { year: 2026, month: 10 });
+      expect(sheet.rows.find((row) => row.staffId === staffId)!.lieuBalanceMinutes).toBe(210);
+      expect((await ask(backend, 'attendance/month', { year: 2026, month: 11 })).rows.find((row) => row.staffId === staffId)!.lieuBalanceMinutes).toBe(0);
+      const [attendance] = await readAllSheets(decode(await ask(backend, 'attendance/export', { year: 2026, month: 10 })));
+      const attendanceHeader = attendance!.rows[2]!;
+      expect(attendanceHeader.at(-1)).toBe('调休余额(小时)');
+      expect(attendance!.rows.find((row) => row[0] === 'T0004')!.at(-1)).toBe('3.5');
+      const [hours] = await readAllSheets(decode(await ask(backend, 'reports/exportHours', { year: 2026, month: 10 })));
+      const header = hours!.rows[2]!;
+      const mine = hours!.rows.find((row) => row[0] === 'T0004')!;
+      expect([mine[header.indexOf('调休抵扣')], mine[header.indexOf('加班 200%')], mine[header.indexOf('调休余额')]]).toEqual(['3.5', '4', '3.5']);
+    });
+  });
+
   it('banks only what the roster did not give back when hours are carried over, and never lets a 调休 spend the roster\'s part', async () => {
     await withRosterLieu(async (backend, staffId) => {
       const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
