@@ -34,6 +34,7 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<LeaveRequest | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [accountStaffId, setAccountStaffId] = useState<number | null>(null);
   const refresh = useCallback(() => setRefreshKey((key) => key + 1), []);
   // Deciding is the dispatcher's (tiered approval); a lead records requests for their zones.
   const decides = useAccess().can('leave/decide');
@@ -171,7 +172,7 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
       ) : view === 'balances' ? (
         <LeaveBalances staff={staff} today={info.today} refreshKey={refreshKey} onNotice={onNotice} />
       ) : (
-        <TimeAccount staff={staff} today={info.today} refreshKey={refreshKey} onNotice={onNotice} />
+        <TimeAccount staff={staff} today={info.today} refreshKey={refreshKey} staffId={accountStaffId} onStaffId={setAccountStaffId} onNotice={onNotice} />
       )}
 
       {creating ? (

@@ -13,14 +13,14 @@ const signed = (minutes: number) => `${minutes > 0 ? '+' : minutes < 0 ? '−' :
  * the hours in or out, its lot's earning date and expiry, and the balance after it. Beside the
  * requests, since that is where a dispatcher decides a 调休 and meets its balance.
  */
-export function TimeAccount(props: { staff: StaffRow[]; today: string; refreshKey: number; onNotice: (text: string, tone: 'ok' | 'error') => void }) {
+export function TimeAccount(props: { staff: StaffRow[]; today: string; refreshKey: number; staffId: number | null; onStaffId: (id: number) => void; onNotice: (text: string, tone: 'ok' | 'error') => void }) {
   const { t } = useI18n();
   const { onNotice } = props;
   const people = props.staff.filter((person) => person.status !== 'departed');
-  const [staffId, setStaffId] = useState<number | null>(null);
   const [month, setMonth] = useState(props.today.slice(0, 7));
   const [view, setView] = useState<TimeAccountView | null>(null);
-  const chosen = staffId ?? people[0]?.id ?? null;
+  // The person stays chosen while the dispatcher goes to the requests and back.
+  const chosen = props.staffId ?? people[0]?.id ?? null;
 
   useEffect(() => {
     if (chosen === null || !/^\d{4}-\d{2}$/.test(month)) return;
@@ -41,7 +41,7 @@ export function TimeAccount(props: { staff: StaffRow[]; today: string; refreshKe
       <div className="toolbar">
         <label className="toolbar-field">
           <span>{t('leave.col.person')}</span>
-          <select value={chosen ?? ''} onChange={(event) => setStaffId(Number(event.target.value))}>
+          <select value={chosen ?? ''} onChange={(event) => props.onStaffId(Number(event.target.value))}>
             {people.map((person) => (
               <option key={person.id} value={person.id}>{`${person.name} ${person.employeeNo}`}</option>
             ))}
