@@ -90,7 +90,7 @@ test('the time account of one person, from a Saturday worked to a 调休 taken, 
   await leave.open();
   const showAccount = async () => {
     await page.getByRole('button', { name: '调休账户', exact: true }).click();
-    await page.getByLabel('人员', { exact: true }).selectOption({ label: '调休测试 E2E31' });
+    await page.locator('.time-account').getByLabel(/^人员/).selectOption({ label: '调休测试 E2E31' });
   };
   await showAccount();
   const entries = page.getByRole('table', { name: '调休账户' });
