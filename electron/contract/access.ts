@@ -122,6 +122,8 @@ export const CHANNEL_ACCESS: Readonly<Record<Channel, ChannelAccess>> = {
   'leave/decide': write(DISPATCHER),
   'leave/cancel': write(DISPATCHER),
   'leave/balances': rowsOf(read(HALL), ownZoneRows('')),
+  // Hours earned and taken, never their pay tier: a lead records 调休 for the people of their zones.
+  'leave/timeAccount': read(HALL, 'person'),
 
   'punches/check': read(DISPATCHER),
   'punches/apply': write(DISPATCHER),

@@ -9,6 +9,9 @@
  *   extension on one day breaks the daily cap.
  * - Rest day (`weekend`, and the moved day off `holiday_rest`): minutes worked are paid at 200%
  *   unless time off in lieu (补休) is given, hour for hour:
+ *   0. the published roster's planned time off in lieu (`rosterLieu`): a rest-day duty the roster
+ *      gave back by a shift off (in its week or the next, as the board shows 调休) is lieu, as
+ *      the roster's cost priced it; the day of that shift off is then no further day given off;
  *   1. within the same ISO week (Monday–Sunday, the whole week even where it crosses into the
  *      month before or after, so both months' reports agree): each employed working day with
  *      nothing worked and no other leave is a day the roster gave off and supplies a standard day;
@@ -95,6 +98,18 @@ export interface PersonHoursInput {
   days: WorkDayInput[];
   /** Standard contracts: the month's view of the person's time account; none, nothing banked. */
   timeAccount?: MonthTimeAccount;
+  /**
+   * Standard contracts: the published roster's planned time off in lieu (rule 14 of
+   * docs/roster-rules.md), each rest-day duty paired with the shift off that gives it back.
+   */
+  rosterLieu?: readonly RosterLieu[];
+}
+
+/** Rest-day minutes of `earnedOn` the roster gives back by a shift off on `spentOn`. */
+export interface RosterLieu {
+  earnedOn: string;
+  spentOn: string;
+  minutes: number;
 }
 
 /** How one day's minutes are paid. `regular` includes `lieu`. */
@@ -191,11 +206,12 @@ export function personHours(input: PersonHoursInput, rules: HoursRules): PersonH
 function standardHours(input: PersonHoursInput, days: WorkDayInput[], rules: HoursRules): PersonHours {
   const { month } = input;
   const splits = new Map<string, DaySplit>(days.map((day) => [day.date, baseSplit(day, rules)]));
+  const roster = rosterLieuOf(days, input.rosterLieu ?? [], splits);
   const uncovered = new Map<string, number>();
   const monthPool: Supply[] = [];
   for (const week of isoWeeksOf(month)) {
     const weekDays = days.filter((day) => day.date >= week.from && day.date <= week.to);
-    const leftover = allocateWeek(weekDays, splits, uncovered, rules);
+    const leftover = allocateWeek(weekDays, splits, uncovered, rules, roster);
     monthPool.push(...leftover.filter((supply) => inMonth(supply.date, month)));
   }
   // Step 2: the month's 调休 leave its own week did not need covers the month's rest days left over.
@@ -251,6 +267,26 @@ function baseSplit(day: WorkDayInput, rules: HoursRules): DaySplit {
   return split;
 }
 
+/** Step 0: the roster's planned lieu, credited to its rest days; returns what each side already used. */
+function rosterLieuOf(days: WorkDayInput[], pairs: readonly RosterLieu[], splits: Map<string, DaySplit>): { covered: Map<string, number>; givenOn: Set<string> } {
+  const covered = new Map<string, number>();
+  const givenOn = new Set<string>();
+  const byDate = new Map(days.map((day) => [day.date, day]));
+  for (const pair of pairs) {
+    givenOn.add(pair.spentOn);
+    const day = byDate.get(pair.earnedOn);
+    if (!day?.employed || !isRestKind(day.kind)) continue;
+    // Never more than was worked: a duty not turned up for earns nothing to give back.
+    const take = Math.min(pair.minutes, Math.max(0, day.workedMinutes) - (covered.get(day.date) ?? 0));
+    if (take <= 0) continue;
+    covered.set(day.date, (covered.get(day.date) ?? 0) + take);
+    const split = splits.get(day.date)!;
+    split.lieu += take;
+    split.regular += take;
+  }
+  return { covered, givenOn };
+}
+
 /** Minutes of time off in lieu available from one date. */
 interface Supply {
   date: string;
@@ -261,22 +297,24 @@ interface Supply {
  * Step 1 for one ISO week: the roster's days off, then the week's 调休 leave by date, go to the
  * week's rest-day minutes in date order. Records what stays uncovered; returns the 调休 leave left.
  */
-function allocateWeek(weekDays: WorkDayInput[], splits: Map<string, DaySplit>, uncovered: Map<string, number>, rules: HoursRules): Supply[] {
+function allocateWeek(weekDays: WorkDayInput[], splits: Map<string, DaySplit>, uncovered: Map<string, number>, rules: HoursRules, roster: ReturnType<typeof rosterLieuOf>): Supply[] {
   const rosterOff: Supply[] = [];
   const leave: Supply[] = [];
   for (const day of weekDays) {
     if (!day.employed || !isWorkingKind(day.kind)) continue;
     const leaveMinutes = Math.round(day.compensatoryLeave * rules.standardDayMinutes);
     if (leaveMinutes > 0) leave.push({ date: day.date, minutes: leaveMinutes });
-    // A working day with nothing worked, no other leave and no absence is a day the roster gave off.
-    if (day.workedMinutes <= 0 && day.otherLeave <= 0 && day.absent <= 0 && rules.standardDayMinutes > leaveMinutes) {
+    // A working day with nothing worked, no other leave and no absence is a day the roster gave off
+    // (unless it is the roster's planned lieu, which step 0 paired with its own rest day).
+    if (day.workedMinutes <= 0 && day.otherLeave <= 0 && day.absent <= 0 && rules.standardDayMinutes > leaveMinutes && !roster.givenOn.has(day.date)) {
       rosterOff.push({ date: day.date, minutes: rules.standardDayMinutes - leaveMinutes });
     }
   }
   for (const day of weekDays) {
     if (!day.employed || !isRestKind(day.kind) || day.workedMinutes <= 0) continue;
     const split = splits.get(day.date)!;
-    let need = day.workedMinutes;
+    let need = day.workedMinutes - (roster.covered.get(day.date) ?? 0);
+    if (need <= 0) continue;
     need -= cover(split, need, rosterOff);
     need -= cover(split, need, leave);
     uncovered.set(day.date, need);

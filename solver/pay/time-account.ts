@@ -8,10 +8,15 @@
  * 调休 is paid at 100% in the month it was worked; one still in the account is paid nothing yet;
  * one expired is paid at its tier in the month it expired.
  */
-import { personHours, type HoursRules, type WorkDayInput } from './hours.ts';
+import { personHours, type HoursRules, type RosterLieu, type WorkDayInput } from './hours.ts';
 import { PAY_TIERS } from './tiers.ts';
 
-export type TimeAccountSource = 'rest_day_work' | 'compensatory_leave' | 'payout' | 'expiry';
+/**
+ * `roster_duty` and `roster_lieu` are the published roster's planned give-back (rule 14): the
+ * rest-day duty earns, the shift off it planned spends the same minutes, whatever the expiry setting
+ * (the roster gave it back in its week or the next, as the board shows).
+ */
+export type TimeAccountSource = 'rest_day_work' | 'compensatory_leave' | 'payout' | 'expiry' | 'roster_duty' | 'roster_lieu';
 
 export interface TimeAccountPolicy {
   /**
@@ -67,6 +72,8 @@ export interface TimeAccount {
   unfunded: Spend[];
   /** Minutes in the account on `asOf`. */
   balanceMinutes: number;
+  /** The roster's planned give-backs, each settled on its shift off. */
+  roster: RosterLieu[];
 }
 
 /** The day a lot earned on `date` expires: the last day it may still be spent. */
@@ -82,7 +89,7 @@ export function expiryOf(date: string, policy: TimeAccountPolicy): string {
  * earned on or before it and not yet expired. Spends after `asOf` are still applied (approved leave
  * ahead is already promised), expiries only up to it.
  */
-export function timeAccount(earnings: readonly Earning[], spends: readonly Spend[], policy: TimeAccountPolicy, asOf: string): TimeAccount {
+export function timeAccount(earnings: readonly Earning[], spends: readonly Spend[], policy: TimeAccountPolicy, asOf: string, roster: readonly RosterLieu[] = []): TimeAccount {
   const lots: Lot[] = [...earnings]
     .filter((earning) => earning.minutes > 0)
     .sort((a, b) => a.date.localeCompare(b.date))
@@ -110,9 +117,12 @@ export function timeAccount(earnings: readonly Earning[], spends: readonly Spend
     { date: lot.date, source: 'rest_day_work', minutes: lot.minutes, earnedOn: lot.date, tier: lot.tier },
     ...lot.spent.map((spend): LedgerEntry => ({ date: spend.date, source: spend.source, minutes: -spend.minutes, earnedOn: lot.date, tier: lot.tier })),
     ...(lot.expiredMinutes > 0 ? [{ date: lot.expiresOn, source: policy.onExpiry === 'payout' ? 'payout' as const : 'expiry' as const, minutes: -lot.expiredMinutes, earnedOn: lot.date, tier: lot.tier }] : []),
-  ]).sort((a, b) => a.date.localeCompare(b.date) || b.minutes - a.minutes);
-  const balanceMinutes = lots.filter((lot) => lot.date <= asOf).reduce((total, lot) => total + lot.remainingMinutes, 0);
-  return { lots, entries, unfunded, balanceMinutes };
+  ]).concat(roster.flatMap((pair): LedgerEntry[] => [
+    { date: pair.earnedOn, source: 'roster_duty', minutes: pair.minutes, earnedOn: pair.earnedOn, tier: PAY_TIERS.restDay },
+    { date: pair.spentOn, source: 'roster_lieu', minutes: -pair.minutes, earnedOn: pair.earnedOn, tier: PAY_TIERS.restDay },
+  ])).sort((a, b) => a.date.localeCompare(b.date) || b.minutes - a.minutes);
+  const balanceMinutes = lots.filter((lot) => lot.date <= asOf).reduce((total, lot) => total + lot.remainingMinutes, 0) + rosterHeld(roster, asOf);
+  return { lots, entries, unfunded, balanceMinutes, roster: [...roster] };
 }
 
 /**
@@ -163,25 +173,31 @@ export function monthTimeAccount(account: TimeAccount, month: string, policy: Ti
 /**
  * One standard-contract person's account over `months` (in order, 'YYYY-MM'), from their days:
  * each month's rest-day minutes its week and month left at 200% are earned, each month's 调休
- * leave its week and month did not use is spent. (A whole default day the roster gives off in lieu
- * is already the week's own give-back in the pay rules; the roster's half-day lieu shifts are not
- * entries yet.)
+ * leave its week and month did not use is spent; the published roster's planned give-backs
+ * (`rosterLieu`) are entries too, paid at 100% by the pay rules' step 0 and so never banked twice.
  */
-export function personTimeAccount(input: { staffId: number; months: readonly string[]; days: WorkDayInput[]; promised?: readonly Spend[] }, rules: HoursRules, policy: TimeAccountPolicy, asOf: string): TimeAccount {
+export function personTimeAccount(input: { staffId: number; months: readonly string[]; days: WorkDayInput[]; promised?: readonly Spend[]; rosterLieu?: readonly RosterLieu[] }, rules: HoursRules, policy: TimeAccountPolicy, asOf: string): TimeAccount {
   const earnings: Earning[] = [];
   // 调休 approved for days not over yet: the days read carry the plan, not the leave.
   const spends: Spend[] = [...(input.promised ?? [])];
   for (const month of input.months) {
-    const hours = personHours({ staffId: input.staffId, contract: 'standard', month, days: input.days }, rules);
+    const hours = personHours({ staffId: input.staffId, contract: 'standard', month, days: input.days, rosterLieu: input.rosterLieu }, rules);
     for (const day of hours.days) if (day.overtime200 > 0) earnings.push({ date: day.date, minutes: day.overtime200, tier: PAY_TIERS.restDay });
     spends.push(...hours.unusedLeave.map((leave) => ({ ...leave, source: 'compensatory_leave' as const })));
   }
-  return timeAccount(earnings, spends, policy, asOf);
+  // The roster's give-backs of the months read, each once: by the day the duty was worked.
+  const roster = (input.rosterLieu ?? []).filter((pair) => input.months.includes(pair.earnedOn.slice(0, 7)));
+  return timeAccount(earnings, spends, policy, asOf, roster);
+}
+
+/** Roster minutes earned by the end of `date` and not yet given back by then. */
+export function rosterHeld(roster: readonly RosterLieu[], date: string): number {
+  return roster.filter((pair) => pair.earnedOn <= date && pair.spentOn > date).reduce((total, pair) => total + pair.minutes, 0);
 }
 
 /** Minutes in the account at the end of `date`: lots earned by then and still alive the next day, less what was spent by then. */
 export function balanceAt(account: TimeAccount, date: string): number {
-  return account.lots
+  return rosterHeld(account.roster, date) + account.lots
     .filter((lot) => lot.date <= date && lot.expiresOn > date)
     .reduce((total, lot) => total + lot.minutes - lot.spent.filter((spend) => spend.date <= date).reduce((sum, spend) => sum + spend.minutes, 0), 0);
 }

@@ -375,6 +375,59 @@ export function lieuLedger(prepared: PreparedScenario, assignments: Assignment[]
   return ledger;
 }
 
+/** One planned give-back: `minutes` of rest-day duty on `earnedOn` given back by the shift off on `spentOn`. */
+export interface LieuPair {
+  earnedOn: string;
+  spentOn: string;
+  shift: string;
+  minutes: number;
+}
+
+/**
+ * Rule 14's ledger as pairs, per person: which rest day each shift given back in lieu pays for, by
+ * the checker's own order (a week's shifts off spend what the week before left, oldest first, then
+ * the week's own rest days by date; what a week leaves lives one more week). The pay and the time
+ * account read these, so they give back exactly what the board shows as 调休.
+ */
+export function lieuPairs(prepared: PreparedScenario, assignments: Assignment[]): Map<string, LieuPair[]> {
+  const hall = checkerHall(prepared);
+  const pairs = new Map<string, LieuPair[]>();
+  if (!hall?.defaultShifts || !hall.planLieu) return pairs;
+  const roster = placeRoster(prepared, assignments);
+  for (const person of prepared.people) {
+    const items = roster.byPerson.get(person.id) ?? [];
+    // A 综合计算工时 person's cycle rest (轮休) is their cycle plan, never an entry of the time account.
+    const taken = lieuOf(prepared, hall, person, items).taken.filter((shift) => !shift.cycle);
+    if (taken.length === 0) continue;
+    const weekOf = new Map(prepared.days.map((day) => [day.date, day.week]));
+    const lots = new Map<number, { date: string; minutes: number }[]>();
+    for (const item of [...items].sort((a, b) => a.day.date.localeCompare(b.day.date))) {
+      if (hall.working.has(item.day.date) || item.day.kind !== 'restday') continue;
+      const week = lots.get(item.day.week) ?? [];
+      const last = week.at(-1);
+      if (last?.date === item.day.date) last.minutes += item.shift.minutes;
+      else week.push({ date: item.day.date, minutes: item.shift.minutes });
+      lots.set(item.day.week, week);
+    }
+    const own: LieuPair[] = [];
+    for (const shift of taken) {
+      const week = weekOf.get(shift.date) ?? 0;
+      let need = shift.minutes;
+      for (const lot of [...(lots.get(week - 1) ?? []), ...(lots.get(week) ?? [])]) {
+        if (need <= 1e-9) break;
+        const take = Math.min(need, lot.minutes);
+        if (take <= 0) continue;
+        lot.minutes -= take;
+        need -= take;
+        own.push({ earnedOn: lot.date, spentOn: shift.date, shift: shift.shift, minutes: take });
+      }
+      // What the week before left and this week did not spend is gone at the week's end.
+    }
+    pairs.set(person.id, own);
+  }
+  return pairs;
+}
+
 /** The default-day shifts of a working day this person is not excused from (leave, a fixed day off). */
 function defaultShiftsFree(hall: CheckerHall, person: PreparedPerson, day: PreparedDay): string[] {
   if (!hall.working.has(day.date) || person.fixedWeekdaysOff.has(day.weekday) || person.unavailable.has(`${day.index}`)) return [];

@@ -131,6 +131,7 @@ export function zoneCases(hall: ZoneHall): Partial<Record<Channel, ZoneCase>> {
     'leave/check': byPerson((staffId) => ({ staffId, type: 'personal', from: '2026-11-26', to: '2026-11-26', part: 'full' })),
     'leave/request': byPerson((staffId) => ({ staffId, type: 'personal', from: '2026-11-26', to: '2026-11-26', part: 'full', reason: '家事', acknowledgeConflicts: true })),
     'leave/balances': { own: { year: 2026 }, other: { year: 2026 } },
+    'leave/timeAccount': byPerson((staffId) => ({ staffId, year: 2026, month: 11 })),
     'punches/list': byPerson((staffId) => ({ staffId, from: '2026-11-01', to: '2026-11-21' })),
     'attendance/correct': byPerson((staffId) => ({ staffId, date: '2026-11-20', status: 'on_time', reason: '打卡机故障' })),
     'attendance/day': byPerson((staffId) => ({ staffId, date: '2026-11-20' })),

@@ -9,12 +9,14 @@ import { getCentre } from '../../../data/repositories/centre.ts';
 import { LEAVE_TYPES, type LeaveType } from '../../../solver/attendance/reconcile.ts';
 import { MIME_TYPES } from '../transfer/files.ts';
 import { writePrintableWorkbook } from '../transfer/xlsx.ts';
+import { monthLieuBalances } from '../reports/month-balances.ts';
 import { monthBounds, reconcileRange } from './service.ts';
 
 export async function attendanceMonth(db: Queryable, year: number, month: number, today: string): Promise<AttendanceMonth> {
   const { from, to } = monthBounds(year, month);
   const range = await reconcileRange(db, { from, to, today });
   const centre = await getCentre(db);
+  const balances = await monthLieuBalances(db, year, month, today);
   const rows: SheetRow[] = range.results.map((result, index) => {
     const person = range.people[index]!;
     return {
@@ -24,6 +26,7 @@ export async function attendanceMonth(db: Queryable, year: number, month: number
       zoneId: person.homeZoneId,
       days: result.days.map((day) => ({ date: day.date, status: day.status, code: day.code, overtimeMinutes: day.overtimeMinutes, corrected: day.corrected })),
       totals: result.totals,
+      lieuBalanceMinutes: balances.get(person.id) ?? 0,
     };
   });
   return {
@@ -51,7 +54,7 @@ export async function exportAttendanceMonth(db: Queryable, year: number, month: 
   const header = [
     '工号', '姓名',
     ...sheet.days.map((day) => `${Number(day.date.slice(8))}\n${WEEKDAYS[new Date(`${day.date}T00:00:00Z`).getUTCDay()]}`),
-    '出勤天数', ...LEAVE_TYPES.map((type) => LEAVE_HEADERS[type]), '迟到次数', '迟到分钟', '旷工天数', '加班小时',
+    '出勤天数', ...LEAVE_TYPES.map((type) => LEAVE_HEADERS[type]), '迟到次数', '迟到分钟', '旷工天数', '加班小时', '调休余额(小时)',
   ];
   const body = sheet.rows.map((row) => [
     row.employeeNo, row.name,
@@ -59,12 +62,13 @@ export async function exportAttendanceMonth(db: Queryable, year: number, month: 
     String(row.totals.workedDays),
     ...LEAVE_TYPES.map((type) => (row.totals.leaveDays[type] ? String(row.totals.leaveDays[type]) : '')),
     String(row.totals.lateCount), String(row.totals.lateMinutes), String(row.totals.absentDays), String(row.totals.overtimeMinutes / 60),
+    row.lieuBalanceMinutes ? String(Math.round((row.lieuBalanceMinutes / 60) * 10) / 10) : '',
   ]);
   const bytes = await writePrintableWorkbook({
     name: `${year}-${mm}`,
     titleRows: [[`${sheet.centreNameZh} ${year}年${month}月考勤表`], [LEGEND]],
     rows: [header, ...body],
-    widths: [9, 8, ...sheet.days.map(() => 3.6), 6, ...LEAVE_TYPES.map(() => 3.6), 5, 5, 5, 5],
+    widths: [9, 8, ...sheet.days.map(() => 3.6), 6, ...LEAVE_TYPES.map(() => 3.6), 5, 5, 5, 5, 6],
     orientation: 'landscape',
     centredFrom: 2,
     footerRows: [[], ['制表：', '', '', '', '', '', '', '', '审核：', '', '', '', '', '', '', '', '日期：']],

@@ -1,6 +1,6 @@
 import type { ChannelArgs } from '../../contract/channels.ts';
 import { AppFailure, fieldFailure } from '../../contract/errors.ts';
-import type { LeaveBalance, LeaveCheck, LeaveRequest } from '../../contract/areas/leave.ts';
+import type { LeaveBalance, LeaveCheck, LeaveRequest, TimeAccountView } from '../../contract/areas/leave.ts';
 import type { Queryable } from '../../../data/connection.ts';
 import { appendAudit } from '../../../data/repositories/audit.ts';
 import { cancelLeave, decideLeave, getLeave, insertLeave, listLeave, type LeaveRecord } from '../../../data/repositories/leave.ts';
@@ -11,6 +11,7 @@ import { todayOf } from '../clock.ts';
 import { loadHall } from '../hall-snapshot.ts';
 import { balancesOf, checkLeave, describeConflicts, toRequest } from '../leave/leave-service.ts';
 import { assertLieuBalance } from '../leave/lieu-balance.ts';
+import { timeAccountView } from '../leave/time-account-view.ts';
 
 /** The leave channels (see electron/contract/areas/leave.ts). */
 export function leaveHandlers(ctx: BackendContext) {
@@ -34,6 +35,7 @@ export function leaveHandlers(ctx: BackendContext) {
           const before = await requireCurrent(tx, id, version);
           if (before.status !== 'pending') throw notPending(before);
           if (decision === 'rejected' && note === '') throw fieldFailure({ note: 'required' });
+          if (decision === 'approved') await assertLieuStillHolds(tx, ctx, before);
           if (decision === 'approved' && !acknowledgeConflicts) await assertCoverStillHolds(tx, ctx, before);
           const at = ctx.clock.now().toISOString();
           await decideLeave(tx, { id, version, status: decision, at, by: ctx.actor, note: note === '' ? null : note });
@@ -55,7 +57,21 @@ export function leaveHandlers(ctx: BackendContext) {
 
     'leave/balances': ({ year }: ChannelArgs<'leave/balances'>): Promise<LeaveBalance[]> =>
       ctx.session.use(async (db) => balancesOf(db, await loadHall(db, todayOf(ctx.clock)), year)),
+
+    'leave/timeAccount': (arg: ChannelArgs<'leave/timeAccount'>): Promise<TimeAccountView> =>
+      ctx.session.use((db) => timeAccountView(db, arg, todayOf(ctx.clock))),
   };
+}
+
+/**
+ * A 调休 is re-checked against the balance as it is now: since it was filed the hours it was to spend
+ * may have gone (another 调休 approved first, the setting shortened, punches corrected). Not
+ * acknowledgeable: the hours are simply not there.
+ */
+async function assertLieuStillHolds(tx: Queryable, ctx: BackendContext, leave: LeaveRecord): Promise<void> {
+  if (leave.type !== 'compensatory') return;
+  const person = await getStaff(tx, leave.staffId);
+  if (person) await assertLieuBalance(tx, person, { from: leave.from, days: leave.days, id: leave.id }, todayOf(ctx.clock));
 }
 
 /** Leave approved since this request was made may now leave a skill or a window uncovered. */

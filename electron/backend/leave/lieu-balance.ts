@@ -14,12 +14,13 @@ import { reconcileRange } from '../attendance/service.ts';
 import { workDayOf } from '../reports/hours.ts';
 import { approvedOvertimeIn } from '../attendance/overtime.ts';
 import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
+import { rosterLieuBetween } from '../reports/roster-lieu.ts';
 import { monthsAround, readTimeAccountPolicy } from '../reports/time-account.ts';
 
 /** Comprehensive contracts average their hours instead of banking them: nothing to check. */
-export async function assertLieuBalance(db: Queryable, person: StaffRecord, request: { from: string; days: number }, today: string): Promise<void> {
+export async function assertLieuBalance(db: Queryable, person: StaffRecord, request: { from: string; days: number; id?: number }, today: string): Promise<void> {
   if (person.contractType !== 'standard') return;
-  const balance = await lieuBalanceOn(db, person, request.from, today);
+  const balance = await lieuBalanceOn(db, person, request.from, today, request.id);
   const asked = request.days * DEFAULT_HOURS_RULES.standardDayMinutes;
   if (asked <= balance) return;
   const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
@@ -29,8 +30,8 @@ export async function assertLieuBalance(db: Queryable, person: StaffRecord, requ
   );
 }
 
-/** Minutes a new 调休 on `date` may spend. */
-export async function lieuBalanceOn(db: Queryable, person: StaffRecord, date: string, today: string): Promise<number> {
+/** Minutes a new 调休 on `date` may spend; `except` is the request being decided, not yet counted against itself. */
+export async function lieuBalanceOn(db: Queryable, person: StaffRecord, date: string, today: string, except?: number): Promise<number> {
   const policy = await readTimeAccountPolicy(db);
   const month = date.slice(0, 7);
   const months = monthsAround(month, policy).filter((key) => key <= month);
@@ -47,9 +48,11 @@ export async function lieuBalanceOn(db: Queryable, person: StaffRecord, date: st
   const days = result.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0));
   // The days read end on `date` and carry no leave from today on: 调休 approved from today, and
   // pending requests, are added as spends.
-  const account = personTimeAccount({ staffId: person.id, months, days }, DEFAULT_HOURS_RULES, policy, date);
+  // The roster's planned give-backs are settled by the roster: never a balance a 调休 may spend.
+  const rosterLieu = (await rosterLieuBetween(db, from, date)).get(person.id);
+  const account = personTimeAccount({ staffId: person.id, months, days, rosterLieu }, DEFAULT_HOURS_RULES, policy, date);
   const later = (await listLeave(db, { from, to: '9999-12-31', statuses: ['approved', 'pending'], staffId: person.id }))
-    .filter((leave) => leave.type === 'compensatory' && (leave.status === 'pending' || leave.from >= today || leave.from > date));
+    .filter((leave) => leave.id !== except && leave.type === 'compensatory' && (leave.status === 'pending' || leave.from >= today || leave.from > date));
   const spends: Spend[] = [
     ...account.lots.flatMap((lot) => lot.spent.map((spend) => ({ ...spend }))),
     ...later.map((leave): Spend => ({ date: leave.from, minutes: leave.days * DEFAULT_HOURS_RULES.standardDayMinutes, source: 'compensatory_leave' })),

@@ -14,13 +14,14 @@ import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import type { DayResult } from '../../../solver/attendance/reconcile.ts';
 import { DEFAULT_HOURS_RULES, hoursWindow, monthSpan, personHours, type PersonHours, type WorkDayInput } from '../../../solver/pay/hours.ts';
 import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
-import { balanceAt, monthTimeAccount, personTimeAccount, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
+import { balanceAt, monthTimeAccount, personTimeAccount, rosterHeld, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
 import { reconcileRange } from '../attendance/service.ts';
 import { approvedOvertimeIn } from '../attendance/overtime.ts';
 import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
 import { readCostSettings } from './cost-settings.ts';
+import { rosterLieuBetween } from './roster-lieu.ts';
 import { accountSpan, monthsAround, readTimeAccountPolicy } from './time-account.ts';
 
 export interface MonthHours {
@@ -51,23 +52,25 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
   const approved = await approvedOvertimeIn(db, window.from, window.to);
   const workDays = range.people.map((person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0)));
   // Under the default nothing is carried into another month: no account to keep.
+  const rosterLieu = await rosterLieuBetween(db, window.from, window.to);
   const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();
   const accounts = range.people.map((person, at): TimeAccount | null =>
-    person.contractType === 'standard' && accountSpan(policy) > 1 ? personTimeAccount({ staffId: person.id, months: accountMonths, days: workDays[at]!, promised: promised.get(person.id) }, rules, policy, request.today) : null);
+    person.contractType === 'standard' && accountSpan(policy) > 1 ? personTimeAccount({ staffId: person.id, months: accountMonths, days: workDays[at]!, promised: promised.get(person.id), rosterLieu: rosterLieu.get(person.id) }, rules, policy, request.today) : null);
   const months = request.months.map((month, index): MonthHours => {
     const span = monthSpan(keys[index]!);
     const people = range.people.flatMap((person, at) => {
       if (person.hireDate > span.to || (person.leftOn !== null && person.leftOn < span.from)) return [];
       const days = range.results[at]!.days;
       const account = accounts[at] ?? null;
-      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: workDays[at]!, timeAccount: accountView(account, keys[index]!, policy) }, rules);
+      const hours = personHours({ staffId: person.id, contract: person.contractType, month: keys[index]!, days: workDays[at]!, timeAccount: accountView(account, keys[index]!, policy), rosterLieu: rosterLieu.get(person.id) }, rules);
       const inMonth = days.filter((day) => day.date >= span.from && day.date <= span.to);
       return [{
         person,
         hours,
         plannedMinutes: inMonth.filter((day) => day.status === 'pending').reduce((sum, day) => sum + day.scheduledMinutes, 0),
         rosteredDays: inMonth.filter((day) => day.rostered).length,
-        balanceMinutes: account ? balanceAt(account, span.to) : 0,
+        // Without an account (nothing carried over) only the roster's give-backs can be held at a month's end.
+        balanceMinutes: account ? balanceAt(account, span.to) : rosterHeld(rosterLieu.get(person.id) ?? [], span.to),
       }];
     });
     return { month, days: range.calendar.filter((day) => day.date >= span.from && day.date <= span.to), people };

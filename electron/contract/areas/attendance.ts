@@ -140,6 +140,8 @@ export interface SheetRow {
   zoneId: number;
   days: SheetDay[];
   totals: MonthTotals;
+  /** The time account (调休余额) at the month's end, in minutes: the hours report's balance. */
+  lieuBalanceMinutes: number;
 }
 
 export interface AttendanceMonth {

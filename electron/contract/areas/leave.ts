@@ -3,7 +3,7 @@
  * Merged into the one channel map by ../channels.ts.
  */
 import { z } from 'zod';
-import { isoDate, recordId, version, year } from '../schema-parts.ts';
+import { isoDate, month, recordId, version, year } from '../schema-parts.ts';
 
 /** 年休假, 病假, 事假, 婚假, 产假, 调休/补休, 公假, 临时外出 (the codes of table leave_requests). */
 export const LEAVE_TYPES = ['annual', 'sick', 'personal', 'marriage', 'maternity', 'compensatory', 'official', 'outing'] as const;
@@ -36,6 +36,8 @@ export const leaveChannels = {
   }),
   'leave/cancel': z.strictObject({ id: recordId, version }),
   'leave/balances': z.strictObject({ year }),
+  /** One person's time account (调休余额) as it reaches the month: every entry, with the balance after it. */
+  'leave/timeAccount': z.strictObject({ staffId: recordId, year, month }),
 } satisfies Record<string, z.ZodType>;
 
 export interface LeaveRequest {
@@ -105,6 +107,38 @@ export interface LeaveCheck {
   overlapping: LeaveRequest[];
 }
 
+/**
+ * Where an entry of the time account comes from: rest-day work banked, 调休 leave spent, hours paid
+ * out or forfeited at expiry, and the published roster's rest-day duty and the shift off it planned.
+ */
+export type TimeAccountEntrySource = 'rest_day_work' | 'compensatory_leave' | 'payout' | 'expiry' | 'roster_duty' | 'roster_lieu';
+
+export interface TimeAccountEntry {
+  date: string;
+  source: TimeAccountEntrySource;
+  /** Positive earns, negative spends. */
+  minutes: number;
+  /** The lot the entry belongs to: the day its hours were earned, and the last day they may be taken. */
+  earnedOn: string;
+  expiresOn: string;
+  /** The account after this entry, in date order. */
+  balanceMinutes: number;
+}
+
+export interface TimeAccountView {
+  staffId: number;
+  employeeNo: string;
+  name: string;
+  year: number;
+  month: number;
+  /** Comprehensive contracts average their hours instead: no account. */
+  contract: 'standard' | 'comprehensive';
+  policy: { expiry: 'quarter' | 'months'; months: number; onExpiry: 'payout' | 'forfeit' };
+  /** In the account at the end of the month, the 调休 approved in it spent (as the hours report's balance). */
+  balanceMinutes: number;
+  entries: TimeAccountEntry[];
+}
+
 export interface LeaveResults {
   'leave/list': LeaveRequest[];
   'leave/check': LeaveCheck;
@@ -112,4 +146,5 @@ export interface LeaveResults {
   'leave/decide': LeaveRequest;
   'leave/cancel': LeaveRequest;
   'leave/balances': LeaveBalance[];
+  'leave/timeAccount': TimeAccountView;
 }

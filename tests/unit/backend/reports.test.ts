@@ -703,6 +703,37 @@ describe('the time account (调休余额)', () => {
     });
   });
 
+  it('re-checks the balance when a 调休 is approved, and refuses with the balance as it is then', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      const leave = await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      // Since it was filed the vendor stopped carrying hours into another month: the Saturday is gone.
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 1, onExpiry: 'payout' } } });
+      const error = await refused(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      expect(error.code).toBe('conflict');
+      expect(error.message).toContain('调休余额为 0 小时，不足本次申请的 4 小时');
+      expect(error.message).toContain('time off in lieu');
+      const [still] = (await ask(backend, 'leave/list', { staffId, from: '2026-11-01', to: '2026-11-30' })).filter((request) => request.id === leave.id);
+      expect(still).toMatchObject({ status: 'pending', version: leave.version });
+      // Rejecting needs no balance.
+      await ask(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'rejected', note: '余额不足', acknowledgeConflicts: false });
+    });
+  });
+
+  it('lists one person\'s account entry by entry: earned, spent, the lot\'s dates and the balance after each', async () => {
+    await withSaturdayBanked(async (backend, staffId) => {
+      const leave = await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'am', reason: '调休', acknowledgeConflicts: true });
+      await ask(backend, 'leave/decide', { id: leave.id, version: leave.version, decision: 'approved', note: '', acknowledgeConflicts: true });
+      const view = await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 11 });
+      // Three months from October: the last day to take it is 31 December.
+      expect(view.entries).toEqual([
+        { date: '2026-10-31', source: 'rest_day_work', minutes: 450, earnedOn: '2026-10-31', expiresOn: '2026-12-31', balanceMinutes: 450 },
+        { date: '2026-11-23', source: 'compensatory_leave', minutes: -240, earnedOn: '2026-10-31', expiresOn: '2026-12-31', balanceMinutes: 210 },
+      ]);
+      expect(view).toMatchObject({ contract: 'standard', balanceMinutes: 210, policy: { expiry: 'months', months: 3, onExpiry: 'payout' } });
+    });
+  });
+
   it('keeps the setting as it was when a change leaves it out, and refuses a year of more than twelve months', async () => {
     await withTestBackend(async (backend) => {
       const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount } = await ask(backend, 'cost/settings', {});
@@ -719,6 +750,92 @@ describe('the time account (调休余额)', () => {
     await withTestBackend(async (backend) => {
       const staffId = await createPerson(backend, 'T0003', '14');
       const error = await refused(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-24', to: '2026-11-24', part: 'full', reason: '调休', acknowledgeConflicts: true });
+      expect(error.message).toContain('调休余额为 0 小时');
+    });
+  });
+});
+
+describe('the roster\'s planned time off in lieu in the time account (rule 14)', () => {
+  /**
+   * T0004 of 公安司法 on a two-week roster from 26 October 2026: every default shift of the working
+   * days, Saturday 31 October all day (08:30–12:00, 13:30–17:30: 450 min), and not the morning of
+   * Monday 2 November (210 min), which the roster gives back for the Saturday. Punches match.
+   */
+  async function withRosterLieu(work: (backend: Backend, staffId: number, republish: () => Promise<number>) => Promise<void>): Promise<void> {
+    await withTestBackend(async (backend) => {
+      const zoneId = await zoneIdOf(backend, 'PJ');
+      const postId = await postIdOf(backend, 'PJ-INTAKE');
+      const staffId = await createPerson(backend, 'T0004', '15', { homeZoneId: zoneId });
+      // Qualified at the post, so the zone's scenario holds the person and rule 14 reads their week.
+      await ask(backend, 'skills/setLevel', { staffId, postId, level: 2, certifiedOn: '2026-10-01' });
+      const days: DayWork[] = [
+        ...['2026-10-26', '2026-10-27', '2026-10-28', '2026-10-29', '2026-10-30', '2026-10-31'].map(normal),
+        { date: '2026-11-02', shifts: ['PM'], punches: ['13:25', '17:32'] },
+        ...['2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06'].map(normal),
+      ];
+      const scenario = await scenarioOf(backend, '2026-10-26', 14, [zoneId]);
+      expect(scenario.presence?.defaultShifts).toEqual(['AM', 'PM']);
+      const assignments = days.flatMap((day) => day.shifts.map((shiftCode) => ({ staffId, date: day.date, shiftCode, postId, learner: false })));
+      const roster = { from: '2026-10-26', to: '2026-11-08', zoneIds: [zoneId], scenario, assignments };
+      await publish(backend, roster);
+      await importPunches(backend, 'T0004', days);
+      await work(backend, staffId, () => publish(backend, roster));
+    });
+  }
+
+  const rowOf = async (backend: Backend, staffId: number, month: number) => (await ask(backend, 'reports/hours', { year: 2026, month })).rows.find((row) => row.staffId === staffId)!;
+
+  it('pays the Saturday minutes the roster gave back at 100%, the rest at 200% under the default, and lists the pair', async () => {
+    await withRosterLieu(async (backend, staffId, republish) => {
+      // 210 of the 450 given back on 2 November: lieu, as the roster priced them; 240 were not.
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ workedMinutes: 5 * 450 + 450, lieuMinutes: 210, overtime200Minutes: 240, bankedMinutes: 0, balanceMinutes: 210 });
+      // The morning off is the roster's give-back, not a further day off for another rest day.
+      expect(await rowOf(backend, staffId, 11)).toMatchObject({ lieuMinutes: 0, overtime200Minutes: 0, balanceMinutes: 0 });
+      // Nothing carried into November: the 240 not given back are paid out at 200% on the month's last day.
+      const expected = [
+        { date: '2026-10-31', source: 'rest_day_work', minutes: 240, earnedOn: '2026-10-31', expiresOn: '2026-10-31', balanceMinutes: 240 },
+        { date: '2026-10-31', source: 'roster_duty', minutes: 210, earnedOn: '2026-10-31', expiresOn: '2026-11-02', balanceMinutes: 450 },
+        { date: '2026-10-31', source: 'payout', minutes: -240, earnedOn: '2026-10-31', expiresOn: '2026-10-31', balanceMinutes: 210 },
+        { date: '2026-11-02', source: 'roster_lieu', minutes: -210, earnedOn: '2026-10-31', expiresOn: '2026-11-02', balanceMinutes: 0 },
+      ];
+      const october = await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 10 });
+      expect(october.entries).toEqual(expected);
+      expect(october.balanceMinutes).toBe(210);
+      // Published again over the same weeks: the new roster supersedes the old, nothing is counted twice.
+      await republish();
+      expect((await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 10 })).entries).toEqual(expected);
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ lieuMinutes: 210, overtime200Minutes: 240 });
+    });
+  });
+
+  it('shows the balance held over the month\'s end on the attendance sheet and in both workbooks', async () => {
+    await withRosterLieu(async (backend, staffId) => {
+      // Earned on Saturday 31 October, given back on Monday 2 November: 3.5 h held at the end of October.
+      const sheet = await ask(backend, 'attendance/month', { year: 2026, month: 10 });
+      expect(sheet.rows.find((row) => row.staffId === staffId)!.lieuBalanceMinutes).toBe(210);
+      expect((await ask(backend, 'attendance/month', { year: 2026, month: 11 })).rows.find((row) => row.staffId === staffId)!.lieuBalanceMinutes).toBe(0);
+      const [attendance] = await readAllSheets(decode(await ask(backend, 'attendance/export', { year: 2026, month: 10 })));
+      const attendanceHeader = attendance!.rows[2]!;
+      expect(attendanceHeader.at(-1)).toBe('调休余额(小时)');
+      expect(attendance!.rows.find((row) => row[0] === 'T0004')!.at(-1)).toBe('3.5');
+      const [hours] = await readAllSheets(decode(await ask(backend, 'reports/exportHours', { year: 2026, month: 10 })));
+      const header = hours!.rows[2]!;
+      const mine = hours!.rows.find((row) => row[0] === 'T0004')!;
+      expect([mine[header.indexOf('调休抵扣')], mine[header.indexOf('加班 200%')], mine[header.indexOf('调休余额')]]).toEqual(['3.5', '4', '3.5']);
+    });
+  });
+
+  it('banks only what the roster did not give back when hours are carried over, and never lets a 调休 spend the roster\'s part', async () => {
+    await withRosterLieu(async (backend, staffId) => {
+      const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = await ask(backend, 'cost/settings', {});
+      await ask(backend, 'cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 3, onExpiry: 'payout' } } });
+      expect(await rowOf(backend, staffId, 10)).toMatchObject({ lieuMinutes: 210, overtime200Minutes: 0, bankedMinutes: 240, balanceMinutes: 450 });
+      expect((await ask(backend, 'leave/timeAccount', { staffId, year: 2026, month: 11 })).entries.map(({ source, minutes, balanceMinutes }) => [source, minutes, balanceMinutes])).toEqual([
+        ['rest_day_work', 240, 240], ['roster_duty', 210, 450], ['roster_lieu', -210, 240],
+      ]);
+      // 240 left to take: a half day (240) is let through, a second one finds nothing.
+      await ask(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-23', to: '2026-11-23', part: 'pm', reason: '调休', acknowledgeConflicts: true });
+      const error = await refused(backend, 'leave/request', { staffId, type: 'compensatory', from: '2026-11-24', to: '2026-11-24', part: 'pm', reason: '调休', acknowledgeConflicts: true });
       expect(error.message).toContain('调休余额为 0 小时');
     });
   });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadHighsEngine } from '../../../solver/lp/highs.ts';
 import type { Engine } from '../../../solver/lp/types.ts';
-import { checkRoster } from '../../../solver/roster/check.ts';
+import { checkRoster, lieuLedger, lieuPairs } from '../../../solver/roster/check.ts';
+import { prepareScenario } from '../../../solver/roster/prepare.ts';
 import { hallSummary } from '../../../solver/roster/hall-summary.ts';
 import { solveRoster } from '../../../solver/roster/solve.ts';
 import type { Assignment, Roster, Scenario, StaffDef, WindowDef } from '../../../solver/roster/types.ts';
@@ -326,6 +327,31 @@ describe('the checker on rosters broken on purpose', () => {
     const saturday = roster.assignments.filter((a) => a.date === days[5]);
     expect(saturday).toHaveLength(1);
     expect(hallSummary(input, roster.assignments).lieuPlanned).toEqual([{ staff: saturday[0]!.staff, date: expect.any(String), shift: 'AM', minutes: 210, cycle: true }]);
+  });
+
+  it('pairs each shift off in lieu with the rest day it gives back: the week before\'s first, then the week\'s own, by date', () => {
+    // Two weeks from Mon 14 December. p5 works Saturday 19 all day (450) and Saturday 26 morning
+    // (210); off: Wed 16 morning (210, from the 19th of its own week), Mon 21 afternoon (240, what the
+    // 19th left, carried one week), Fri 25 morning (210: the 19th is spent, so the 26th of its week).
+    const days = dates(14);
+    const working = days.filter((_, i) => i % 7 < 5);
+    const input = hall({ days: 14, demand: [], presence: { defaultShifts: ['AM', 'PM'], workingDays: working, openRestDays: [days[5]!, days[12]!] } });
+    const only = { ...input, staff: input.staff.filter((p) => p.id === 'p5'), windows: [] };
+    const off = new Set(['2026-12-16|AM', '2026-12-21|PM', '2026-12-25|AM']);
+    const roster: Assignment[] = [
+      ...working.flatMap((date) => ['AM', 'PM'].filter((shift) => !off.has(`${date}|${shift}`)).map((shift) => ({ staff: 'p5', date, shift, post: 'BK' }))),
+      { staff: 'p5', date: '2026-12-19', shift: 'AM', post: 'BK' }, { staff: 'p5', date: '2026-12-19', shift: 'PM', post: 'BK' },
+      { staff: 'p5', date: '2026-12-26', shift: 'AM', post: 'BK' },
+    ];
+    const prepared = prepareScenario(only);
+    expect(lieuPairs(prepared, roster).get('p5')).toEqual([
+      { earnedOn: '2026-12-19', spentOn: '2026-12-16', shift: 'AM', minutes: 210 },
+      { earnedOn: '2026-12-19', spentOn: '2026-12-21', shift: 'PM', minutes: 240 },
+      { earnedOn: '2026-12-26', spentOn: '2026-12-25', shift: 'AM', minutes: 210 },
+    ]);
+    // The same shifts the checker's ledger (and so the board) gives back.
+    expect(lieuLedger(prepared, roster).get('p5')!.taken.map((shift) => `${shift.date}|${shift.shift}`)).toEqual([...off]);
+    expect(lieuPairs(prepareScenario({ ...only, presence: { ...only.presence!, planLieu: false } }), roster).size).toBe(0);
   });
 
   it('finds lieu given on a day the zone has no free person beyond its contracted posts', () => {

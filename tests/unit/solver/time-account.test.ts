@@ -120,3 +120,36 @@ describe('the balance at the end of a day', () => {
     expect(balanceAt(account, '2026-06-30')).toBe(0);
   });
 });
+
+describe('the roster\'s planned time off in lieu (rule 14) in the pay and the account', () => {
+  // Saturday 7 March worked 8 h; the roster gives back the morning (210) of Tuesday 10 March, the next week.
+  const days = daysOf({ ...SATURDAY, '2026-03-10': { workedMinutes: 240 } });
+  const pair = { earnedOn: '2026-03-07', spentOn: '2026-03-10', minutes: 210 };
+
+  it('pays the minutes the roster gave back at 100% and the rest at 200%, under the default', () => {
+    const march = personHours({ staffId: 1, contract: 'standard', month: '2026-03', days, rosterLieu: [pair] }, DEFAULT_HOURS_RULES);
+    expect(march.days.find((day) => day.date === '2026-03-07')).toMatchObject({ lieu: 210, overtime200: 270, regular: 210 });
+    // Without the pair the whole Saturday is 200%: the half day off reads as a worked day.
+    expect(personHours({ staffId: 1, contract: 'standard', month: '2026-03', days }, DEFAULT_HOURS_RULES).overtime200Minutes).toBe(480);
+  });
+
+  it('never credits more than was worked, and the day of the shift off is no further day given off', () => {
+    // A whole day off in lieu for a Saturday of 4 h: the day off is the roster's, not 8 h of lieu for another rest day.
+    const short = daysOf({ '2026-03-07': { workedMinutes: 240 }, '2026-03-14': { workedMinutes: 480 }, '2026-03-10': { workedMinutes: 0 } });
+    const hours = personHours({ staffId: 1, contract: 'standard', month: '2026-03', days: short, rosterLieu: [{ earnedOn: '2026-03-07', spentOn: '2026-03-10', minutes: 450 }] }, DEFAULT_HOURS_RULES);
+    expect(hours.days.find((day) => day.date === '2026-03-07')).toMatchObject({ lieu: 240, overtime200: 0 });
+    expect(hours.days.find((day) => day.date === '2026-03-14')).toMatchObject({ lieu: 0, overtime200: 480 });
+  });
+
+  it('puts the pair in the ledger, earned and spent, held between the two days, and banks only the rest', () => {
+    const account = personTimeAccount({ staffId: 1, months: MONTHS, days, rosterLieu: [pair] }, DEFAULT_HOURS_RULES, QUARTER_ON, '2026-04-30');
+    expect(account.entries).toEqual([
+      { date: '2026-03-07', source: 'rest_day_work', minutes: 270, earnedOn: '2026-03-07', tier: 2 },
+      { date: '2026-03-07', source: 'roster_duty', minutes: 210, earnedOn: '2026-03-07', tier: 2 },
+      { date: '2026-03-10', source: 'roster_lieu', minutes: -210, earnedOn: '2026-03-07', tier: 2 },
+    ]);
+    expect(balanceAt(account, '2026-03-08')).toBe(480);
+    expect(balanceAt(account, '2026-03-10')).toBe(270);
+    expect(account.balanceMinutes).toBe(270);
+  });
+});

@@ -83,6 +83,7 @@ export function AttendanceSheetTab({ centre, info, onNotice }: AttendanceTabProp
                   <th scope="col">{t('sheet.lateMinutes')}</th>
                   <th scope="col">{t('sheet.absent')}</th>
                   <th scope="col">{t('sheet.overtime')}</th>
+                  <th scope="col" title={t('sheet.lieuBalance.title')}>{t('sheet.lieuBalance')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,6 +113,7 @@ export function AttendanceSheetTab({ centre, info, onNotice }: AttendanceTabProp
                     <td className="num">{row.totals.lateMinutes || ''}</td>
                     <td className="num" data-col="absent">{row.totals.absentDays || ''}</td>
                     <td className="num">{row.totals.overtimeMinutes ? row.totals.overtimeMinutes / 60 : ''}</td>
+                    <td className="num" data-col="lieu-balance">{row.lieuBalanceMinutes ? Math.round((row.lieuBalanceMinutes / 60) * 10) / 10 : ''}</td>
                   </tr>
                 ))}
               </tbody>

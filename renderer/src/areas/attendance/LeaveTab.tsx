@@ -9,12 +9,13 @@ import { Field } from '../../components/Field.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { LeaveBalances } from './leave/LeaveBalances.tsx';
+import { TimeAccount } from './leave/TimeAccount.tsx';
 import { LEAVE_STATUSES } from './leave/leave-labels.ts';
 import { LeaveRequestDialog } from './leave/LeaveRequestDialog.tsx';
 import type { AttendanceTabProps } from './tab-props.ts';
 import './leave.css';
 
-type View = 'requests' | 'balances';
+type View = 'requests' | 'balances' | 'timeAccount';
 
 function monthBounds(month: string): { from: string; to: string } {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -33,6 +34,7 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
   const [creating, setCreating] = useState(false);
   const [rejecting, setRejecting] = useState<LeaveRequest | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [accountStaffId, setAccountStaffId] = useState<number | null>(null);
   const refresh = useCallback(() => setRefreshKey((key) => key + 1), []);
   // Deciding is the dispatcher's (tiered approval); a lead records requests for their zones.
   const decides = useAccess().can('leave/decide');
@@ -88,7 +90,7 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
     <div className="leave-tab">
       <div className="toolbar" role="toolbar" aria-label={t('attendance.tab.leave')}>
         <div className="leave-views" role="group">
-          {(['requests', 'balances'] as const).map((name) => (
+          {(['requests', 'balances', 'timeAccount'] as const).map((name) => (
             <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
               {t(`leave.view.${name}` as MessageKey)}
             </button>
@@ -167,8 +169,10 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
             </tbody>
           </table>
         </div>
-      ) : (
+      ) : view === 'balances' ? (
         <LeaveBalances staff={staff} today={info.today} refreshKey={refreshKey} onNotice={onNotice} />
+      ) : (
+        <TimeAccount staff={staff} today={info.today} refreshKey={refreshKey} staffId={accountStaffId} onStaffId={setAccountStaffId} onNotice={onNotice} />
       )}
 
       {creating ? (
