@@ -74,14 +74,17 @@ test('the time account of one person, from a Saturday worked to a 调休 taken, 
   };
   // A person of our own (no demo punches), who punched a whole Saturday, 14 November (7.5 h);
   // the vendor keeps banked hours three months.
-  await api('staff/create', {
+  const created = (await api('staff/create', {
     staff: {
       employeeNo: 'E2E31', name: '调休测试', gender: 'F', phone: '13800138000', idNumber: validResidentId('1995-06-15', 'F', '330106', '31'), hireDate: '2026-03-01',
       status: 'active', homeZoneId: 1, primaryPostId: null, contractType: 'standard', weeklyHourCap: 40, wageGrade: 2,
     },
-  });
+  })) as { id: number };
   const csv = ['工号,打卡时间,设备', ...['08:25', '12:01', '13:25', '17:32'].map((time) => `E2E31,2026-11-14 ${time}:00,大厅1号机`)].join('\r\n');
   await api('punches/apply', { fileName: 'punches.csv', base64: Buffer.from(csv, 'utf8').toString('base64'), goodRowsOnly: false });
+  // An unrostered Saturday earns only as approved overtime (工资支付暂行规定 art. 13): planned and approved.
+  const plan = (await api('overtime/request', { staffId: created.id, date: '2026-11-14', startsAt: 480, endsAt: 1080, reason: '周六加班' })) as { requestId: number };
+  await api('overtime/decide', { requestId: plan.requestId, decision: 'approved', note: '' });
   const settings = (await api('cost/settings', {})) as Record<string, unknown>;
   const { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades } = settings;
   await api('cost/settings', { set: { city, managementFeePercent, vatPercent, surchargePercentOfVat, comprehensiveCycle, payGrades, timeAccount: { expiry: 'months', months: 3, onExpiry: 'payout' } } });
