@@ -11,9 +11,7 @@ import type { StaffRecord } from '../../../data/repositories/staff.ts';
 import { DEFAULT_HOURS_RULES } from '../../../solver/pay/hours.ts';
 import { balanceOn, personTimeAccount, type Spend } from '../../../solver/pay/time-account.ts';
 import { reconcileRange } from '../attendance/service.ts';
-import { workDayOf } from '../reports/hours.ts';
-import { approvedOvertimeIn } from '../attendance/overtime.ts';
-import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
+import { approvedWorkDays } from '../reports/hours.ts';
 import { rosterLieuBetween } from '../reports/roster-lieu.ts';
 import { monthsAround, readTimeAccountPolicy } from '../reports/time-account.ts';
 
@@ -43,9 +41,7 @@ export async function lieuBalanceOn(db: Queryable, person: StaffRecord, date: st
   const range = await reconcileRange(db, { from, to: date, today, staffId: person.id });
   const result = range.results[0];
   if (!result) return 0;
-  // Only approved overtime earns time off in lieu, as only approved overtime is paid.
-  const approved = await approvedOvertimeIn(db, from, date, person.id);
-  const days = result.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0));
+  const days = (await approvedWorkDays(db, range))[0]!;
   // The days read end on `date` and carry no leave from today on: 调休 approved from today, and
   // pending requests, are added as spends.
   // The roster's planned give-backs are settled by the roster: never a balance a 调休 may spend.

@@ -11,10 +11,8 @@ import { listCalendarYears } from '../../../data/repositories/calendar.ts';
 import { getStaff } from '../../../data/repositories/staff.ts';
 import { DEFAULT_HOURS_RULES, monthSpan } from '../../../solver/pay/hours.ts';
 import { balanceAt, personTimeAccount, type TimeAccount } from '../../../solver/pay/time-account.ts';
-import { approvedOvertimeIn } from '../attendance/overtime.ts';
 import { reconcileRange } from '../attendance/service.ts';
-import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
-import { promisedLieu, workDayOf } from '../reports/hours.ts';
+import { approvedWorkDays, promisedLieu } from '../reports/hours.ts';
 import { rosterLieuBetween } from '../reports/roster-lieu.ts';
 import { monthsAround, readTimeAccountPolicy } from '../reports/time-account.ts';
 
@@ -30,9 +28,7 @@ export async function timeAccountView(db: Queryable, at: { staffId: number; year
   const range = await reconcileRange(db, { ...window, today, staffId: person.id });
   const result = range.results[0];
   if (!result) return { ...view, balanceMinutes: 0, entries: [] };
-  // Only approved overtime earns time off in lieu, as only approved overtime is paid.
-  const approved = await approvedOvertimeIn(db, window.from, window.to, person.id);
-  const days = result.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0));
+  const days = (await approvedWorkDays(db, range))[0]!;
   const promised = window.to >= today ? (await promisedLieu(db, today, window.to, range.calendar)).get(person.id) : undefined;
   const rosterLieu = (await rosterLieuBetween(db, window.from, window.to)).get(person.id);
   const monthEnd = monthSpan(key).to;

@@ -17,7 +17,7 @@ import type { CalendarDay } from '../../../solver/calendar/china-calendar.ts';
 import { balanceAt, monthTimeAccount, personTimeAccount, rosterHeld, type Spend, type TimeAccount, type TimeAccountPolicy } from '../../../solver/pay/time-account.ts';
 import { listLeave } from '../../../data/repositories/leave.ts';
 import { datesBetween, isWorkingKind } from '../../../solver/calendar/china-calendar.ts';
-import { reconcileRange } from '../attendance/service.ts';
+import { reconcileRange, type ReconciledRange } from '../attendance/service.ts';
 import { approvedOvertimeIn } from '../attendance/overtime.ts';
 import { overtimeKey } from '../../../solver/pay/overtime-approval.ts';
 import { readCostSettings } from './cost-settings.ts';
@@ -49,8 +49,7 @@ export async function hoursOfMonths(db: Queryable, request: { year: number; mont
   const accountMonths = wanted.filter((key) => monthSpan(key).from >= window.from && monthSpan(key).to <= window.to);
   const range = await reconcileRange(db, { ...window, today: request.today });
   const rules = { ...DEFAULT_HOURS_RULES, comprehensiveCycle: cycle, lieuCountsTowardMonthlyCap };
-  const approved = await approvedOvertimeIn(db, window.from, window.to);
-  const workDays = range.people.map((person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0)));
+  const workDays = await approvedWorkDays(db, range);
   // Under the default nothing is carried into another month: no account to keep.
   const rosterLieu = await rosterLieuBetween(db, window.from, window.to);
   const promised = accountSpan(policy) > 1 ? await promisedLieu(db, range.pendingFrom, window.to, range.calendar) : new Map<number, Spend[]>();
@@ -102,6 +101,17 @@ function accountView(account: TimeAccount | null, month: string, policy: TimeAcc
  * What the pay rules read of a reconciled day. Punch overtime counts only up to the minutes someone
  * approved (electron/backend/attendance/overtime.ts); the duties themselves were arranged by the roster.
  */
+/**
+ * Each reconciled person's days as the pay rules read them, with the overtime approved for each
+ * day: only approved overtime is paid or banked (工资支付暂行规定 art. 13). One list per person of
+ * the range, in its order.
+ */
+export async function approvedWorkDays(db: Queryable, range: ReconciledRange): Promise<WorkDayInput[][]> {
+  const dates = range.calendar.map((day) => day.date);
+  const approved = dates.length === 0 ? new Map<string, number>() : await approvedOvertimeIn(db, dates[0]!, dates.at(-1)!, range.people.length === 1 ? range.people[0]!.id : undefined);
+  return range.people.map((person, at) => range.results[at]!.days.map((day, i) => workDayOf(day, range.calendar[i]!, approved.get(overtimeKey(person.id, day.date)) ?? 0)));
+}
+
 export function workDayOf(day: DayResult, calendar: CalendarDay, approvedOvertimeMinutes: number): WorkDayInput {
   const compensatoryLeave = day.leave.compensatory ?? 0;
   const otherLeave = Object.entries(day.leave).reduce((sum, [type, share]) => (type === 'compensatory' ? sum : sum + (share ?? 0)), 0);

@@ -3,9 +3,8 @@ import { useAccess } from '../../components/access.tsx';
 import type { LeaveRequest, LeaveStatus } from '../../../../electron/contract/areas/leave.ts';
 import type { StaffRow } from '../../../../electron/contract/model.ts';
 import { ApiError, call } from '../../api/client.ts';
-import { Dialog } from '../../components/Dialog.tsx';
 import { inDomains, useChanges } from '../../components/changes.ts';
-import { Field } from '../../components/Field.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { LeaveBalances } from './leave/LeaveBalances.tsx';
@@ -189,40 +188,18 @@ export function LeaveTab({ centre, info, onNotice, leaveFocus }: AttendanceTabPr
         />
       ) : null}
       {rejecting ? (
-        <RejectDialog
-          request={rejecting}
+        <ReasonDialog
+          title={t('leave.reject.title')}
+          summary={`${rejecting.name} · ${t(`leave.type.${rejecting.type}` as MessageKey)} · ${rejecting.from} ～ ${rejecting.to}`}
+          noteLabel={t('leave.reject.note')}
+          closeLabel={t('leave.form.close')}
+          confirmLabel={t('leave.reject.confirm')}
           onClose={() => setRejecting(null)}
-          onReject={async (note) => {
+          onConfirm={async (note) => {
             if (await decide(rejecting, 'rejected', note)) setRejecting(null);
           }}
         />
       ) : null}
     </div>
-  );
-}
-
-/** Rejecting asks for the reason, which the person will be told. */
-function RejectDialog(props: { request: LeaveRequest; onClose: () => void; onReject: (note: string) => Promise<void> }) {
-  const { t } = useI18n();
-  const [note, setNote] = useState('');
-  return (
-    <Dialog title={t('leave.reject.title')} onClose={props.onClose}>
-      <form
-        className="form-stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (note.trim() !== '') void props.onReject(note);
-        }}
-      >
-        <p>{`${props.request.name} · ${t(`leave.type.${props.request.type}` as MessageKey)} · ${props.request.from} ～ ${props.request.to}`}</p>
-        <Field label={t('leave.reject.note')} required>
-          <input type="text" maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
-        </Field>
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>{t('leave.form.close')}</button>
-          <button type="submit" className="primary" disabled={note.trim() === ''}>{t('leave.reject.confirm')}</button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

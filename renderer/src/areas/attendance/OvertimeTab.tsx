@@ -6,6 +6,7 @@ import { useAccess } from '../../components/access.tsx';
 import { inDomains, useChanges } from '../../components/changes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { ReasonDialog } from '../../components/ReasonDialog.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { MessageKey } from '../../i18n/zh-CN.ts';
 import { MonthPicker, monthOf, type YearMonth } from './sheet/month-picker.tsx';
@@ -170,10 +171,14 @@ export function OvertimeTab({ info, onNotice }: AttendanceTabProps) {
         />
       ) : null}
       {rejecting ? (
-        <RejectOvertimeDialog
-          row={rejecting}
+        <ReasonDialog
+          title={t('overtime.reject.title')}
+          summary={`${rejecting.name} · ${rejecting.date} · ${hours(rejecting.pendingMinutes)} h`}
+          noteLabel={t('overtime.reject.note')}
+          closeLabel={t('overtime.form.close')}
+          confirmLabel={t('overtime.reject.confirm')}
           onClose={() => setRejecting(null)}
-          onReject={async (note) => {
+          onConfirm={async (note) => {
             if (await decide(rejecting, 'rejected', note)) setRejecting(null);
           }}
         />
@@ -242,32 +247,6 @@ function OvertimeRequestDialog(props: { staff: StaffRow[]; today: string; onClos
         <div className="form-actions">
           <button type="button" onClick={props.onClose}>{t('overtime.form.close')}</button>
           <button type="submit" className="primary" disabled={busy || staffId === null || reason.trim() === ''}>{t('overtime.form.submit')}</button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
-
-/** Rejecting asks why: the person is told, and the reason stays on record. */
-function RejectOvertimeDialog(props: { row: OvertimeRow; onClose: () => void; onReject: (note: string) => Promise<void> }) {
-  const { t } = useI18n();
-  const [note, setNote] = useState('');
-  return (
-    <Dialog title={t('overtime.reject.title')} onClose={props.onClose}>
-      <form
-        className="form-stack"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (note.trim() !== '') void props.onReject(note);
-        }}
-      >
-        <p>{`${props.row.name} · ${props.row.date} · ${hours(props.row.pendingMinutes)} h`}</p>
-        <Field label={t('overtime.reject.note')} required>
-          <input type="text" maxLength={200} value={note} onChange={(event) => setNote(event.target.value)} autoFocus />
-        </Field>
-        <div className="form-actions">
-          <button type="button" onClick={props.onClose}>{t('overtime.form.close')}</button>
-          <button type="submit" className="primary" disabled={note.trim() === ''}>{t('overtime.reject.confirm')}</button>
         </div>
       </form>
     </Dialog>
